@@ -1,0 +1,10 @@
+// Public surface of the simulator's FQL engine. Other simulator code imports
+// from here only; the other modules are implementation details.
+
+export { FqlError } from './errors.js';
+export type { FieldSchema, FieldType } from './schema.js';
+export { compileFilter } from './evaluate.js';
+export type { FilterOptions } from './evaluate.js';
+export { compileSort } from './sort.js';
+export { parseFql, MAX_PROPERTIES } from './parser.js';
+export type { FqlNode, FqlOperator, FqlStatement, FqlValue } from './parser.js';

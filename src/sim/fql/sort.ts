@@ -1,0 +1,102 @@
+// Compiles a Falcon sort parameter into a comparator. Families disagree on the
+// syntax ('hostname.asc' vs 'hostname|asc'), so both are accepted, plus a
+// bare field name (ascending) and several comma-separated keys.
+//
+// Ordering rules: numbers numerically, timestamps as instants, booleans
+// false < true, strings by code unit (like an Elasticsearch keyword sort).
+// Records without a value sort last in both directions. A multi-valued field
+// (string[]) sorts by its smallest value ascending and its largest descending.
+// Ties return 0, so with Array.prototype.sort (stable) equal records keep
+// their original order.
+
+import { sortError } from './errors.js';
+import { readPath, resolveField } from './schema.js';
+import type { FieldSchema, ResolvedField } from './schema.js';
+import { compareScalars, toBoolean, toInstant, toNumber, toText } from './values.js';
+
+interface SortKey {
+  field: ResolvedField;
+  descending: boolean;
+}
+
+type Comparator = (a: object, b: object) => number;
+
+function parseKey(part: string, fields: FieldSchema): SortKey {
+  let name = part;
+  let direction: string | undefined;
+  const bar = part.lastIndexOf('|');
+  if (bar >= 0) {
+    name = part.slice(0, bar).trim();
+    direction = part.slice(bar + 1).trim();
+  } else if (!resolveField(fields, part)) {
+    // Field names may contain dots themselves ('local_ip.raw'), so only the
+    // last segment can be a direction, and only if the whole isn't a field.
+    const dot = part.lastIndexOf('.');
+    if (dot > 0) {
+      name = part.slice(0, dot);
+      direction = part.slice(dot + 1);
+    }
+  }
+
+  const lower = direction?.toLowerCase();
+  const validDirection = lower === undefined || lower === 'asc' || lower === 'desc';
+  const field = resolveField(fields, name);
+  if (!field) {
+    // 'foo.bar' with neither part known: report the whole thing.
+    throw sortError(`'${validDirection ? name : part}' is an unknown sort field`);
+  }
+  if (!validDirection) {
+    throw sortError(`invalid sort direction '${direction}' for '${name}' (use asc or desc)`);
+  }
+  return { field, descending: lower === 'desc' };
+}
+
+/** The comparable form of one record value for the field's type. */
+function sortable(field: ResolvedField, value: unknown): number | string | undefined {
+  switch (field.type) {
+    case 'number':
+      return toNumber(value);
+    case 'timestamp':
+      return toInstant(value);
+    case 'boolean': {
+      const b = toBoolean(value);
+      return b === undefined ? undefined : Number(b);
+    }
+    case 'string':
+    case 'string[]':
+      return toText(value);
+  }
+}
+
+function sortValue(record: object, key: SortKey): number | string | undefined {
+  let best: number | string | undefined;
+  for (const raw of readPath(record, key.field.path)) {
+    const v = sortable(key.field, raw);
+    if (v === undefined) continue;
+    if (best === undefined || (key.descending ? compareScalars(v, best) > 0 : compareScalars(v, best) < 0)) {
+      best = v;
+    }
+  }
+  return best;
+}
+
+export function compileSort(sort: string, fields: FieldSchema): Comparator {
+  const keys = sort
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => parseKey(part, fields));
+
+  return (a, b) => {
+    for (const key of keys) {
+      const x = sortValue(a, key);
+      const y = sortValue(b, key);
+      if (x === undefined && y === undefined) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const order = compareScalars(x, y);
+      if (order !== 0) return key.descending ? -order : order;
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,140 @@
+// Value coercions shared by the evaluator and the sort compiler: turning FQL
+// literals and record values into numbers, instants and comparable text.
+// Everything here works on one scalar at a time.
+
+const NUMBER_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Parses an FQL numeric literal ('42', '-3.5', '1e3'); undefined otherwise. */
+export function parseNumberLiteral(text: string): number | undefined {
+  if (!NUMBER_LITERAL.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Strict RFC 3339 (or date-only) parse to epoch ms. A missing zone means UTC,
+ * as the API documents every timestamp as UTC. Rejects impossible dates such
+ * as 2026-02-30 instead of letting Date roll them over.
+ */
+export function parseAbsoluteTime(text: string): number | undefined {
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth || hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
+  let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC maps years 0-99 to 1900-1999; undo that.
+  if (year < 100) t = new Date(t).setUTCFullYear(year);
+  if (zone !== 'Z' && zone !== 'z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offsetMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+    t -= sign * offsetMin * 60_000;
+  }
+  return t;
+}
+
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+  y: 365 * 86_400_000,
+};
+
+/**
+ * Relative times used by alerts and other families: 'now', 'now-24h',
+ * 'now+1d', and chains such as 'now-1d-12h'. Units: s m h d w y.
+ */
+export function parseRelativeTime(text: string, now: number): number | undefined {
+  if (!text.startsWith('now')) return undefined;
+  const tail = text.slice(3);
+  const step = /([+-])(\d+)([smhdwy])/y;
+  let t = now;
+  let i = 0;
+  while (i < tail.length) {
+    step.lastIndex = i;
+    const m = step.exec(tail);
+    if (!m) return undefined;
+    const [, sign, amount, unit] = m;
+    const size = UNIT_MS[unit ?? ''] ?? 0;
+    t += (sign === '-' ? -1 : 1) * Number(amount) * size;
+    i = step.lastIndex;
+  }
+  return t;
+}
+
+/** An FQL timestamp literal: absolute RFC 3339 or relative to `now`. */
+export function parseTimeLiteral(text: string, now: number): number | undefined {
+  return parseRelativeTime(text, now) ?? parseAbsoluteTime(text);
+}
+
+/** A record's timestamp value as epoch ms (strings, epoch-ms numbers, Dates). */
+export function toInstant(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? undefined : t;
+  }
+  if (typeof value !== 'string') return undefined;
+  const strict = parseAbsoluteTime(value);
+  if (strict !== undefined) return strict;
+  const loose = Date.parse(value);
+  return Number.isNaN(loose) ? undefined : loose;
+}
+
+/** A record's numeric value; numeric strings count (some API fields are strings). */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') return parseNumberLiteral(value.trim());
+  return undefined;
+}
+
+/** A record's value as text, for string operators; objects have no text form. */
+export function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return undefined;
+}
+
+/** A record's boolean; accepts the 'true'/'false' strings some fields use. */
+export function toBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+/** `~` semantics: ignore case, spaces and punctuation. */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Case-insensitive, anchored matcher where `*` stands for any run of characters. */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
+    .join('.*');
+  const re = new RegExp(`^${source}$`, 'is');
+  return (text) => re.test(text);
+}
+
+/** Three-way comparison for numbers or strings (strings by code unit, like a keyword sort). */
+export function compareScalars(a: number | string, b: number | string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
