@@ -1,0 +1,62 @@
+// Entry point: parses arguments and dispatches. One-shot commands are
+// imported lazily, and none of them loads React or Ink.
+import { Command, CommanderError, Option } from 'commander';
+import { TALON_VERSION } from '../core/version.js';
+import { ExitCode, UserError } from '../core/errors.js';
+
+function buildProgram(): Command {
+  const program = new Command('talon')
+    .description('A terminal application for the CrowdStrike Falcon REST API.')
+    .version(TALON_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run talon --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('simulate')
+    .description('run the built-in Falcon API simulator (loopback only by default)')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', '0')
+    .option('--host <h>', 'address to listen on', '127.0.0.1')
+    .option('--seed <s>', 'seed of the generated tenant: same seed, same data', '1')
+    .option('--hosts <n>', 'number of hosts in the tenant', '500')
+    .option('--token-ttl <seconds>', 'bearer token lifetime', '1799')
+    .option('--rate-limit <n>', 'requests per minute before 429', '6000')
+    .option('--containment-delay <ms>', 'how long containment and lifting stay pending', '3000')
+    .addOption(
+      new Option('--faults <spec>', 'inject faults, e.g. "5xx=0.1,429=0.05x3,slow=0.1@1500,drop=0.02,seed=7"'),
+    )
+    .action(async (flags) => {
+      const { runSimulate } = await import('./simulate.js');
+      await runSimulate(flags);
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return ExitCode.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`talon: ${e.message}\n`);
+      for (const line of e.details) process.stderr.write(`  ${line}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    process.stderr.write(`talon: internal error: ${err.message}\n`);
+    if (process.env.TALON_DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+    else process.stderr.write('  (set TALON_DEBUG=1 for the stack trace, and please report it)\n');
+    return 70;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

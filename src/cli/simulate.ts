@@ -1,0 +1,74 @@
+// `talon simulate`: runs the Falcon API simulator until SIGINT/SIGTERM.
+import { startSimulator } from '../sim/server.js';
+import { parseFaultSpec, type FaultOptions } from '../sim/faults.js';
+import { UserError } from '../core/errors.js';
+
+export interface SimulateFlags {
+  port: string;
+  host: string;
+  seed: string;
+  hosts: string;
+  tokenTtl: string;
+  rateLimit: string;
+  faults?: string;
+  containmentDelay: string;
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError(`--${name} must be a whole number from ${min} to ${max}; got '${value}'.`);
+  }
+  return n;
+}
+
+export async function runSimulate(flags: SimulateFlags): Promise<void> {
+  let faults: FaultOptions | undefined;
+  try {
+    faults = flags.faults ? parseFaultSpec(flags.faults) : undefined;
+  } catch (e) {
+    throw new UserError(`--faults: ${(e as Error).message}`);
+  }
+  const sim = await startSimulator({
+    port: integer('port', flags.port, 0, 65535),
+    host: flags.host,
+    seed: integer('seed', flags.seed, 0, 2 ** 31 - 1),
+    hosts: integer('hosts', flags.hosts, 1, 100_000),
+    tokenTtl: integer('token-ttl', flags.tokenTtl, 1, 86_400),
+    rateLimit: integer('rate-limit', flags.rateLimit, 1, 1_000_000),
+    containmentDelayMs: integer('containment-delay', flags.containmentDelay, 0, 3_600_000),
+    faults,
+  }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new UserError(`Port ${flags.port} on ${flags.host} is already in use; pick another with --port, or --port 0 for a free one.`);
+    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UserError(`Cannot listen on host '${flags.host}': no such local address.`);
+    throw e;
+  });
+
+  const { demo, readOnly } = sim.clients;
+  const lines = [
+    `talon simulator listening on ${sim.url}`,
+    `client id: ${demo.id}`,
+    `client secret: ${demo.secret}`,
+    `read-only client id: ${readOnly.id}`,
+    `read-only client secret: ${readOnly.secret}`,
+    ...sim.samples.hostnames.slice(0, 3).map((h) => `sample hostname: ${h}`),
+    ...sim.samples.sha256.slice(0, 3).map((h) => `sample sha256: ${h}`),
+    `sample md5: ${sim.samples.md5[0] ?? ''}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  process.stderr.write(
+    `Serving ${sim.tenant.hosts.size} hosts (seed ${sim.options.seed}). Try:\n` +
+      `  export FALCON_BASE_URL=${sim.url} FALCON_CLIENT_ID=${demo.id} FALCON_CLIENT_SECRET=${demo.secret}\n` +
+      `Press Ctrl+C to stop.\n`,
+  );
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void sim.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,42 @@
+// Reads and decodes a request body: size limit, content type, JSON or form.
+import type { IncomingMessage } from 'node:http';
+import { SimHttpError } from './envelope.js';
+
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) reject(new SimHttpError(413, `Request body too large: ${size} bytes, the limit is ${maxBytes} bytes.`));
+      else resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Decodes the body for a route that expects `kind`; empty bodies decode to undefined. */
+export function decodeBody(raw: Buffer, contentType: string | undefined, kind: 'json' | 'form' | 'none'): unknown {
+  if (raw.length === 0 || kind === 'none') return undefined;
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (kind === 'form') {
+    if (type !== 'application/x-www-form-urlencoded') {
+      throw new SimHttpError(415, `Unsupported Content-Type '${type || 'none'}'. Send application/x-www-form-urlencoded.`);
+    }
+    return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+  }
+  if (type !== 'application/json') {
+    throw new SimHttpError(415, `Unsupported Content-Type '${type || 'none'}'. Send the body as application/json.`);
+  }
+  const text = raw.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new SimHttpError(400, `Malformed JSON in request body: ${(e as Error).message}.`);
+  }
+}

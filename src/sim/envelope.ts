@@ -1,0 +1,69 @@
+// The standard Falcon response envelope: meta (query_time, powered_by,
+// trace_id, pagination, writes), resources and errors.
+
+export interface ApiErrorItem {
+  code: number;
+  message: string;
+  id?: string;
+}
+
+export interface Meta {
+  query_time: number;
+  powered_by: string;
+  trace_id: string;
+  pagination?: Record<string, unknown>;
+  writes?: { resources_affected: number };
+  [key: string]: unknown;
+}
+
+export interface Envelope {
+  meta: Meta;
+  resources?: unknown[] | null;
+  errors?: ApiErrorItem[] | null;
+}
+
+/** What a route handler returns; the server fills in meta.trace_id and query_time. */
+export interface SimResponse {
+  status: number;
+  resources?: unknown[] | null;
+  errors?: ApiErrorItem[];
+  /** meta fields beyond query_time/powered_by/trace_id */
+  meta?: Omit<Partial<Meta>, 'trace_id' | 'query_time'>;
+  poweredBy?: string;
+  headers?: Record<string, string>;
+  /** Send the body without a resources key (the "meta-only" envelope of OAuth2 and some errors). */
+  metaOnly?: boolean;
+  /** A non-envelope JSON body (the token response). */
+  raw?: unknown;
+}
+
+/** Thrown by handlers to answer with an error envelope. */
+export class SimHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Partial<SimResponse> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function ok(resources: unknown[], meta: SimResponse['meta'] = {}, status = 200): SimResponse {
+  return { status, resources, errors: [], meta };
+}
+
+export function fail(status: number, message: string, poweredBy?: string): SimResponse {
+  return { status, resources: null, errors: [{ code: status, message }], poweredBy };
+}
+
+export function buildEnvelope(res: SimResponse, traceId: string, queryTime: number): Envelope | unknown {
+  if (res.raw !== undefined) return res.raw;
+  const meta: Meta = {
+    query_time: queryTime,
+    powered_by: res.poweredBy ?? 'crowdstrike-api-gateway',
+    trace_id: traceId,
+    ...res.meta,
+  };
+  if (res.metaOnly) return { meta, errors: res.errors ?? [] };
+  return { meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
+}

@@ -1,0 +1,68 @@
+// Host records as the hosts endpoints see them: FQL fields, the lazy
+// containment state machine, and visibility (hidden hosts).
+import type { FieldSchema } from '../fql/index.js';
+import type { Host, Tenant } from '../tenant/types.js';
+
+export const HOST_FIELDS: FieldSchema = {
+  device_id: 'string',
+  cid: 'string',
+  hostname: 'string',
+  platform_name: 'string',
+  platform_id: 'string',
+  os_version: 'string',
+  os_product_name: 'string',
+  os_build: 'string',
+  kernel_version: 'string',
+  major_version: 'string',
+  minor_version: 'string',
+  product_type_desc: 'string',
+  agent_version: 'string',
+  status: 'string',
+  first_seen: 'timestamp',
+  last_seen: 'timestamp',
+  modified_timestamp: 'timestamp',
+  local_ip: 'string',
+  'local_ip.raw': { type: 'string', path: 'local_ip' },
+  external_ip: 'string',
+  'external_ip.raw': { type: 'string', path: 'external_ip' },
+  connection_ip: 'string',
+  default_gateway_ip: 'string',
+  mac_address: 'string',
+  machine_domain: 'string',
+  ou: 'string[]',
+  site_name: 'string',
+  serial_number: 'string',
+  system_manufacturer: 'string',
+  system_product_name: 'string',
+  tags: 'string[]',
+  groups: 'string[]',
+  reduced_functionality_mode: 'string',
+  filesystem_containment_status: 'string',
+  host_hidden_status: 'string',
+  last_login_user: 'string',
+  zone_group: 'string',
+  chassis_type_desc: 'string',
+};
+
+/** Completes pending containment changes whose delay has passed. */
+export function settleHosts(tenant: Tenant, now: number): void {
+  for (const host of tenant.hosts.values()) {
+    if (host._transitionAt === undefined || host._transitionAt > now) continue;
+    if (host.status === 'containment_pending') host.status = 'contained';
+    else if (host.status === 'lift_containment_pending') host.status = 'normal';
+    host.filesystem_containment_status = host.status === 'contained' ? 'contained' : 'normal';
+    host.modified_timestamp = new Date(host._transitionAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    delete host._transitionAt;
+  }
+}
+
+/** Hosts of the tenant, settled, visible or hidden ones only. */
+export function hostsInView(tenant: Tenant, now: number, hidden: boolean): Host[] {
+  settleHosts(tenant, now);
+  const out: Host[] = [];
+  for (const h of tenant.hosts.values()) if ((h.host_hidden_status === 'hidden') === hidden) out.push(h);
+  return out;
+}
+
+/** A device id as the API accepts it: 32 hex characters. */
+export const AID_PATTERN = /^[0-9a-fA-F]{32}$/;

@@ -1,0 +1,161 @@
+// The simulator's HTTP server: routing, gateway checks, faults, body and query
+// validation, and the standard envelope and headers on every answer.
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { buildEnvelope, SimHttpError, type SimResponse } from './envelope.js';
+import { Router } from './router.js';
+import { validateQuery, type Route } from './route.js';
+import { SimState } from './context.js';
+import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options.js';
+import { SlidingWindowLimiter, type RateVerdict } from './rateLimiter.js';
+import { FaultInjector } from './faults.js';
+import { readBody, decodeBody } from './body.js';
+import { Gate, rateHeaders, tooManyRequests } from './gate.js';
+import { allRoutes } from './routes/index.js';
+import type { ApiClient } from './oauth/clients.js';
+import type { Tenant } from './tenant/types.js';
+
+export interface RunningSimulator {
+  /** base URL, e.g. http://127.0.0.1:43121 */
+  url: string;
+  port: number;
+  clients: { demo: ApiClient; readOnly: ApiClient };
+  /** child CIDs the demo client may use as member_cid */
+  childCids: readonly string[];
+  samples: Tenant['samples'];
+  tenant: Tenant;
+  options: ResolvedOptions;
+  /** how many tokens were issued so far */
+  tokensIssued(): number;
+  close(): Promise<void>;
+}
+
+const TOKEN_ENDPOINT_LIMIT = 300;
+
+export async function startSimulator(input: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const options = resolveOptions(input);
+  const state = new SimState(options);
+  const router = new Router(allRoutes);
+  const faults = new FaultInjector(options.faults);
+  const gate = new Gate(
+    state,
+    new SlidingWindowLimiter(options.rateLimit, options.now),
+    new SlidingWindowLimiter(options.authFailureLimit, options.now),
+    new SlidingWindowLimiter(TOKEN_ENDPOINT_LIMIT, options.now),
+  );
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // A bug in a handler must never take the simulator down.
+      process.stderr.write(`talon simulator: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      if (!res.headersSent) send(res, { status: 500, errors: [{ code: 500, message: 'Internal Server Error' }], resources: null }, state);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    let rate: RateVerdict | undefined;
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, options.maxBodyBytes);
+    } catch (e) {
+      return send(res, errorResponse(e), state, started);
+    }
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'not-found') {
+      return send(res, { status: 404, resources: null, errors: [{ code: 404, message: `Not Found: no endpoint at ${url.pathname}.` }] }, state, started);
+    }
+    if (match.kind === 'method-not-allowed') {
+      return send(res, {
+        status: 405,
+        resources: null,
+        headers: { Allow: match.allowed.join(', ') },
+        errors: [{ code: 405, message: `Method Not Allowed: ${url.pathname} accepts ${match.allowed.join(', ')}.` }],
+      }, state, started);
+    }
+    const route: Route = match.route;
+    try {
+      const fault = faults.decide(url.pathname);
+      if (fault.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'error') throw new SimHttpError(fault.status, 'Internal Server Error (injected fault).');
+      if (fault.kind === 'rate-limit') {
+        throw tooManyRequests({ allowed: false, limit: options.rateLimit, remaining: 0, retryAfter: Math.ceil(options.now() / 1000) + 1 });
+      }
+      if (fault.kind === 'slow') await delay(fault.ms);
+
+      const gated = gate.check(route, req);
+      rate = gated.rate;
+      const query = validateQuery(route.query ?? {}, url.searchParams);
+      if (typeof query === 'string') throw new SimHttpError(400, query);
+      const body = decodeBody(raw, req.headers['content-type'], route.body ?? (method === 'GET' ? 'none' : 'json'));
+      if (route.bodyRequired && body === undefined) throw new SimHttpError(400, 'A JSON request body is required.');
+      const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
+      if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
+      const result = await route.handler(
+        { method, path: url.pathname, params: match.params, query, headers: req.headers, body, clientId: gated.token?.clientId },
+        state.context(tenant),
+      );
+      send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);
+    } catch (e) {
+      send(res, withRate({ poweredBy: route.poweredBy, ...errorResponse(e) }, rate), state, started);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    clients: { demo: state.clients.demo, readOnly: state.clients.readOnly },
+    childCids: state.clients.childCids,
+    samples: state.mainTenant.samples,
+    tenant: state.mainTenant,
+    options,
+    tokensIssued: () => state.tokens.issued,
+    close: () => closeServer(server),
+  };
+}
+
+function errorResponse(e: unknown): SimResponse {
+  if (e instanceof SimHttpError) {
+    return { resources: null, errors: [{ code: e.status, message: e.message }], ...e.extra, status: e.status };
+  }
+  throw e;
+}
+
+function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse {
+  if (!rate) return res;
+  return { ...res, headers: { ...rateHeaders(rate), ...res.headers } };
+}
+
+function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
+  const traceId = state.rng.uuid();
+  const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
+  const body = JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
+  // Header names are written exactly as spelled here; some SDKs match them case-sensitively.
+  res.statusCode = r.status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('X-Cs-Traceid', traceId);
+  if (!r.headers?.['X-Ratelimit-Limit']) res.setHeader('X-Ratelimit-Limit', String(state.options.rateLimit));
+  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,203 @@
+// Processes each host ran, the hashes of their images, and the placement of
+// the sample hashes and domains on several hosts.
+import type { Random } from '../random.js';
+import type { ProcessRecord } from './types.js';
+import type { HostMeta } from './meta.js';
+import { accountOf } from './meta.js';
+import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';
+import type { ImageSpec, SampleImage } from './images.js';
+import { DAY, HOUR, MINUTE, SECOND, between, devicePath, fileTime, fill, iso, sampleOf } from './util.js';
+
+export interface Hashes {
+  sha256: string;
+  md5: string;
+}
+
+export interface ProcEntry {
+  rec: ProcessRecord;
+  /** catalogue key of the image ("win:chrome", "sample:loader", ...) */
+  key: string;
+  startMs: number;
+  stopMs: number;
+}
+
+/** Creates process records and remembers one hash pair per image. */
+export class ProcessFactory {
+  readonly processes = new Map<string, ProcessRecord>();
+  readonly byHost = new Map<string, ProcEntry[]>();
+  private readonly hashes = new Map<string, Hashes>();
+  private readonly nextLocal = new Map<string, number>();
+
+  constructor(private readonly rng: Random) {}
+
+  hashesFor(key: string): Hashes {
+    let h = this.hashes.get(key);
+    if (!h) {
+      h = { sha256: this.rng.hex(64), md5: this.rng.hex(32) };
+      this.hashes.set(key, h);
+    }
+    return h;
+  }
+
+  add(meta: HostMeta, key: string, path: string, commandLine: string, startMs: number, stopMs: number): ProcEntry {
+    const aid = meta.host.device_id;
+    const rng = this.rng;
+    let local = this.nextLocal.get(aid) ?? rng.int(100_000, 999_999) * 1_000_000 + rng.int(0, 999_999);
+    local += rng.int(4_000, 4_000_000);
+    this.nextLocal.set(aid, local);
+    const localId = String(local);
+    const start = Math.floor(startMs / SECOND) * SECOND;
+    const stop = Math.max(start, Math.floor(stopMs / SECOND) * SECOND);
+    const hashes = this.hashesFor(key);
+    const rec: ProcessRecord = {
+      device_id: aid,
+      process_id: `pid:${aid}:${localId}`,
+      process_id_local: localId,
+      file_name: devicePath(path),
+      command_line: commandLine,
+      start_timestamp: iso(start),
+      start_timestamp_raw: fileTime(start),
+      stop_timestamp: iso(stop),
+      stop_timestamp_raw: fileTime(stop),
+      _sha256: hashes.sha256,
+      _md5: hashes.md5,
+    };
+    this.processes.set(rec.process_id, rec);
+    const entry: ProcEntry = { rec, key, startMs: start, stopMs: stop };
+    const list = this.byHost.get(aid);
+    if (list) list.push(entry);
+    else this.byHost.set(aid, [entry]);
+    return entry;
+  }
+}
+
+export type SampleKind = keyof typeof SAMPLE_IMAGES;
+
+export interface SamplePlan {
+  sha256: string[];
+  md5: string[];
+  domains: string[];
+  sampleProcs: { kind: SampleKind; meta: HostMeta; entry: ProcEntry }[];
+  resolutions: { domain: string; meta: HostMeta; entry: ProcEntry; atMs: number }[];
+}
+
+function poolFor(cache: Map<string, ImageSpec[]>, meta: HostMeta): ImageSpec[] {
+  const cacheKey = `${meta.host.platform_name}|${meta.role}|${meta.serverRole?.key ?? ''}`;
+  let pool = cache.get(cacheKey);
+  if (!pool) {
+    pool = IMAGES.filter(
+      (img) =>
+        img.platform === meta.host.platform_name &&
+        img.roles.includes(meta.role) &&
+        (!img.serverRoles || (meta.role === 'server' && img.serverRoles.includes(meta.serverRole?.key ?? ''))),
+    );
+    cache.set(cacheKey, pool);
+  }
+  return pool;
+}
+
+/** A time the host was up: recent activity before its last check-in. */
+function activeWindow(meta: HostMeta, spanMs: number): [number, number] {
+  const hi = meta.lastSeenMs - MINUTE;
+  const lo = Math.max(meta.firstSeenMs, meta.lastSeenMs - spanMs);
+  return lo < hi ? [lo, hi] : [meta.firstSeenMs, meta.lastSeenMs];
+}
+
+function runImage(f: ProcessFactory, rng: Random, meta: HostMeta, img: ImageSpec): ProcEntry {
+  const path = fill(img.path, { user: accountOf(meta) });
+  const cmd = fill(rng.pick(img.cmds), { path, user: accountOf(meta), n: String(rng.int(1, 9999)) });
+  const [lo, hi] = activeWindow(meta, img.service ? 30 * DAY : 7 * DAY);
+  const start = between(rng, lo, hi);
+  const stop = img.service ? meta.lastSeenMs : Math.min(meta.lastSeenMs, start + between(rng, 20 * SECOND, 8 * HOUR));
+  return f.add(meta, img.key, path, cmd, start, stop);
+}
+
+function runSample(f: ProcessFactory, rng: Random, meta: HostMeta, img: SampleImage, long: boolean): ProcEntry {
+  const path = fill(img.path, { user: accountOf(meta) });
+  const [lo, hi] = activeWindow(meta, 10 * DAY);
+  const start = between(rng, lo, hi);
+  const stop = long ? meta.lastSeenMs : Math.min(meta.lastSeenMs, start + between(rng, MINUTE, 2 * HOUR));
+  return f.add(meta, img.key, path, fill(img.cmd, { path }), start, stop);
+}
+
+/** k hosts from the first pool that has enough, falling back to wider pools. */
+function pickHosts(rng: Random, metas: HostMeta[], k: number, tests: ((m: HostMeta) => boolean)[]): HostMeta[] {
+  for (const test of tests) {
+    const pool = metas.filter(test);
+    if (pool.length >= k) return sampleOf(rng, pool, k);
+  }
+  return sampleOf(rng, metas, k);
+}
+
+const BROWSERS = new Set(['win:chrome', 'win:msedge', 'mac:safari', 'mac:chrome']);
+
+/** The process on a host that would have resolved a domain: a browser if any. */
+function resolver(f: ProcessFactory, rng: Random, meta: HostMeta): ProcEntry {
+  const list = f.byHost.get(meta.host.device_id) ?? [];
+  const browsers = list.filter((e) => BROWSERS.has(e.key));
+  const pick = browsers.length > 0 ? rng.pick(browsers) : list.length > 0 ? rng.pick(list) : undefined;
+  if (pick) return pick;
+  const img = IMAGES.find((i) => i.platform === meta.host.platform_name) as ImageSpec;
+  return runImage(f, rng, meta, img);
+}
+
+export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMeta[]): SamplePlan {
+  const cache = new Map<string, ImageSpec[]>();
+  for (const meta of metas) {
+    const pool = poolFor(cache, meta);
+    const chosen: ImageSpec[] = pool.filter((img) => img.serverRoles !== undefined);
+    const want = Math.min(pool.length, Math.max(chosen.length + 1, rng.int(3, 6)));
+    for (let tries = 0; chosen.length < want && tries < 40; tries++) {
+      const img = rng.weighted(pool, pool.map((p) => p.weight));
+      if (!chosen.includes(img)) chosen.push(img);
+    }
+    for (const img of chosen) runImage(f, rng, meta, img);
+    if (rng.chance(0.03)) {
+      const template = rng.pick(ONE_OFF_PATHS[meta.host.platform_name]);
+      const hex = rng.hex(8);
+      const path = fill(template, { user: accountOf(meta), hex });
+      const [lo, hi] = activeWindow(meta, 20 * DAY);
+      const start = between(rng, lo, hi);
+      f.add(meta, `oneoff:${meta.host.device_id}:${hex}`, path, `"${path}"`, start, Math.min(meta.lastSeenMs, start + between(rng, 5 * SECOND, HOUR)));
+    }
+  }
+
+  const k = Math.min(metas.length, Math.max(3, Math.round(metas.length * 0.02)));
+  const win = (m: HostMeta) => m.host.platform_name === 'Windows';
+  const fresh = (m: HostMeta) => !m.stale;
+  const plan: SamplePlan = { sha256: [], md5: [], domains: [...SAMPLE_DOMAINS], sampleProcs: [], resolutions: [] };
+  const spread: { kind: SampleKind; tests: ((m: HostMeta) => boolean)[]; long: boolean }[] = [
+    { kind: 'loader', tests: [(m) => win(m) && m.role === 'workstation' && fresh(m), win], long: false },
+    { kind: 'exfil', tests: [(m) => win(m) && fresh(m), win], long: false },
+    { kind: 'miner', tests: [(m) => m.host.platform_name === 'Linux' && m.role === 'server' && fresh(m), (m) => m.host.platform_name === 'Linux'], long: true },
+    { kind: 'agent', tests: [(m) => m.host.platform_name === 'Mac' && fresh(m), (m) => m.host.platform_name === 'Mac'], long: true },
+  ];
+  for (const s of spread) {
+    const img = SAMPLE_IMAGES[s.kind];
+    for (const meta of pickHosts(rng, metas, k, s.tests)) {
+      plan.sampleProcs.push({ kind: s.kind, meta, entry: runSample(f, rng, meta, img, s.long) });
+    }
+  }
+  const hashesOf = (kind: SampleKind) => f.hashesFor(SAMPLE_IMAGES[kind].key);
+  plan.sha256 = [hashesOf('loader').sha256, hashesOf('exfil').sha256, hashesOf('miner').sha256];
+  plan.md5 = [hashesOf('agent').md5];
+
+  // Domain 1: the loader's update host, plus a few browsers that visited it.
+  const [d1, d2] = SAMPLE_DOMAINS;
+  const seenD1 = new Set<string>();
+  for (const p of plan.sampleProcs) {
+    if (p.kind !== 'loader') continue;
+    seenD1.add(p.meta.host.device_id);
+    plan.resolutions.push({ domain: d1, meta: p.meta, entry: p.entry, atMs: Math.min(p.meta.lastSeenMs, p.entry.startMs + between(rng, SECOND, 30 * SECOND)) });
+  }
+  const extra = pickHosts(rng, metas, Math.ceil(k / 3), [(m) => win(m) && fresh(m) && !seenD1.has(m.host.device_id), win]);
+  // Domain 2: a phishing page opened in browsers on workstations.
+  const phished = pickHosts(rng, metas, k, [(m) => m.role === 'workstation' && fresh(m), (m) => m.role === 'workstation']);
+  for (const [domain, hosts] of [[d1, extra], [d2, phished]] as const) {
+    for (const meta of hosts) {
+      const entry = resolver(f, rng, meta);
+      plan.resolutions.push({ domain, meta, entry, atMs: between(rng, entry.startMs, entry.stopMs + 1) });
+    }
+  }
+  return plan;
+}
