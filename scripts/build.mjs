@@ -19,6 +19,9 @@ await build({
   legalComments: 'linked',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
+  // Prefer ES module builds: some packages' "main" is a UMD file with
+  // requires that a bundler cannot follow (jsonc-parser).
+  mainFields: ['module', 'main'],
   // Optional peer of Ink used only for React DevTools; never shipped.
   external: ['react-devtools-core'],
   define: {

@@ -3,6 +3,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TALON_VERSION } from '../core/version.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { registerProfileCommand } from './profile.js';
+import { registerRequestCommand } from './request.js';
+import { registerLogoutCommand } from './logout.js';
 
 function buildProgram(): Command {
   const program = new Command('talon')
@@ -31,6 +34,9 @@ function buildProgram(): Command {
       await runSimulate(flags);
     });
 
+  registerRequestCommand(program);
+  registerProfileCommand(program);
+  registerLogoutCommand(program);
   return program;
 }
 
@@ -38,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return ExitCode.ok;
+    // Commands report failures through exitCode (e.g. an API error already printed).
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version exit through here with code 0.

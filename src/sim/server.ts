@@ -28,6 +28,8 @@ export interface RunningSimulator {
   options: ResolvedOptions;
   /** how many tokens were issued so far */
   tokensIssued(): number;
+  /** grants a scope to a client; tokens minted before keep their old scopes (a stale token) */
+  grantScope(clientId: string, scope: string): void;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     tenant: state.mainTenant,
     options,
     tokensIssued: () => state.tokens.issued,
+    grantScope: (clientId, scope) => state.clients.grant(clientId, scope),
     close: () => closeServer(server),
   };
 }

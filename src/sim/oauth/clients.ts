@@ -6,7 +6,7 @@ export interface ApiClient {
   id: string;
   secret: string;
   name: string;
-  /** 'all' grants every scope */
+  /** 'all' grants every scope; tokens keep the scopes the client had when they were minted */
   scopes: 'all' | ReadonlySet<string>;
   cid: string;
   /** child CIDs this client may act for with member_cid */
@@ -50,8 +50,14 @@ export class ClientRegistry {
     return c && safeEqual(c.secret, secret) ? c : undefined;
   }
 
-  static hasScope(client: ApiClient, scope: string): boolean {
-    return client.scopes === 'all' || client.scopes.has(scope);
+  /** Grants a scope to a client, as an admin would in the console; existing tokens keep their old scopes. */
+  grant(clientId: string, scope: string): void {
+    const c = this.byId.get(clientId);
+    if (c && c.scopes !== 'all') c.scopes = new Set([...c.scopes, scope]);
+  }
+
+  static hasScope(scopes: ApiClient['scopes'], scope: string): boolean {
+    return scopes === 'all' || scopes.has(scope);
   }
 }
 

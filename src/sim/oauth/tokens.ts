@@ -4,6 +4,8 @@ import type { Random } from '../random.js';
 
 export interface TokenRecord {
   clientId: string;
+  /** the client's scopes when the token was minted (the real API bakes them in) */
+  scopes: 'all' | ReadonlySet<string>;
   cid: string;
   region: string;
   expiresAt: number;
@@ -20,10 +22,10 @@ export class TokenStore {
     private readonly now: () => number,
   ) {}
 
-  issue(clientId: string, cid: string, region: string, ttlSeconds: number): string {
+  issue(clientId: string, scopes: TokenRecord['scopes'], cid: string, region: string, ttlSeconds: number): string {
     // Shaped like the real tokens (a JWT), but opaque to clients all the same.
     const token = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(this.rng.hex(48), 'hex').toString('base64url')}.${Buffer.from(this.rng.hex(64), 'hex').toString('base64url')}`;
-    this.tokens.set(token, { clientId, cid, region, expiresAt: this.now() + ttlSeconds * 1000, revoked: false });
+    this.tokens.set(token, { clientId, scopes, cid, region, expiresAt: this.now() + ttlSeconds * 1000, revoked: false });
     return token;
   }
 

@@ -60,7 +60,7 @@ function token(req: SimRequest, ctx: SimContext): SimResponse {
     };
   }
   // In the 201 form a wrong-region token is minted for the client's home region, so it fails here.
-  const accessToken = ctx.tokens.issue(client.id, cid, clientRegion, tokenTtl);
+  const accessToken = ctx.tokens.issue(client.id, client.scopes, cid, clientRegion, tokenTtl);
   return {
     status: 201,
     headers: regionHeaders,

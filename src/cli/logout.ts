@@ -1,0 +1,18 @@
+// `talon logout`: revokes the cached token of a profile (or the given
+// credentials) and removes it from the token cache.
+import type { Command } from 'commander';
+import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
+
+export function registerLogoutCommand(program: Command): void {
+  const cmd = program.command('logout').description('revoke the cached token and remove it from the cache');
+  addConnectionOptions(cmd).action(async (flags: ConnectionFlags) => {
+    const { openConnection, parseTimeout } = await import('../core/connection.js');
+    const conn = openConnection(flags, { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) });
+    try {
+      const revoked = await conn.session.logout();
+      process.stderr.write(revoked ? 'talon: token revoked and removed from the cache.\n' : 'talon: no cached token; nothing to revoke.\n');
+    } finally {
+      await conn.close();
+    }
+  });
+}

@@ -1,0 +1,78 @@
+// Runs `talon request`: builds the call, confirms destructive ones, sends it
+// (or walks every page) and writes the output. Loaded only when the command runs.
+import { readFileSync } from 'node:fs';
+import type { ConnectionFlags } from './commonOptions.js';
+import { confirmOrRefuse } from './confirm.js';
+import { openConnection, parseTimeout } from '../core/connection.js';
+import { buildRequest } from '../core/request/requestArgs.js';
+import { isDestructive } from '../core/request/destructive.js';
+import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
+import { paginate } from '../core/paging/paginate.js';
+import { ApiError } from '../core/api/apiError.js';
+import { INSECURE_WARNING } from '../core/http/dispatcher.js';
+import { UserError } from '../core/errors.js';
+import type { ApiRequest } from '../core/http/types.js';
+
+export interface RequestFlags extends ConnectionFlags {
+  method?: string;
+  query: string[];
+  queryJson?: string;
+  data?: string;
+  all?: boolean;
+  maxItems?: string;
+  output?: string;
+  yes?: boolean;
+}
+
+function parseMaxItems(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--max-items must be a whole number of at least 1; got '${value}'.`);
+  return n;
+}
+
+/** What the confirmation shows: the whole request, never the token. */
+export function describeRequest(req: ApiRequest, baseUrl: string): string[] {
+  const qs = (req.query ?? []).map(([k, v]) => `${k}=${v}`);
+  const lines = [`${req.method} ${baseUrl}${req.path}`];
+  if (qs.length) lines.push(`query: ${qs.join('&')}`);
+  if (req.body && 'json' in req.body) lines.push(`body: ${JSON.stringify(req.body.json)}`);
+  return lines;
+}
+
+export async function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+  const format = parseOutputFormat(flags.output);
+  const maxItems = parseMaxItems(flags.maxItems);
+  const all = Boolean(flags.all) || maxItems !== undefined;
+  if (flags.insecure) process.stderr.write(`talon: ${INSECURE_WARNING}\n`);
+  const conn = openConnection(flags, { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) });
+  try {
+    const req = buildRequest(
+      { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },
+      { baseUrl: conn.session.baseUrl, readStdin: () => readFileSync(0, 'utf8') },
+    );
+    if (isDestructive(req.method, req.path)) {
+      if (conn.credentials.readOnly) {
+        throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${req.method} ${req.path}. Use another profile.`);
+      }
+      await confirmOrRefuse(describeRequest(req, conn.session.baseUrl), Boolean(flags.yes));
+    }
+    const pretty = Boolean(process.stdout.isTTY);
+    const sink = streamSink(process.stdout);
+    if (all) {
+      const items = paginate(conn.client, req, {
+        maxItems,
+        onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
+      });
+      await writeItems(sink, items, format, endpoint, pretty);
+      return 0;
+    }
+    const res = await conn.client.request(req);
+    if (res.status < 200 || res.status >= 300) throw new ApiError(res, { missingScope: res.missingScope });
+    await writeResponse(sink, res, format, endpoint, pretty);
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}
+

@@ -1,0 +1,169 @@
+// An authenticated session: one token per (base URL, client id, member CID),
+// fetched once, shared through the token cache, renewed shortly before it
+// expires, and found in the right region when the cloud is `auto`.
+import { ExitCode, UserError } from '../errors.js';
+import type { ApiCaller, ApiResponse } from '../http/types.js';
+import { envelopeOf } from '../http/types.js';
+import { TokenCache, type CachedToken, type TokenKey } from './tokenCache.js';
+import { cloudBaseUrl, regionFromHeader } from './clouds.js';
+
+export interface SessionCredentials {
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string;
+  autodiscover: boolean;
+  memberCid?: string;
+}
+
+export interface SessionOptions {
+  credentials: SessionCredentials;
+  /** an HTTP caller for a base URL (region discovery may move to another host) */
+  http: (baseUrl: string) => ApiCaller;
+  cache?: TokenCache;
+  /** base URLs for cloud names, for tests and the simulator (TALON_CLOUD_URLS) */
+  cloudUrls?: Record<string, string>;
+  now?: () => number;
+}
+
+export interface TokenState {
+  baseUrl: string;
+  expiresAt: number;
+  issuedAt: number;
+}
+
+/** Renew this long before expiry: 2 minutes, less for short-lived tokens. */
+export function renewMarginMs(lifetimeMs: number): number {
+  return Math.min(120_000, Math.max(1000, lifetimeMs / 10));
+}
+
+const MAX_REGION_HOPS = 2;
+
+export class Session {
+  private current?: CachedToken;
+  private pending?: Promise<CachedToken>;
+  private readonly cache: TokenCache;
+  /** the session's clock (epoch ms) */
+  readonly now: () => number;
+  private readonly key: TokenKey;
+
+  constructor(private readonly options: SessionOptions) {
+    this.cache = options.cache ?? new TokenCache();
+    this.now = options.now ?? Date.now;
+    const c = options.credentials;
+    this.key = { origin: c.autodiscover ? 'auto' : c.baseUrl, clientId: c.clientId, memberCid: c.memberCid };
+  }
+
+  /** The base URL API calls go to (the discovered region once a token exists). */
+  get baseUrl(): string {
+    return this.current?.baseUrl ?? this.cache.get(this.key)?.baseUrl ?? this.options.credentials.baseUrl;
+  }
+
+  get state(): TokenState | undefined {
+    const t = this.current;
+    return t && { baseUrl: t.baseUrl, expiresAt: t.expiresAt, issuedAt: t.issuedAt };
+  }
+
+  /** A valid bearer token, from memory, the cache file, or a token call. */
+  async token(): Promise<CachedToken> {
+    const fresh = (t: CachedToken | undefined): t is CachedToken =>
+      t !== undefined && this.now() < t.expiresAt - renewMarginMs(t.expiresAt - t.issuedAt);
+    if (fresh(this.current)) return this.current;
+    const cached = this.cache.get(this.key);
+    if (fresh(cached)) return (this.current = cached);
+    return this.renew();
+  }
+
+  /**
+   * A new token, whatever is cached. Concurrent callers share one token call;
+   * `unless` skips the call when the current token is no longer that one
+   * (someone renewed it already).
+   */
+  renew(unless?: string): Promise<CachedToken> {
+    if (unless && this.current && this.current.accessToken !== unless) return Promise.resolve(this.current);
+    this.pending ??= this.fetchToken()
+      .then((t) => {
+        this.current = t;
+        this.cache.set(this.key, t);
+        return t;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+
+  /** Revokes the token (if any) and forgets it everywhere. */
+  async logout(): Promise<boolean> {
+    const t = this.current ?? this.cache.get(this.key);
+    this.current = undefined;
+    this.cache.delete(this.key);
+    if (!t || t.expiresAt <= this.now()) return false;
+    await this.revoke(t.baseUrl, t.accessToken);
+    return true;
+  }
+
+  private async fetchToken(): Promise<CachedToken> {
+    const c = this.options.credentials;
+    let baseUrl = c.autodiscover ? this.cloudUrl('us-1') : c.baseUrl;
+    for (let hop = 0; ; hop++) {
+      const issuedAt = this.now();
+      const res = await this.options.http(baseUrl).request({
+        method: 'POST',
+        path: '/oauth2/token',
+        body: { form: { client_id: c.clientId, client_secret: c.clientSecret, ...(c.memberCid ? { member_cid: c.memberCid } : {}) } },
+      });
+      const region = regionFromHeader(res.headers['x-cs-region']);
+      const regionUrl = region ? this.cloudUrl(region) : undefined;
+      if (res.status === 308 || res.status === 307) {
+        const target = res.headers.location ? new URL(res.headers.location).origin : regionUrl;
+        if (!target || hop >= MAX_REGION_HOPS) throw tokenError(res, 'The token endpoint redirected without a usable location.');
+        baseUrl = target;
+        continue;
+      }
+      if (res.status !== 201 && res.status !== 200) throw tokenError(res);
+      const body = res.body.kind === 'json' ? (res.body.value as { access_token?: unknown; expires_in?: unknown }) : {};
+      if (typeof body.access_token !== 'string') throw tokenError(res, 'The token endpoint answered without an access token.');
+      const lifetimeMs = (typeof body.expires_in === 'number' ? body.expires_in : 1799) * 1000;
+      // Autodiscovery: a token from the wrong region is revoked and asked for again where the client lives.
+      if (c.autodiscover && regionUrl && regionUrl !== baseUrl && hop < MAX_REGION_HOPS) {
+        await this.revoke(regionUrl, body.access_token).catch(() => undefined);
+        baseUrl = regionUrl;
+        continue;
+      }
+      return { accessToken: body.access_token, issuedAt, expiresAt: issuedAt + lifetimeMs, baseUrl };
+    }
+  }
+
+  private async revoke(baseUrl: string, token: string): Promise<void> {
+    const c = this.options.credentials;
+    const basic = Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64');
+    await this.options.http(baseUrl).request({
+      method: 'POST',
+      path: '/oauth2/revoke',
+      headers: { Authorization: `basic ${basic}` },
+      body: { form: { token, client_id: c.clientId } },
+    });
+  }
+
+  private cloudUrl(name: string): string {
+    return cloudBaseUrl(name, this.options.cloudUrls);
+  }
+}
+
+/** One sentence for a failed token call, with the API's message and trace id. */
+function tokenError(res: ApiResponse, sentence?: string): UserError {
+  const env = envelopeOf(res);
+  const apiMessage = env?.errors?.[0]?.message;
+  const details = [
+    ...(apiMessage ? [`API: ${res.status} ${apiMessage}`] : [`API: HTTP ${res.status}`]),
+    ...(res.traceId ? [`trace id: ${res.traceId}`] : []),
+  ];
+  if (sentence) return new UserError(sentence, ExitCode.auth, details);
+  if (res.status === 403 || res.status === 401) {
+    return new UserError('The API refused the client credentials: check the client id and secret (and the member CID, if you use one).', ExitCode.auth, details);
+  }
+  if (res.status === 400) {
+    return new UserError('The token request was rejected as malformed: check the client id, secret and member CID.', ExitCode.auth, details);
+  }
+  return new UserError(`Could not get a token: the API answered ${res.status}. Try again shortly.`, ExitCode.auth, details);
+}

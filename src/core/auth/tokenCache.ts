@@ -1,0 +1,83 @@
+// Bearer tokens cached in memory and in a 0600 file, one per (base URL,
+// client id, member CID), so that several talon processes share one token
+// until shortly before it expires.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeSecretFile } from '../config/secureFile.js';
+
+export interface CachedToken {
+  accessToken: string;
+  /** epoch ms */
+  expiresAt: number;
+  /** epoch ms when it was issued */
+  issuedAt: number;
+  /** the base URL the token belongs to (after region discovery) */
+  baseUrl: string;
+}
+
+export interface TokenKey {
+  /** the configured base URL, or 'auto' for autodiscovery */
+  origin: string;
+  clientId: string;
+  memberCid?: string;
+}
+
+type CacheFile = Record<string, CachedToken>;
+
+export class TokenCache {
+  private readonly memory = new Map<string, CachedToken>();
+
+  /** `dir` undefined keeps tokens in memory only. */
+  constructor(private readonly dir?: string) {}
+
+  static keyOf(k: TokenKey): string {
+    return createHash('sha256').update(`${k.origin}\n${k.clientId}\n${k.memberCid ?? ''}`).digest('hex').slice(0, 32);
+  }
+
+  get(key: TokenKey): CachedToken | undefined {
+    const id = TokenCache.keyOf(key);
+    const fromFile = this.readFile()[id];
+    const inMemory = this.memory.get(id);
+    // Another process may have renewed it; take the one that lives longest.
+    const best = [inMemory, fromFile].filter((t): t is CachedToken => t !== undefined).sort((a, b) => b.expiresAt - a.expiresAt)[0];
+    if (best) this.memory.set(id, best);
+    return best;
+  }
+
+  set(key: TokenKey, token: CachedToken): void {
+    const id = TokenCache.keyOf(key);
+    this.memory.set(id, token);
+    if (!this.dir) return;
+    const all = this.readFile();
+    all[id] = token;
+    const now = Date.now();
+    for (const [k, t] of Object.entries(all)) if (t.expiresAt < now) delete all[k];
+    writeSecretFile(this.file(), JSON.stringify(all, null, 2) + '\n');
+  }
+
+  delete(key: TokenKey): void {
+    const id = TokenCache.keyOf(key);
+    this.memory.delete(id);
+    if (!this.dir) return;
+    const all = this.readFile();
+    if (!(id in all)) return;
+    delete all[id];
+    writeSecretFile(this.file(), JSON.stringify(all, null, 2) + '\n');
+  }
+
+  private file(): string {
+    return join(this.dir as string, 'tokens.json');
+  }
+
+  private readFile(): CacheFile {
+    if (!this.dir) return {};
+    try {
+      const parsed = JSON.parse(readFileSync(this.file(), 'utf8')) as unknown;
+      return parsed && typeof parsed === 'object' ? (parsed as CacheFile) : {};
+    } catch {
+      // A missing or damaged cache only costs a token request.
+      return {};
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Builds everything a command needs to talk to the API: resolved
+// credentials, one keep-alive HTTP client per host, the session with its
+// token cache, and the authenticated Falcon client.
+import { HttpClient } from './http/httpClient.js';
+import type { ApiCaller } from './http/types.js';
+import { Session } from './auth/session.js';
+import { TokenCache } from './auth/tokenCache.js';
+import { FalconClient } from './auth/falconClient.js';
+import { resolveCredentials, type CredentialFlags, type ResolvedCredentials } from './auth/credentials.js';
+import { cloudUrlOverrides } from './auth/clouds.js';
+import { talonPaths } from './config/paths.js';
+import { ProfileStore } from './config/profileStore.js';
+import { SecretStore } from './config/secretStore.js';
+import { UserError } from './errors.js';
+
+export interface HttpSettings {
+  proxy?: string;
+  insecure?: boolean;
+  /** per attempt, in ms */
+  timeoutMs?: number;
+  onRetry?: ConstructorParameters<typeof HttpClient>[0]['onRetry'];
+}
+
+export interface Connection {
+  credentials: ResolvedCredentials;
+  session: Session;
+  client: FalconClient;
+  close(): Promise<void>;
+}
+
+/** Parses `--timeout SECONDS` into ms. */
+export function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0) throw new UserError(`--timeout must be a positive number of seconds; got '${value}'.`);
+  return Math.round(s * 1000);
+}
+
+export function openConnection(flags: CredentialFlags, http: HttpSettings, env: NodeJS.ProcessEnv = process.env): Connection {
+  const paths = talonPaths(env);
+  const credentials = resolveCredentials({
+    flags,
+    env,
+    store: new ProfileStore(paths.config),
+    secrets: new SecretStore(paths.config),
+  });
+  const clients = new Map<string, HttpClient>();
+  const httpFor = (baseUrl: string): ApiCaller => {
+    let c = clients.get(baseUrl);
+    if (!c) {
+      c = new HttpClient({ baseUrl, proxy: http.proxy, insecure: http.insecure, timeoutMs: http.timeoutMs, onRetry: http.onRetry, env });
+      clients.set(baseUrl, c);
+    }
+    return c;
+  };
+  const session = new Session({
+    credentials,
+    http: httpFor,
+    cache: new TokenCache(paths.cache),
+    cloudUrls: cloudUrlOverrides(env),
+  });
+  return {
+    credentials,
+    session,
+    client: new FalconClient(session, httpFor),
+    close: async () => {
+      await Promise.all([...clients.values()].map((c) => c.close()));
+    },
+  };
+}
