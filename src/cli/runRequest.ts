@@ -45,7 +45,15 @@ export async function runRequest(endpoint: string, flags: RequestFlags): Promise
   const maxItems = parseMaxItems(flags.maxItems);
   const all = Boolean(flags.all) || maxItems !== undefined;
   if (flags.insecure) process.stderr.write(`talon: ${INSECURE_WARNING}\n`);
-  const conn = openConnection(flags, { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) });
+  const conn = openConnection(flags, {
+    proxy: flags.proxy,
+    insecure: flags.insecure,
+    timeoutMs: parseTimeout(flags.timeout),
+    onRetry: (r) => {
+      const why = r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed');
+      process.stderr.write(`talon: ${why}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
+    },
+  });
   try {
     const req = buildRequest(
       { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },

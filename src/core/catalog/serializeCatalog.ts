@@ -1,0 +1,27 @@
+// Writes a catalog file deterministically: same input, same bytes (CI compares
+// the committed file with a fresh generation). One operation or model per line
+// keeps diffs between SDK versions readable.
+import type { CatalogFile } from './catalogFile.js';
+
+export function serializeCatalog(file: CatalogFile): string {
+  const lines: string[] = ['{'];
+  lines.push(`"format":${JSON.stringify(file.format)},`);
+  lines.push(`"source":${JSON.stringify(file.source)},`);
+  lines.push(`"collections":${JSON.stringify(file.collections)},`);
+  lines.push('"operations":[');
+  file.operations.forEach((op, i) => lines.push(JSON.stringify(op) + (i < file.operations.length - 1 ? ',' : '')));
+  lines.push('],');
+  lines.push('"models":{');
+  const names = Object.keys(file.models).sort(compareStrings);
+  names.forEach((name, i) => {
+    lines.push(`${JSON.stringify(name)}:${JSON.stringify(file.models[name])}${i < names.length - 1 ? ',' : ''}`);
+  });
+  lines.push('}');
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/** Code-unit order, independent of the locale (localeCompare is not). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
