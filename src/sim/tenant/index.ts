@@ -11,7 +11,7 @@ import { buildSightings } from './sightings.js';
 import { generateAlerts } from './alerts.js';
 import { generateIocs } from './iocs.js';
 import { generateRemediations, generateVulnerabilities } from './vulnerabilities.js';
-import { streamRandom } from './util.js';
+import { hex, streamRandom } from './util.js';
 
 export type * from './types.js';
 
@@ -44,7 +44,7 @@ function sampleHostnames(metas: HostMeta[], plan: SamplePlan): string[] {
 export function generateTenant(options: TenantOptions): Tenant {
   const seed = Math.floor(options.seed) >>> 0;
   const anchor = Math.floor(options.anchor);
-  const cid = (options.cid ?? streamRandom(seed, 'cid').hex(32)).toLowerCase();
+  const cid = (options.cid ?? hex(streamRandom(seed, 'cid'), 32)).toLowerCase();
 
   const groupPlan = generateHostGroups(streamRandom(seed, 'groups'), anchor);
   const metas = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
@@ -52,7 +52,7 @@ export function generateTenant(options: TenantOptions): Tenant {
   const factory = new ProcessFactory(streamRandom(seed, 'hashes'));
   const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas);
   const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
-  const sightings = buildSightings(factory, plan);
+  const sightings = buildSightings(metas, plan);
 
   const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
   const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);

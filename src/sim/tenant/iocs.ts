@@ -3,7 +3,7 @@
 import type { Random } from '../random.js';
 import type { HostGroup, Ioc } from './types.js';
 import { IOC_AUTHORS } from './names.js';
-import { DAY, HOUR, between, iso } from './util.js';
+import { DAY, HOUR, between, hex, iso } from './util.js';
 
 type Spec = Pick<Ioc, 'type' | 'action' | 'severity' | 'platforms' | 'description' | 'tags'> & {
   value?: string;
@@ -61,9 +61,9 @@ export function generateIocs(rng: Random, anchor: number, sampleSha256: string |
     const modified = rng.chance(0.4) ? between(rng, created, anchor + 1) : created;
     const author = rng.pick(IOC_AUTHORS);
     const scoped = groups.length > 0 && rng.chance(0.12);
-    const value = spec.value ?? (spec.type === 'md5' ? rng.hex(32) : rng.hex(64));
+    const value = spec.value ?? (spec.type === 'md5' ? hex(rng, 32) : hex(rng, 64));
     const ioc: Ioc = {
-      id: rng.hex(64),
+      id: hex(rng, 64),
       type: spec.type,
       value,
       action: spec.action,

@@ -1,6 +1,7 @@
 // What the generators know about a host beyond its wire record.
 import type { Host } from './types.js';
 import type { Department, ServerRole, Site } from './names.js';
+import type { ProcEntry } from './processes.js';
 
 export type HostRole = 'workstation' | 'server' | 'dc';
 
@@ -25,6 +26,10 @@ export interface HostMeta {
   stale: boolean;
   /** last seen within the 24 hours before the anchor */
   recent: boolean;
+  /** processes on the host, in creation order (filled by ProcessFactory) */
+  procs: ProcEntry[];
+  /** last process_id_local handed out on the host (0: none yet) */
+  lastPid: number;
 }
 
 /** The account a process on this host runs as, for paths like C:\Users\<u>. */

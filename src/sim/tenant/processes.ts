@@ -6,7 +6,7 @@ import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';
 import type { ImageSpec, SampleImage } from './images.js';
-import { DAY, HOUR, MINUTE, SECOND, between, devicePath, fileTime, fill, iso, sampleOf } from './util.js';
+import { DAY, HOUR, MINUTE, Picker, SECOND, between, devicePath, fileTime, fill, hex, iso, sampleOf } from './util.js';
 
 export interface Hashes {
   sha256: string;
@@ -24,16 +24,15 @@ export interface ProcEntry {
 /** Creates process records and remembers one hash pair per image. */
 export class ProcessFactory {
   readonly processes = new Map<string, ProcessRecord>();
-  readonly byHost = new Map<string, ProcEntry[]>();
   private readonly hashes = new Map<string, Hashes>();
-  private readonly nextLocal = new Map<string, number>();
+  private readonly devicePaths = new Map<string, string>();
 
   constructor(private readonly rng: Random) {}
 
   hashesFor(key: string): Hashes {
     let h = this.hashes.get(key);
     if (!h) {
-      h = { sha256: this.rng.hex(64), md5: this.rng.hex(32) };
+      h = { sha256: hex(this.rng, 64), md5: hex(this.rng, 32) };
       this.hashes.set(key, h);
     }
     return h;
@@ -42,18 +41,24 @@ export class ProcessFactory {
   add(meta: HostMeta, key: string, path: string, commandLine: string, startMs: number, stopMs: number): ProcEntry {
     const aid = meta.host.device_id;
     const rng = this.rng;
-    let local = this.nextLocal.get(aid) ?? rng.int(100_000, 999_999) * 1_000_000 + rng.int(0, 999_999);
-    local += rng.int(4_000, 4_000_000);
-    this.nextLocal.set(aid, local);
+    // Large ids that stay below 2^30, so they format fast.
+    const local = (meta.lastPid || rng.int(100_000_000, 700_000_000)) + rng.int(1_000, 2_000_000);
+    meta.lastPid = local;
     const localId = String(local);
     const start = Math.floor(startMs / SECOND) * SECOND;
     const stop = Math.max(start, Math.floor(stopMs / SECOND) * SECOND);
     const hashes = this.hashesFor(key);
+    let fileName = this.devicePaths.get(path);
+    if (fileName === undefined) {
+      fileName = devicePath(path);
+      this.devicePaths.set(path, fileName);
+    }
     const rec: ProcessRecord = {
       device_id: aid,
-      process_id: `pid:${aid}:${localId}`,
+      // joined rather than concatenated: one flat string instead of a rope
+      process_id: ['pid:', aid, ':', localId].join(''),
       process_id_local: localId,
-      file_name: devicePath(path),
+      file_name: fileName,
       command_line: commandLine,
       start_timestamp: iso(start),
       start_timestamp_raw: fileTime(start),
@@ -64,9 +69,7 @@ export class ProcessFactory {
     };
     this.processes.set(rec.process_id, rec);
     const entry: ProcEntry = { rec, key, startMs: start, stopMs: stop };
-    const list = this.byHost.get(aid);
-    if (list) list.push(entry);
-    else this.byHost.set(aid, [entry]);
+    meta.procs.push(entry);
     return entry;
   }
 }
@@ -81,16 +84,24 @@ export interface SamplePlan {
   resolutions: { domain: string; meta: HostMeta; entry: ProcEntry; atMs: number }[];
 }
 
-function poolFor(cache: Map<string, ImageSpec[]>, meta: HostMeta): ImageSpec[] {
+interface Pool {
+  images: ImageSpec[];
+  /** images that define the server role, always run */
+  always: ImageSpec[];
+  picker: Picker<ImageSpec>;
+}
+
+function poolFor(cache: Map<string, Pool>, meta: HostMeta): Pool {
   const cacheKey = `${meta.host.platform_name}|${meta.role}|${meta.serverRole?.key ?? ''}`;
   let pool = cache.get(cacheKey);
   if (!pool) {
-    pool = IMAGES.filter(
+    const images = IMAGES.filter(
       (img) =>
         img.platform === meta.host.platform_name &&
         img.roles.includes(meta.role) &&
         (!img.serverRoles || (meta.role === 'server' && img.serverRoles.includes(meta.serverRole?.key ?? ''))),
     );
+    pool = { images, always: images.filter((i) => i.serverRoles !== undefined), picker: Picker.of(images) };
     cache.set(cacheKey, pool);
   }
   return pool;
@@ -133,7 +144,7 @@ const BROWSERS = new Set(['win:chrome', 'win:msedge', 'mac:safari', 'mac:chrome'
 
 /** The process on a host that would have resolved a domain: a browser if any. */
 function resolver(f: ProcessFactory, rng: Random, meta: HostMeta): ProcEntry {
-  const list = f.byHost.get(meta.host.device_id) ?? [];
+  const list = meta.procs;
   const browsers = list.filter((e) => BROWSERS.has(e.key));
   const pick = browsers.length > 0 ? rng.pick(browsers) : list.length > 0 ? rng.pick(list) : undefined;
   if (pick) return pick;
@@ -142,23 +153,23 @@ function resolver(f: ProcessFactory, rng: Random, meta: HostMeta): ProcEntry {
 }
 
 export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMeta[]): SamplePlan {
-  const cache = new Map<string, ImageSpec[]>();
+  const cache = new Map<string, Pool>();
   for (const meta of metas) {
     const pool = poolFor(cache, meta);
-    const chosen: ImageSpec[] = pool.filter((img) => img.serverRoles !== undefined);
-    const want = Math.min(pool.length, Math.max(chosen.length + 1, rng.int(3, 6)));
+    const chosen: ImageSpec[] = pool.always.slice();
+    const want = Math.min(pool.images.length, Math.max(chosen.length + 1, rng.int(3, 4)));
     for (let tries = 0; chosen.length < want && tries < 40; tries++) {
-      const img = rng.weighted(pool, pool.map((p) => p.weight));
+      const img = pool.picker.pick(rng);
       if (!chosen.includes(img)) chosen.push(img);
     }
     for (const img of chosen) runImage(f, rng, meta, img);
     if (rng.chance(0.03)) {
       const template = rng.pick(ONE_OFF_PATHS[meta.host.platform_name]);
-      const hex = rng.hex(8);
-      const path = fill(template, { user: accountOf(meta), hex });
+      const tag = hex(rng, 8);
+      const path = fill(template, { user: accountOf(meta), hex: tag });
       const [lo, hi] = activeWindow(meta, 20 * DAY);
       const start = between(rng, lo, hi);
-      f.add(meta, `oneoff:${meta.host.device_id}:${hex}`, path, `"${path}"`, start, Math.min(meta.lastSeenMs, start + between(rng, 5 * SECOND, HOUR)));
+      f.add(meta, `oneoff:${meta.host.device_id}:${tag}`, path, `"${path}"`, start, Math.min(meta.lastSeenMs, start + between(rng, 5 * SECOND, HOUR)));
     }
   }
 

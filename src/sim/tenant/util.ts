@@ -8,12 +8,14 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 const dayPrefix = new Map<number, string>();
-const timeOfDay: string[] = [];
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** "HH:MM:SSZ" per second of the day, filled on demand (a packed array of '') */
+const timeOfDay: string[] = Array.from({ length: 86_400 }, () => '');
 
 /** RFC 3339 UTC with seconds precision ("2026-05-01T08:09:10Z"). */
 export function iso(ms: number): string {
   // Hot path (hundreds of thousands of calls for big tenants). Both halves
-  // are cached so each result is one small concatenation of shared strings.
+  // are cached, so each result is one small concatenation of shared strings.
   const seconds = Math.floor(ms / SECOND);
   const day = Math.floor(seconds / 86_400);
   let prefix = dayPrefix.get(day);
@@ -22,9 +24,11 @@ export function iso(ms: number): string {
     dayPrefix.set(day, prefix);
   }
   const rest = seconds - day * 86_400;
-  let time = timeOfDay[rest];
-  if (time === undefined) {
-    time = new Date(rest * SECOND).toISOString().slice(11, 19) + 'Z';
+  let time = timeOfDay[rest] as string;
+  if (time === '') {
+    const h = Math.floor(rest / 3600);
+    const m = Math.floor(rest / 60) % 60;
+    time = `${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[rest % 60]}Z`;
     timeOfDay[rest] = time;
   }
   return prefix + time;
@@ -32,7 +36,7 @@ export function iso(ms: number): string {
 
 /** A Windows FILETIME-style value (100 ns ticks since 1601), as a string. */
 export function fileTime(ms: number): string {
-  return String(Math.floor(ms / SECOND) * SECOND + 11_644_473_600_000) + '0000';
+  return [Math.floor(ms / SECOND) + 11_644_473_600, '0000000'].join('');
 }
 
 /**
@@ -55,6 +59,24 @@ export function streamRandom(seed: number, stream: string): Random {
 export function between(rng: Random, lo: number, hi: number): number {
   if (hi <= lo) return lo;
   return lo + Math.floor(rng.next() * (hi - lo));
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * n lowercase hex characters from the stream, like Random.hex but without
+ * formatting doubles (Number#toString(16) is slow above 2^30).
+ */
+export function hex(rng: Random, n: number): string {
+  const parts: string[] = [];
+  for (let have = 0; have < n; have += 8) {
+    const u = Math.floor(rng.next() * 0x100000000);
+    parts.push(
+      (BYTE_HEX[u >>> 24] as string) + BYTE_HEX[(u >>> 16) & 0xff] + BYTE_HEX[(u >>> 8) & 0xff] + BYTE_HEX[u & 0xff],
+    );
+  }
+  const out = parts.join('');
+  return out.length === n ? out : out.slice(0, n);
 }
 
 /** In-place Fisher-Yates shuffle. */
@@ -81,12 +103,36 @@ export function sampleOf<T>(rng: Random, items: readonly T[], k: number): T[] {
   return copy.slice(0, n);
 }
 
-/** Picks by weight from items carrying a `weight` property. */
-export function pickWeighted<T extends { weight: number }>(rng: Random, items: readonly T[]): T {
-  return rng.weighted(
-    items,
-    items.map((i) => i.weight),
-  );
+/**
+ * A weighted choice with its weights summed once, for hot loops. Draws like
+ * Random.weighted: one next() per pick.
+ */
+export class Picker<T> {
+  private readonly cumulative: number[] = [];
+  private readonly total: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
+    let sum = 0;
+    for (let i = 0; i < items.length; i++) this.cumulative.push((sum += weights[i] ?? 0));
+    this.total = sum;
+  }
+
+  static of<T extends { weight: number }>(items: readonly T[]): Picker<T> {
+    return new Picker(
+      items,
+      items.map((i) => i.weight),
+    );
+  }
+
+  pick(rng: Random): T {
+    const r = rng.next() * this.total;
+    const c = this.cumulative;
+    for (let i = 0; i < c.length; i++) if (r < (c[i] as number)) return this.items[i] as T;
+    return this.items[this.items.length - 1] as T;
+  }
 }
 
 /** A name not yet in `taken`: tries the generator, then falls back to suffixes. */
@@ -118,9 +164,24 @@ export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Replaces {name} placeholders. */
+const templates = new Map<string, string[]>();
+
+/** Replaces {name} placeholders (templates are parsed once and cached). */
 export function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+  if (!template.includes('{')) return template;
+  let parts = templates.get(template);
+  if (!parts) {
+    // even indexes: literal text; odd indexes: placeholder names
+    parts = template.split(/\{(\w+)\}/);
+    templates.set(template, parts);
+  }
+  // joined rather than concatenated: one flat string instead of a rope
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    out.push(i % 2 === 0 ? part : (vars[part] ?? `{${part}}`));
+  }
+  return out.join('');
 }
 
 /** "C:\Windows\x.exe" -> "\Device\HarddiskVolume3\Windows\x.exe"; other paths unchanged. */

@@ -5,13 +5,18 @@ import type { HostGroup, Remediation, Vulnerability } from './types.js';
 import type { HostMeta } from './meta.js';
 import { CVE_CATALOGUE, PRODUCTS, cvssBaseScore, cvssSeverity, kindOf } from './cves.js';
 import type { Product } from './cves.js';
-import { DAY, between, iso, sampleOf } from './util.js';
+import { DAY, Picker, between, hex, iso, sampleOf } from './util.js';
 
 interface CatalogueCve {
   product: Product;
   remediationId: string;
   publishedMs: number;
   cve: Vulnerability['cve'];
+  /** second half of record ids: "<aid>_<idHash>" (a host has each CVE once) */
+  idHash: string;
+  /** shared, read-only parts of the records, by installed version and sub status */
+  remediation: Vulnerability['remediation'];
+  apps: Map<string, Vulnerability['apps']>;
 }
 
 function exprtRating(exploit: number, severity: string): Vulnerability['cve']['exprt_rating'] {
@@ -33,7 +38,7 @@ export function generateRemediations(rng: Random): { remediations: Map<string, R
   const remediations = new Map<string, Remediation>();
   const byProduct = new Map<string, string>();
   for (const p of PRODUCTS) {
-    const id = rng.hex(32);
+    const id = hex(rng, 32);
     remediations.set(id, { id, ...p.remediation });
     byProduct.set(p.key, id);
   }
@@ -68,10 +73,25 @@ function catalogue(rng: Random, anchor: number, remediationOf: Map<string, strin
       references: [`https://nvd.nist.gov/vuln/detail/${id}`],
     };
     if (exploit === 90) cve.cisa_info = { is_cisa_kev: true, due_date: iso(publishedMs + 21 * DAY) };
-    out.push({ product, remediationId: remediationOf.get(productKey) ?? '', publishedMs, cve });
+    const remediationId = remediationOf.get(productKey) ?? '';
+    out.push({ product, remediationId, publishedMs, cve, idHash: hex(rng, 32), remediation: { ids: [remediationId] }, apps: new Map() });
   }
   return out;
 }
+
+interface VulnContext {
+  rng: Random;
+  cid: string;
+  anchor: number;
+  cves: CatalogueCve[];
+  groupNames: Map<string, string>;
+  applicable: Map<string, CatalogueCve[]>;
+  dataProviders: Vulnerability['data_providers'];
+  vulns: Map<string, Vulnerability>;
+}
+
+const STALE_STATUS = new Picker(['open', 'expired'] as const, [40, 60]);
+const STATUS = new Picker(['open', 'closed', 'reopen', 'expired'] as const, [76, 12, 8, 4]);
 
 export function generateVulnerabilities(
   rng: Random,
@@ -81,60 +101,76 @@ export function generateVulnerabilities(
   cid: string,
   anchor: number,
 ): Map<string, Vulnerability> {
-  const cves = catalogue(rng, anchor, remediationOf);
-  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
-  const applicable = new Map<string, CatalogueCve[]>();
-  const vulns = new Map<string, Vulnerability>();
-  for (const m of metas) {
-    if (!rng.chance(0.62)) continue;
-    const h = m.host;
-    const classKey = `${h.platform_name}|${m.role}|${m.serverRole?.key ?? ''}|${h.os_version}|${h.kernel_version ?? ''}`;
-    let pool = applicable.get(classKey);
-    if (!pool) {
-      pool = cves.filter((c) => c.product.applies(m));
-      applicable.set(classKey, pool);
-    }
-    const host_info: Vulnerability['host_info'] = {
-      hostname: h.hostname,
-      local_ip: h.local_ip,
-      machine_domain: h.machine_domain,
-      os_version: h.os_version,
-      ou: h.ou[0] ?? '',
-      site_name: h.site_name,
-      system_manufacturer: h.system_manufacturer,
-      platform: h.platform_name,
-      product_type_desc: h.product_type_desc,
-      tags: [...h.tags],
-      groups: h.groups.map((id) => ({ id, name: groupNames.get(id) ?? '' })),
-      asset_criticality: assetCriticality(m),
-    };
-    for (const c of sampleOf(rng, pool, rng.int(2, 4))) {
-      const status: Vulnerability['status'] = m.stale
-        ? rng.weighted(['open', 'expired'] as const, [40, 60])
-        : rng.weighted(['open', 'closed', 'reopen', 'expired'] as const, [76, 12, 8, 4]);
-      let lo = Math.max(m.firstSeenMs, c.publishedMs);
-      if (lo >= m.lastSeenMs) lo = m.firstSeenMs;
-      const created = between(rng, lo, m.lastSeenMs + 1);
-      const updated = between(rng, created, Math.min(anchor, m.lastSeenMs + 2 * DAY) + 1);
-      const installed = typeof c.product.installed === 'function' ? c.product.installed(m) : rng.pick(c.product.installed);
-      const v: Vulnerability = {
-        id: `${h.device_id}_${rng.hex(32)}`,
-        aid: h.device_id,
-        cid,
-        status,
-        created_timestamp: iso(created),
-        updated_timestamp: iso(updated),
-        vulnerability_id: c.cve.id,
-        data_providers: [{ provider: 'Falcon sensor' }],
-        cve: { ...c.cve, vendor_advisory: [...c.cve.vendor_advisory], references: [...c.cve.references] },
-        host_info: { ...host_info, tags: [...host_info.tags], groups: host_info.groups.map((g) => ({ ...g })) },
-        remediation: { ids: [c.remediationId] },
-        apps: [{ product_name_version: installed, sub_status: status === 'closed' ? 'closed' : 'open', remediation: { ids: [c.remediationId] } }],
-      };
-      if (c.cve.cisa_info) v.cve.cisa_info = { ...c.cve.cisa_info };
-      if (status === 'closed') v.closed_timestamp = iso(updated);
-      vulns.set(v.id, v);
-    }
+  const ctx: VulnContext = {
+    rng,
+    cid,
+    anchor,
+    cves: catalogue(rng, anchor, remediationOf),
+    groupNames: new Map(groups.map((g) => [g.id, g.name])),
+    applicable: new Map(),
+    dataProviders: [{ provider: 'Falcon sensor' }],
+    vulns: new Map(),
+  };
+  for (const m of metas) if (rng.chance(0.55)) hostVulns(ctx, m);
+  return ctx.vulns;
+}
+
+/** 2-4 vulnerabilities of one host. */
+function hostVulns(ctx: VulnContext, m: HostMeta): void {
+  const { rng, anchor } = ctx;
+  const h = m.host;
+  const classKey = `${h.platform_name}|${m.role}|${m.serverRole?.key ?? ''}|${h.os_version}|${h.kernel_version ?? ''}`;
+  let pool = ctx.applicable.get(classKey);
+  if (!pool) {
+    pool = ctx.cves.filter((c) => c.product.applies(m));
+    ctx.applicable.set(classKey, pool);
   }
-  return vulns;
+  const host_info: Vulnerability['host_info'] = {
+    hostname: h.hostname,
+    local_ip: h.local_ip,
+    machine_domain: h.machine_domain,
+    os_version: h.os_version,
+    ou: h.ou[0] ?? '',
+    site_name: h.site_name,
+    system_manufacturer: h.system_manufacturer,
+    platform: h.platform_name,
+    product_type_desc: h.product_type_desc,
+    tags: [...h.tags],
+    groups: h.groups.map((id) => ({ id, name: ctx.groupNames.get(id) ?? '' })),
+    asset_criticality: assetCriticality(m),
+  };
+  for (const c of sampleOf(rng, pool, rng.int(2, 4))) {
+    const status = (m.stale ? STALE_STATUS : STATUS).pick(rng);
+    let lo = Math.max(m.firstSeenMs, c.publishedMs);
+    if (lo >= m.lastSeenMs) lo = m.firstSeenMs;
+    const created = between(rng, lo, m.lastSeenMs + 1);
+    const updated = between(rng, created, Math.min(anchor, m.lastSeenMs + 2 * DAY) + 1);
+    const installed = typeof c.product.installed === 'function' ? c.product.installed(m) : rng.pick(c.product.installed);
+    const subStatus = status === 'closed' ? 'closed' : 'open';
+    const appsKey = `${subStatus}|${installed}`;
+    let apps = c.apps.get(appsKey);
+    if (!apps) {
+      apps = [{ product_name_version: installed, sub_status: subStatus, remediation: c.remediation }];
+      c.apps.set(appsKey, apps);
+    }
+    const updatedIso = iso(updated);
+    const v: Vulnerability = {
+      id: [h.device_id, '_', c.idHash].join(''),
+      aid: h.device_id,
+      cid: ctx.cid,
+      status,
+      created_timestamp: iso(created),
+      updated_timestamp: updatedIso,
+      vulnerability_id: c.cve.id,
+      // data_providers, cve, host_info, remediation and apps are shared
+      // between records (per tenant, CVE or host): Spotlight is read-only.
+      data_providers: ctx.dataProviders,
+      cve: c.cve,
+      host_info,
+      remediation: c.remediation,
+      apps,
+    };
+    if (status === 'closed') v.closed_timestamp = updatedIso;
+    ctx.vulns.set(v.id, v);
+  }
 }
