@@ -6,6 +6,7 @@ import { ExitCode, UserError } from '../core/errors.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
 import { registerLogoutCommand } from './logout.js';
+import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
   const program = new Command('talon')
@@ -14,7 +15,17 @@ function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run talon --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Shell options go before a subcommand; each subcommand has its own.
+    .enablePositionalOptions()
+    .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist');
+  addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean }) => {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UserError('The interactive shell needs a terminal; from scripts use talon request (see talon --help).');
+    }
+    const { runShell } = await import('../ui/main.js');
+    process.exitCode = await runShell({ flags, env: process.env });
+  });
 
   program
     .command('simulate')

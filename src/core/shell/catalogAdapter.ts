@@ -1,0 +1,70 @@
+// Adapts the catalog (bundled, or a profile's imported spec) to what the
+// shell needs: search hits with highlight positions, operation shapes for
+// the composer, and scopes for 403 messages.
+import { loadCatalog } from '../catalog/loadCatalog.js';
+import { searchCatalog } from '../catalog/searchCatalog.js';
+import { bodySkeleton } from '../catalog/bodySkeleton.js';
+import { findOperationByPath } from '../catalog/findOperation.js';
+import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.js';
+import type { OperationShape, ParamShape } from '../composer/operationShape.js';
+import type { HttpMethod } from '../http/types.js';
+import type { EndpointHit, EndpointSource } from './endpointSource.js';
+
+function paramShape(p: CatalogParam): ParamShape | undefined {
+  if (p.in === 'header') return undefined;
+  const type = p.schema.kind === 'array' ? p.schema.items.kind : p.schema.kind;
+  return {
+    name: p.name,
+    in: p.in,
+    type: type === 'enum' ? 'string' : type,
+    required: p.required,
+    enum: p.enum?.map(String),
+    array: p.array,
+  };
+}
+
+export function operationShape(op: CatalogOperation, catalog: Catalog): OperationShape {
+  return {
+    operationId: op.operationId,
+    method: op.method.toUpperCase() as HttpMethod,
+    path: op.path,
+    params: op.params.map(paramShape).filter((p): p is ParamShape => p !== undefined),
+    bodySkeleton: op.body ? bodySkeleton(op.body.schema, catalog) : undefined,
+    scopes: [...op.scopes],
+  };
+}
+
+export function endpointSource(catalog: Catalog): EndpointSource {
+  const byKey = new Map<string, CatalogOperation>(catalog.operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o]));
+  return {
+    search(query, limit) {
+      return searchCatalog(catalog, query, { limit }).map(
+        (m): EndpointHit => ({
+          operationId: m.operation.operationId,
+          method: m.operation.method.toUpperCase(),
+          path: m.operation.path,
+          summary: m.operation.summary,
+          scopes: m.operation.scopes,
+          deprecated: m.operation.deprecated,
+          positions: m.pathPositions,
+        }),
+      );
+    },
+    operation(hit) {
+      const op = byKey.get(`${hit.method} ${hit.path}`);
+      if (!op) throw new Error(`catalog has no ${hit.method} ${hit.path}`);
+      return operationShape(op, catalog);
+    },
+    findByPath(method, path) {
+      const op = findOperationByPath(catalog, method, path);
+      return op && operationShape(op, catalog);
+    },
+    scopesFor(method, path) {
+      return [...(findOperationByPath(catalog, method, path)?.scopes ?? [])];
+    },
+  };
+}
+
+export async function catalogEndpointSource(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<EndpointSource> {
+  return endpointSource(loadCatalog({ profile, env }));
+}

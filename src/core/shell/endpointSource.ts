@@ -1,0 +1,22 @@
+// What the shell needs of the catalog: search results for the endpoint
+// line, the shape of a picked operation for the composer, and the scopes an
+// operation needs (named in 403 messages).
+import type { OperationShape } from '../composer/operationShape.js';
+
+export interface EndpointHit {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  scopes: readonly string[];
+  deprecated?: boolean;
+  /** indexes of matched characters in `path` */
+  positions: readonly number[];
+}
+
+export interface EndpointSource {
+  search(query: string, limit: number): EndpointHit[];
+  operation(hit: EndpointHit): OperationShape;
+  findByPath(method: string, path: string): OperationShape | undefined;
+  scopesFor(method: string, path: string): string[];
+}

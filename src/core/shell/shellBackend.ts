@@ -1,0 +1,146 @@
+// What the interactive shell talks to: the current connection (profile,
+// session, client), the status it shows, and switching between profiles or
+// MSSP children without restarting. Each target keeps its own token.
+import { openConnection, type Connection, type HttpSettings } from '../connection.js';
+import type { CredentialFlags } from '../auth/credentials.js';
+import type { FalconResponse } from '../auth/falconClient.js';
+import type { ApiRequest } from '../http/types.js';
+import { ProfileStore } from '../config/profileStore.js';
+import { talonPaths } from '../config/paths.js';
+
+/** Something the shell can connect to: a profile, the flags/env it started with, or a demo tenant. */
+export interface ShellTarget {
+  id: string;
+  label: string;
+  flags: CredentialFlags;
+}
+
+export interface StatusInfo {
+  target: string;
+  baseUrl: string;
+  cloud: string;
+  memberCid?: string;
+  demo: boolean;
+  readOnly: boolean;
+  connected: boolean;
+  /** epoch ms */
+  tokenExpiresAt?: number;
+  rateLimitRemaining?: number;
+  lastStatus?: number;
+  lastDurationMs?: number;
+  /** one sentence when connecting failed */
+  error?: string;
+}
+
+export interface ShellBackendOptions {
+  env: NodeJS.ProcessEnv;
+  http: HttpSettings;
+  targets: ShellTarget[];
+  /** the shell runs on the built-in simulator */
+  demo: boolean;
+}
+
+export class ShellBackend {
+  private readonly connections = new Map<string, Connection>();
+  private currentId: string;
+  private last: Pick<StatusInfo, 'rateLimitRemaining' | 'lastStatus' | 'lastDurationMs' | 'error'> = {};
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: ShellBackendOptions) {
+    if (options.targets.length === 0) throw new Error('ShellBackend needs at least one target');
+    this.currentId = (options.targets[0] as ShellTarget).id;
+  }
+
+  /** The targets of the shell: the starting one, then every profile not already in the list. */
+  static targetsFrom(start: ShellTarget, env: NodeJS.ProcessEnv): ShellTarget[] {
+    const targets = [start];
+    try {
+      for (const p of new ProfileStore(talonPaths(env).config).list()) {
+        if (start.flags.profile !== p.name) targets.push({ id: `profile:${p.name}`, label: p.name, flags: { profile: p.name } });
+      }
+    } catch {
+      // A damaged config file must not keep the shell from starting; the start target still works.
+    }
+    return targets;
+  }
+
+  get targets(): readonly ShellTarget[] {
+    return this.options.targets;
+  }
+
+  get current(): ShellTarget {
+    return this.options.targets.find((t) => t.id === this.currentId) as ShellTarget;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** The current connection, opened on first use (may throw a UserError: missing credentials). */
+  connection(): Connection {
+    let c = this.connections.get(this.currentId);
+    if (!c) {
+      c = openConnection(this.current.flags, this.options.http, this.options.env);
+      this.connections.set(this.currentId, c);
+    }
+    return c;
+  }
+
+  /** Fetches a token so that the status bar can show it; errors are kept for the status bar. */
+  async connect(): Promise<void> {
+    try {
+      await this.connection().session.token();
+      this.last = { ...this.last, error: undefined };
+    } catch (e) {
+      this.last = { ...this.last, error: (e as Error).message };
+    }
+    this.changed();
+  }
+
+  async switchTo(id: string): Promise<void> {
+    if (!this.options.targets.some((t) => t.id === id)) return;
+    this.currentId = id;
+    this.last = {};
+    this.changed();
+    await this.connect();
+  }
+
+  async send(req: ApiRequest): Promise<FalconResponse> {
+    const res = await this.connection().client.request(req);
+    this.last = { rateLimitRemaining: res.rateLimitRemaining ?? this.last.rateLimitRemaining, lastStatus: res.status, lastDurationMs: res.durationMs };
+    this.changed();
+    return res;
+  }
+
+  status(): StatusInfo {
+    let conn: Connection | undefined;
+    let error = this.last.error;
+    try {
+      conn = this.connection();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const state = conn?.session.state;
+    return {
+      target: this.current.label,
+      baseUrl: conn?.session.baseUrl ?? '',
+      cloud: conn?.credentials.cloud ?? '',
+      memberCid: conn?.credentials.memberCid,
+      demo: this.options.demo,
+      readOnly: conn?.credentials.readOnly ?? false,
+      connected: state !== undefined,
+      tokenExpiresAt: state?.expiresAt,
+      ...this.last,
+      error,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.connections.values()].map((c) => c.close()));
+  }
+}

@@ -1,0 +1,103 @@
+// Boots the shell behind its first frame: picks demo mode (built-in
+// simulator) when no credentials exist, opens the backend, and loads the
+// catalog, none of which holds up the first paint.
+import React, { useEffect, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import type { ConnectionFlags } from '../../cli/commonOptions.js';
+import type { ShellBackend } from '../../core/shell/shellBackend.js';
+import type { EndpointSource } from '../../core/shell/endpointSource.js';
+import { App } from './App.js';
+import { color } from '../theme.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+
+export interface RootOptions {
+  flags: ConnectionFlags & { demo?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+interface Booted {
+  backend: ShellBackend;
+  /** stops the in-process simulator in demo mode */
+  stop?: () => Promise<void>;
+}
+
+async function boot(options: RootOptions): Promise<Booted> {
+  const { ShellBackend } = await import('../../core/shell/shellBackend.js');
+  const { parseTimeout } = await import('../../core/connection.js');
+  const { flags, env } = options;
+  const http = { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) };
+  const { hasAnyCredentials } = await import('../../core/auth/credentials.js');
+  const { ProfileStore } = await import('../../core/config/profileStore.js');
+  const { talonPaths } = await import('../../core/config/paths.js');
+  const demo = flags.demo === true || !hasAnyCredentials({ flags, env, store: new ProfileStore(talonPaths(env).config) });
+  if (demo) {
+    const { startSimulator } = await import('../../sim/server.js');
+    const sim = await startSimulator({ port: 0 });
+    const base = { baseUrl: sim.url, clientId: sim.clients.demo.id, clientSecret: sim.clients.demo.secret };
+    const targets = [
+      { id: 'demo', label: 'demo', flags: base },
+      ...sim.childCids.map((cid, i) => ({ id: `demo-child-${i + 1}`, label: `demo child ${i + 1} (MSSP)`, flags: { ...base, memberCid: cid } })),
+      { id: 'demo-read-only', label: 'demo read-only client', flags: { ...base, clientId: sim.clients.readOnly.id, clientSecret: sim.clients.readOnly.secret } },
+    ];
+    // Demo credentials come from the flags only, never from FALCON_* variables.
+    const cleanEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('FALCON_')));
+    const backend = new ShellBackend({ env: cleanEnv, http, targets, demo: true });
+    return { backend, stop: () => sim.close() };
+  }
+  const start = { id: 'start', label: flags.profile ?? (env.FALCON_CLIENT_ID ? 'environment' : 'default profile'), flags };
+  return { backend: new ShellBackend({ env, http, targets: ShellBackend.targetsFrom(start, env), demo: false }) };
+}
+
+export function Root(options: RootOptions): React.JSX.Element {
+  const [booted, setBooted] = useState<Booted>();
+  const [source, setSource] = useState<EndpointSource>();
+  const [error, setError] = useState<string>();
+  const size = useTerminalSize();
+  const { exit } = useApp();
+
+  useEffect(() => {
+    let alive = true;
+    let started: Booted | undefined;
+    boot(options)
+      .then((b) => {
+        started = b;
+        if (!alive) return;
+        setBooted(b);
+        void b.backend.connect();
+        // The catalog is big: load it after the shell is up.
+        void import('../../core/shell/catalogAdapter.js').then(async ({ catalogEndpointSource }) => {
+          const profile = options.flags.profile;
+          if (alive) setSource(await catalogEndpointSource(profile, options.env));
+        });
+      })
+      .catch((e: Error) => alive && setError(e.message));
+    return () => {
+      alive = false;
+      void started?.backend.close();
+      void started?.stop?.();
+    };
+  }, []);
+
+  if (error) {
+    return (
+      <Box flexDirection="column">
+        <Text color={color('error')}>talon: {error}</Text>
+        <Text color={color('muted')}>Press Ctrl+C to quit.</Text>
+      </Box>
+    );
+  }
+  if (!booted) {
+    return (
+      <Box flexDirection="column" width={size.columns}>
+        <Text>
+          <Text bold color={color('accent')}>
+            talon
+          </Text>
+          <Text color={color('muted')}> │ starting…</Text>
+        </Text>
+        <Text color={color('muted')}>GET    › </Text>
+      </Box>
+    );
+  }
+  return <App backend={booted.backend} source={source} size={size} onQuit={exit} />;
+}

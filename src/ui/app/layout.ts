@@ -1,0 +1,47 @@
+// How the shell's rows are shared out at a given terminal size and focus:
+// the focused part grows, unfocused composer panes give way, and nothing is
+// ever taller than the terminal (one spare row avoids Ink's full redraw).
+export type PaneId = 'endpoint' | 'method' | 'params' | 'body' | 'response';
+
+export const FOCUS_ORDER: readonly PaneId[] = ['endpoint', 'method', 'params', 'body', 'response'];
+
+export interface Layout {
+  /** completion list rows under the endpoint line */
+  list: number;
+  /** 0 hides the pane */
+  params: number;
+  body: number;
+  response: number;
+}
+
+/** status bar 1, endpoint line 1, method pane 3, message/hints line 1, spare 1 */
+export const FIXED_ROWS = 7;
+const MIN_RESPONSE = 4;
+
+export function calculateLayout(rows: number, focus: PaneId, listOpen: boolean): Layout {
+  const free = Math.max(MIN_RESPONSE, rows - FIXED_ROWS);
+  const fit = (params: number, body: number): Layout => {
+    // Shrink the composer panes before the response drops under its minimum.
+    let p = params;
+    let b = body;
+    while (p + b + MIN_RESPONSE > free && (p > 0 || b > 0)) {
+      if (b >= p && b > 0) b = b > 5 ? b - 1 : 0;
+      else p = p > 6 ? p - 1 : 0;
+    }
+    return { list: 0, params: p, body: b, response: free - p - b };
+  };
+  if (focus === 'endpoint' && listOpen) {
+    const list = Math.min(12, Math.max(3, free - MIN_RESPONSE));
+    return { list, params: 0, body: 0, response: free - list };
+  }
+  switch (focus) {
+    case 'response':
+      return { list: 0, params: 0, body: 0, response: free };
+    case 'params':
+      return fit(Math.min(14, Math.max(6, Math.floor(free * 0.5))), 0);
+    case 'body':
+      return fit(0, Math.min(20, Math.max(6, Math.floor(free * 0.55))));
+    default:
+      return fit(6, 6);
+  }
+}

@@ -1,0 +1,172 @@
+// The shell's controller: the request being composed, sending and
+// cancelling it, confirmation of destructive calls, page navigation and
+// fetch-all. Components render what it returns.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSyncReducer } from '../hooks/useSyncReducer.js';
+import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js';
+import { composerReducer, initialComposerState, buildRequest, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
+import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
+import { isDestructive } from '../../core/request/destructive.js';
+import { currentRequest, nextPage, pageView, previousPage, startNavigation, withResponse, type PageNavigator } from '../../core/shell/pageNavigator.js';
+import { fetchAll, type FetchAllUpdate } from '../../core/shell/fetchAll.js';
+import type { PagingInfo, FetchAllProgress } from '../../core/jsonView/pagingInfo.js';
+import { UserError } from '../../core/errors.js';
+
+export interface PendingConfirm {
+  title: string;
+  lines: string[];
+  request: ApiRequest;
+}
+
+export interface ShellModel {
+  composer: ComposerState;
+  dispatch: (a: ComposerAction) => void;
+  status: StatusInfo;
+  response?: ApiResponse;
+  paging?: PagingInfo;
+  fetchAllProgress?: FetchAllProgress;
+  sending: boolean;
+  /** one line for the user: why a request was not sent, or what happened */
+  message?: { text: string; error: boolean };
+  confirm?: PendingConfirm;
+  send(): void;
+  answerConfirm(yes: boolean): void;
+  /** Esc: cancels a running request or fetch-all; true when there was one */
+  cancel(): boolean;
+  page(dir: 'next' | 'previous' | 'all'): void;
+  setMessage(text: string | undefined, error?: boolean): void;
+}
+
+function describe(req: ApiRequest, baseUrl: string): string[] {
+  const lines = [`${req.method} ${baseUrl}${req.path}`];
+  for (const [k, v] of req.query ?? []) lines.push(`  ${k} = ${v}`);
+  if (req.body && 'json' in req.body) lines.push(...JSON.stringify(req.body.json, null, 2).split('\n').map((l) => `  ${l}`));
+  return lines;
+}
+
+export function useShell(backend: ShellBackend): ShellModel {
+  const [composer, dispatch, latestComposer] = useSyncReducer(composerReducer, () => initialComposerState());
+  const [status, setStatus] = useState<StatusInfo>(() => backend.status());
+  const [nav, setNav] = useState<PageNavigator>();
+  const [sending, setSending] = useState(false);
+  const [message, setMessageState] = useState<ShellModel['message']>();
+  const [confirm, setConfirm] = useState<PendingConfirm>();
+  const [progress, setProgress] = useState<FetchAllUpdate>();
+  const [allResponse, setAllResponse] = useState<ApiResponse>();
+  const running = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => backend.subscribe(() => setStatus(backend.status())), [backend]);
+
+  const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text, error } : undefined), []);
+
+  const run = useCallback(
+    async (next: PageNavigator) => {
+      const controller = new AbortController();
+      running.current = controller;
+      setSending(true);
+      setMessage(undefined);
+      setAllResponse(undefined);
+      setProgress(undefined);
+      try {
+        const res = await backend.send({ ...currentRequest(next), signal: controller.signal });
+        setNav(withResponse(next, res));
+      } catch (e) {
+        setMessage(controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, !controller.signal.aborted);
+      } finally {
+        running.current = undefined;
+        setSending(false);
+      }
+    },
+    [backend],
+  );
+
+  const send = useCallback(() => {
+    if (running.current) return;
+    const built = buildRequest(latestComposer());
+    if (!built.ok) {
+      setMessage(`Not sent: ${built.problems.join('; ')}`, true);
+      return;
+    }
+    const req = built.request;
+    if (isDestructive(req.method, req.path)) {
+      if (status.readOnly) {
+        setMessage(`Refused: the profile '${status.target}' is read-only, and ${req.method} ${req.path} changes the tenant.`, true);
+        return;
+      }
+      setConfirm({ title: 'This call changes the tenant:', lines: describe(req, status.baseUrl), request: req });
+      return;
+    }
+    void run(startNavigation(req));
+  }, [latestComposer, status, run]);
+
+  const answerConfirm = useCallback(
+    (yes: boolean) => {
+      const pending = confirm;
+      setConfirm(undefined);
+      if (!pending) return;
+      if (yes) void run(startNavigation(pending.request));
+      else setMessage('Cancelled: nothing was sent.');
+    },
+    [confirm, run],
+  );
+
+  const cancel = useCallback(() => {
+    if (!running.current) return false;
+    running.current.abort();
+    return true;
+  }, []);
+
+  const page = useCallback(
+    (dir: 'next' | 'previous' | 'all') => {
+      if (!nav || running.current) return;
+      if (dir === 'previous') {
+        const prev = previousPage(nav);
+        if (prev) setNav(prev);
+        return;
+      }
+      if (dir === 'next') {
+        const next = nextPage(nav);
+        if (next) void run(next);
+        else setMessage('This is the last page.');
+        return;
+      }
+      const controller = new AbortController();
+      running.current = controller;
+      setSending(true);
+      const first = nav.stack[0]?.request as ApiRequest;
+      void fetchAll(backend.connection().client, first, { signal: controller.signal, onUpdate: setProgress })
+        .then((final) => {
+          if (final.preview && !final.error) {
+            const value = { resources: final.preview, meta: { items: final.items, file: final.file } };
+            const text = JSON.stringify(value);
+            setAllResponse({ ...(nav.response as ApiResponse), body: { kind: 'json', value }, size: text.length });
+          }
+          setMessage(final.error ? `Fetch all stopped: ${final.error}. ${final.items} items are in ${final.file}.` : `Fetched ${final.items} items into ${final.file}.`, Boolean(final.error) && !controller.signal.aborted);
+        })
+        .catch((e: unknown) => setMessage(e instanceof UserError ? e.message : String(e), true))
+        .finally(() => {
+          running.current = undefined;
+          setSending(false);
+        });
+    },
+    [nav, run, backend],
+  );
+
+  const view = nav ? pageView(nav) : undefined;
+  return {
+    composer,
+    dispatch,
+    status,
+    response: allResponse ?? nav?.response,
+    paging: view && !allResponse ? view : undefined,
+    fetchAllProgress: progress,
+    sending,
+    message,
+    confirm,
+    send,
+    answerConfirm,
+    cancel,
+    page,
+    setMessage,
+  };
+}

@@ -1,0 +1,126 @@
+// The endpoint line: type part of a path or an intent word ("contain",
+// "hash devices"), see matching operations with the matched characters
+// highlighted, move with the arrows and pick one with Enter.
+import React, { useMemo, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { LineInput } from '../components/LineInput.js';
+import { color } from '../theme.js';
+import { matches } from '../keys/keymap.js';
+import type { EndpointHit } from '../../core/shell/endpointSource.js';
+
+export type { EndpointHit };
+
+
+export interface EndpointPickerProps {
+  value: string;
+  method: string;
+  onChange(value: string): void;
+  /** an operation was picked from the list */
+  onPick(hit: EndpointHit): void;
+  /** Enter on typed text with no list (a path typed by hand) */
+  onSubmitPath(path: string): void;
+  search(query: string, limit: number): EndpointHit[];
+  focused: boolean;
+  width: number;
+  /** rows available for the completion list */
+  listHeight: number;
+  /** false while the catalog is loading */
+  ready: boolean;
+}
+
+function Highlighted({ text, positions }: { text: string; positions: readonly number[] }): React.JSX.Element {
+  const set = new Set(positions);
+  const parts: React.JSX.Element[] = [];
+  let run = '';
+  let runMatched = false;
+  const flush = (i: number): void => {
+    if (!run) return;
+    parts.push(
+      <Text key={i} color={runMatched ? color('match') : undefined} bold={runMatched}>
+        {run}
+      </Text>,
+    );
+    run = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const m = set.has(i);
+    if (m !== runMatched) flush(i);
+    runMatched = m;
+    run += text[i];
+  }
+  flush(text.length);
+  return <>{parts}</>;
+}
+
+export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
+  const { value, focused, width, listHeight, ready } = props;
+  const [selected, setSelected] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const hits = useMemo(() => (ready && value.trim() ? props.search(value, Math.max(1, listHeight)) : []), [value, ready, listHeight]);
+  const open = focused && !dismissed && hits.length > 0;
+  const index = Math.min(selected, Math.max(0, hits.length - 1));
+
+  useInput(
+    (input, key) => {
+      if (!open) return;
+      if (matches('list.down', input, key)) setSelected((i) => Math.min(i + 1, hits.length - 1));
+      else if (matches('list.up', input, key)) setSelected((i) => Math.max(i - 1, 0));
+      else if (key.escape) setDismissed(true);
+    },
+    { isActive: focused },
+  );
+
+  const submit = (): void => {
+    const hit = open ? hits[index] : undefined;
+    if (hit) {
+      props.onPick(hit);
+      setDismissed(true);
+    } else if (value.trim().startsWith('/')) {
+      props.onSubmitPath(value.trim());
+    }
+  };
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box>
+        <Text color={color('method')} bold>
+          {props.method.padEnd(6)}
+        </Text>
+        <Text color={focused ? color('accent') : color('muted')}>{'› '}</Text>
+        <LineInput
+          value={value}
+          focus={focused}
+          placeholder={ready ? 'type a path or what you want to do: contain, hash devices, alerts…' : 'loading the endpoint catalog…'}
+          onChange={(v) => {
+            setSelected(0);
+            setDismissed(false);
+            props.onChange(v);
+          }}
+          onSubmit={submit}
+        />
+      </Box>
+      {open &&
+        hits.map((hit, i) => {
+          const active = i === index;
+          const pathWidth = Math.min(Math.max(20, Math.floor(width * 0.5)), 60);
+          return (
+            <Box key={`${hit.method} ${hit.path}`} width={width}>
+              <Text color={active ? color('accent') : color('muted')}>{active ? '▸ ' : '  '}</Text>
+              <Text color={color('method')}>{hit.method.padEnd(7)}</Text>
+              <Box width={pathWidth} flexShrink={0}>
+                <Text wrap="truncate" inverse={active && !color('accent')}>
+                  <Highlighted text={hit.path} positions={hit.positions} />
+                </Text>
+              </Box>
+              <Text wrap="truncate" color={color('muted')}>
+                {' '}
+                {hit.summary}
+                {hit.scopes.length ? ` [${hit.scopes.join(', ')}]` : ''}
+                {hit.deprecated ? ' (deprecated)' : ''}
+              </Text>
+            </Box>
+          );
+        })}
+    </Box>
+  );
+}

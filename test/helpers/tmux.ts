@@ -1,0 +1,58 @@
+// Drives a real terminal: runs a command in a detached tmux session, types
+// into it with send-keys and reads the screen with capture-pane.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+export interface TmuxSession {
+  name: string;
+  /** tmux key names (Enter, C-s, Escape, Down) or literal text with { literal: true } */
+  keys(...keys: string[]): void;
+  type(text: string): void;
+  screen(): string;
+  waitFor(predicate: (screen: string) => boolean, ms?: number, what?: string): Promise<string>;
+  kill(): void;
+}
+
+export function tmuxAvailable(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function startTmux(command: string[], env: Record<string, string>, size = { columns: 100, rows: 30 }): TmuxSession {
+  const name = `talon-e2e-${randomBytes(4).toString('hex')}`;
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), ...envArgs, ...command]);
+  const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+  const screen = (): string => tmux('capture-pane', '-p', '-t', name);
+  return {
+    name,
+    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    type: (text) => void tmux('send-keys', '-t', name, '-l', text),
+    screen,
+    async waitFor(predicate, ms = 10_000, what = 'the screen') {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        let s = '';
+        try {
+          s = screen();
+        } catch {
+          // the session may be gone if the program exited
+        }
+        if (predicate(s)) return s;
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Screen:\n${s}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import React from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { initialComposerState, type ComposerState } from '../../../src/core/composer/composerState.js';
+import { BodyPane } from '../../../src/ui/panes/BodyPane.js';
+import { TextArea } from '../../../src/ui/components/TextArea.js';
+import { ComposerHost, KEY, settle, waitForFrame, waitUntil } from './harness.js';
+
+afterEach(() => cleanup());
+
+function renderBody(bodyText: string) {
+  let latest: ComposerState = { ...initialComposerState('POST', '/x/v1'), bodyText };
+  const ui = render(
+    <ComposerHost
+      initial={latest}
+      onState={(s) => (latest = s)}
+      pane={(p) => <BodyPane {...p} focused width={50} height={9} />}
+    />,
+  );
+  return { ...ui, state: () => latest };
+}
+
+describe('BodyPane', () => {
+  it('validates as you type and shows JSON ok once fixed', async () => {
+    const { lastFrame, stdin, state } = renderBody('{"a": 1}');
+    await waitForFrame(lastFrame, 'JSON ok');
+    await settle();
+
+    // End, Left, then text: one burst, each key seeing the previous one's result.
+    stdin.write(`${KEY.end}${KEY.left}, "b"`);
+    const broken = await waitForFrame(lastFrame, "line 1, column 13: ':' expected");
+    expect(broken).toContain('{"a": 1, "b"}');
+    expect(broken).not.toContain('JSON ok');
+
+    stdin.write(': ');
+    await waitForFrame(lastFrame, 'line 1, column 15: a value expected');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'JSON ok');
+    expect(state().bodyText).toBe('{"a": 1, "b": 2}');
+  });
+
+  it('marks the error line and follows the cursor onto new lines', async () => {
+    const { lastFrame, stdin, state } = renderBody('{');
+    await waitForFrame(lastFrame, "line 1, column 2: '}' expected");
+    await settle();
+    stdin.write(KEY.end);
+    stdin.write(KEY.enter);
+    await waitUntil(() => state().bodyText === '{\n', () => JSON.stringify(state().bodyText));
+    stdin.write('  "x": tru');
+    const frame = await waitForFrame(lastFrame, '"x": tru');
+    expect(frame).toMatch(/!2 {3}"x": tru/);
+    expect(frame).toMatch(/line 2, column \d+: /);
+    stdin.write('e\r}');
+    await waitForFrame(lastFrame, 'JSON ok');
+    expect(state().bodyText).toBe('{\n  "x": true\n}');
+  });
+
+  it('says a GET sends no body when the body is empty', async () => {
+    const { lastFrame } = render(
+      <ComposerHost initial={initialComposerState('GET', '/x/v1')} onState={() => {}} pane={(p) => <BodyPane {...p} focused={false} width={40} height={6} />} />,
+    );
+    await waitForFrame(lastFrame, 'GET sends no body');
+  });
+});
+
+describe('TextArea', () => {
+  it('leaves Tab, Shift+Tab, Ctrl+S and Esc to the app', async () => {
+    const onChange = vi.fn();
+    const { lastFrame, stdin } = render(<TextArea value="abc" onChange={onChange} focused height={3} width={20} />);
+    await waitForFrame(lastFrame, 'abc');
+    await settle();
+    stdin.write(KEY.tab);
+    stdin.write(KEY.shiftTab);
+    stdin.write(KEY.ctrlS);
+    stdin.write(KEY.escape);
+    await settle(); // Ink holds a lone Esc until the next tick
+    stdin.write('x');
+    await waitUntil(() => onChange.mock.calls.length > 0, () => lastFrame() ?? '');
+    expect(onChange.mock.calls).toEqual([['xabc']]);
+  });
+
+  it('shows only the rows that fit, following the cursor', async () => {
+    const text = Array.from({ length: 10 }, (_, i) => `row${i}`).join('\n');
+    const { lastFrame, stdin } = render(<TextArea value={text} onChange={() => {}} focused height={3} width={20} />);
+    const first = await waitForFrame(lastFrame, 'row0');
+    expect(first).not.toContain('row3');
+    await settle();
+    stdin.write(KEY.down.repeat(5));
+    const moved = await waitForFrame(lastFrame, 'row5');
+    expect(moved).not.toContain('row0');
+  });
+});
