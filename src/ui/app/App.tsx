@@ -41,7 +41,12 @@ export function App({ backend, source, size, onQuit }: AppProps): React.JSX.Elem
   const [endpointText, setEndpointText] = useState('');
   const { stdin } = useStdin();
   const width = size.columns;
-  const listOpen = focus === 'endpoint' && endpointText.trim() !== '' && source !== undefined && endpointText !== shell.composer.pathTemplate;
+  const listOpen =
+    focus === 'endpoint' &&
+    endpointText.trim() !== '' &&
+    source !== undefined &&
+    endpointText !== shell.composer.pathTemplate &&
+    source.search(endpointText, 1).length > 0;
   const layout = calculateLayout(size.rows, focus, listOpen);
   const modal = overlay !== 'none' || shell.confirm !== undefined;
 

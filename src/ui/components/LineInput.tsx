@@ -4,6 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { Text, useInput, type Key } from 'ink';
 import { editLine, type LineAction } from '../../core/composer/lineEdit.js';
 import { color } from '../theme.js';
+import { matches } from '../keys/keymap.js';
 
 /** The edit a key makes in a one-line field, if any. */
 export function lineAction(input: string, key: Key): LineAction | undefined {
@@ -34,6 +35,11 @@ export function LineInput({ value, onChange, onSubmit, focus, placeholder }: Lin
     (input, key) => {
       if (key.return) {
         onSubmit?.(value);
+        return;
+      }
+      if (matches('edit.clearLine', input, key)) {
+        setCursor(0);
+        onChange('');
         return;
       }
       const action = lineAction(input, key);

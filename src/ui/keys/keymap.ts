@@ -21,6 +21,7 @@ export type Command =
   | 'list.pick'
   | 'method.next'
   | 'method.previous'
+  | 'edit.clearLine'
   | 'query.addRow'
   | 'query.removeRow'
   | 'response.up'
@@ -66,6 +67,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'list.pick', label: 'Enter', description: 'pick the completion: sets method and lays out parameters', category: 'Endpoint', match: (_i, k) => k.return },
   { command: 'method.next', label: '→ / Space', description: 'next HTTP method (method pane)', category: 'Composer', match: (i, k) => k.rightArrow || i === ' ' },
   { command: 'method.previous', label: '←', description: 'previous HTTP method (method pane)', category: 'Composer', match: (_i, k) => k.leftArrow },
+  { command: 'edit.clearLine', label: 'Ctrl+U', description: 'clear the endpoint line', category: 'Endpoint', match: ctrl('u') },
   { command: 'query.addRow', label: 'Ctrl+N', description: 'add a query parameter row', category: 'Composer', match: ctrl('n') },
   { command: 'query.removeRow', label: 'Ctrl+D', description: 'remove the query parameter row', category: 'Composer', match: ctrl('d') },
   { command: 'response.up', label: '↑ / k', description: 'scroll up', category: 'Response', outsideText: true, match: (i, k) => k.upArrow || i === 'k' },

@@ -102,23 +102,19 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
       {open &&
         hits.map((hit, i) => {
           const active = i === index;
-          const pathWidth = Math.min(Math.max(20, Math.floor(width * 0.5)), 60);
+          // One truncated line per hit, the path padded to a column, so rows never wrap.
+          const pathWidth = Math.min(Math.max(24, Math.floor(width * 0.45)), 60);
+          const path = hit.path.length > pathWidth ? hit.path.slice(0, pathWidth - 1) + '…' : hit.path.padEnd(pathWidth);
+          const extra = `${hit.summary}${hit.scopes.length ? ` [${hit.scopes.join(', ')}]` : ''}${hit.deprecated ? ' (deprecated)' : ''}`;
           return (
-            <Box key={`${hit.method} ${hit.path}`} width={width}>
+            <Text key={`${hit.method} ${hit.path}`} wrap="truncate">
               <Text color={active ? color('accent') : color('muted')}>{active ? '▸ ' : '  '}</Text>
               <Text color={color('method')}>{hit.method.padEnd(7)}</Text>
-              <Box width={pathWidth} flexShrink={0}>
-                <Text wrap="truncate" inverse={active && !color('accent')}>
-                  <Highlighted text={hit.path} positions={hit.positions} />
-                </Text>
-              </Box>
-              <Text wrap="truncate" color={color('muted')}>
-                {' '}
-                {hit.summary}
-                {hit.scopes.length ? ` [${hit.scopes.join(', ')}]` : ''}
-                {hit.deprecated ? ' (deprecated)' : ''}
+              <Text inverse={active && !color('accent')}>
+                <Highlighted text={path} positions={hit.positions} />
               </Text>
-            </Box>
+              <Text color={color('muted')}> {extra}</Text>
+            </Text>
           );
         })}
     </Box>

@@ -1,0 +1,110 @@
+// Helpers for ink-testing-library: key sequences, rendering and key presses
+// wrapped in React's act() (so renders and effects, and with them useInput's
+// subscriptions, have settled when they return: a fixed number of event-loop
+// turns is not enough, since an effect's update can start another render),
+// and waits that poll the frame against a deadline instead of sleeping.
+import { act, type ReactElement } from 'react';
+import { render } from 'ink-testing-library';
+
+/** Raw escape sequences as a terminal sends them. */
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+} as const;
+
+interface HasFrame {
+  lastFrame: () => string | undefined;
+}
+
+interface HasStdin {
+  stdin: { write: (data: string) => void };
+}
+
+type ActGlobal = { IS_REACT_ACT_ENVIRONMENT?: boolean };
+
+/**
+ * Runs `fn` in act() and waits for React to settle. The act environment flag
+ * is on only meanwhile: updates Ink makes on its own outside act (a pending
+ * Esc flushed on a timer) then raise no warnings.
+ */
+export async function settle(fn: () => unknown = () => undefined): Promise<void> {
+  const g = globalThis as ActGlobal;
+  const previous = g.IS_REACT_ACT_ENVIRONMENT;
+  g.IS_REACT_ACT_ENVIRONMENT = true;
+  try {
+    await act(async () => {
+      await fn();
+    });
+  } finally {
+    g.IS_REACT_ACT_ENVIRONMENT = previous;
+  }
+}
+
+export type InkApp = ReturnType<typeof render>;
+
+/** Renders and waits until effects ran, so the first keys are not lost. */
+export async function renderInk(tree: ReactElement): Promise<InkApp> {
+  let app: InkApp | undefined;
+  await settle(() => {
+    app = render(tree);
+  });
+  return app!;
+}
+
+/** Re-renders with new props, settled. */
+export function rerender(app: InkApp, tree: ReactElement): Promise<void> {
+  return settle(() => app.rerender(tree));
+}
+
+export function unmount(app: InkApp): Promise<void> {
+  return settle(() => app.unmount());
+}
+
+/** Polls `predicate` until it holds; throws after `ms` with the last value it saw. */
+export async function waitFor<T>(read: () => T, predicate: (value: T) => boolean, ms = 2000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}; last value:\n${stripAnsi(String(value))}`);
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+/** Waits until the last frame satisfies `predicate`; returns that frame. */
+export function waitForFrame(app: HasFrame, predicate: (frame: string) => boolean, ms = 2000): Promise<string> {
+  return waitFor(() => app.lastFrame() ?? '', predicate, ms, 'frame');
+}
+
+/** Waits until the last frame contains `text`. */
+export function waitForText(app: HasFrame, text: string, ms = 2000): Promise<string> {
+  return waitForFrame(app, (f) => f.includes(text), ms);
+}
+
+/** Sends keys one at a time, each settled before the next (writes before useInput subscribes are lost). */
+export async function press(app: HasStdin, ...keys: string[]): Promise<void> {
+  for (const k of keys) await settle(() => app.stdin.write(k));
+}
+
+/** Removes ANSI escape sequences. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
+}
+
+/** Display width of each line (one column per code point: fine for the ASCII and box characters tests use). */
+export function lineWidths(frame: string): number[] {
+  return stripAnsi(frame)
+    .split('\n')
+    .map((l) => [...l].length);
+}
