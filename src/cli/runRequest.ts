@@ -40,7 +40,23 @@ export function describeRequest(req: ApiRequest, baseUrl: string): string[] {
   return lines;
 }
 
-export async function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+export interface ExecuteOptions {
+  flags: RequestFlags;
+  /** how the output names the call (the endpoint argument, or a saved request's name) */
+  label: string;
+  /** builds the request once the base URL is known */
+  build(baseUrl: string): ApiRequest;
+}
+
+/** The scopes an operation needs, from the catalog, loaded only when a 403 needs them. */
+async function scopesOf(req: ApiRequest): Promise<string[] | undefined> {
+  const { scopesFor } = await import('../core/catalog/scopes.js');
+  const scopes = scopesFor(req.method, req.path);
+  return scopes ? [...scopes] : undefined;
+}
+
+/** Sends a request as `talon request` does: confirmation, paging, output and exit codes. */
+export async function executeRequest({ flags, label, build }: ExecuteOptions): Promise<number> {
   const format = parseOutputFormat(flags.output);
   const maxItems = parseMaxItems(flags.maxItems);
   const all = Boolean(flags.all) || maxItems !== undefined;
@@ -55,10 +71,7 @@ export async function runRequest(endpoint: string, flags: RequestFlags): Promise
     },
   });
   try {
-    const req = buildRequest(
-      { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },
-      { baseUrl: conn.session.baseUrl, readStdin: () => readFileSync(0, 'utf8') },
-    );
+    const req = build(conn.session.baseUrl);
     if (isDestructive(req.method, req.path)) {
       if (conn.credentials.readOnly) {
         throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${req.method} ${req.path}. Use another profile.`);
@@ -72,15 +85,33 @@ export async function runRequest(endpoint: string, flags: RequestFlags): Promise
         maxItems,
         onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
       });
-      await writeItems(sink, items, format, endpoint, pretty);
+      try {
+        await writeItems(sink, items, format, label, pretty);
+      } catch (e) {
+        if (e instanceof ApiError && e.response.status === 403) throw new ApiError(e.response, { scopes: await scopesOf(req) });
+        throw e;
+      }
       return 0;
     }
     const res = await conn.client.request(req);
-    if (res.status < 200 || res.status >= 300) throw new ApiError(res, { missingScope: res.missingScope });
-    await writeResponse(sink, res, format, endpoint, pretty);
+    if (res.status < 200 || res.status >= 300) {
+      throw new ApiError(res, { missingScope: res.missingScope, scopes: res.status === 403 ? await scopesOf(req) : undefined });
+    }
+    await writeResponse(sink, res, format, label, pretty);
     return 0;
   } finally {
     await conn.close();
   }
 }
 
+export function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+  return executeRequest({
+    flags,
+    label: endpoint,
+    build: (baseUrl) =>
+      buildRequest(
+        { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },
+        { baseUrl, readStdin: () => readFileSync(0, 'utf8') },
+      ),
+  });
+}

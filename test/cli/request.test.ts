@@ -109,6 +109,7 @@ describe('talon request', () => {
     const r = await runTalon(['request', '/devices/entities/devices-actions/v2', '-X', 'POST', '-q', 'action_name=contain', '-d', JSON.stringify({ ids: [id] }), '--yes'], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('(403)');
+    expect(r.stderr).toContain('lacks the scope devices:write');
     expect(r.stderr).toContain('access denied, authorization failed');
   });
 
