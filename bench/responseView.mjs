@@ -18,15 +18,9 @@
 //   only, per step, without rendering.
 // - search: searchDocument over the whole document, once per query (Enter
 //   in the search prompt); n/N then only step through the result.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = mkdtempSync(join(tmpdir(), 'talon-bench-response-'));
+import { importBundled, stats } from './lib/bundle.mjs';
+import { keyTimer } from './lib/keyTimer.mjs';
 
 const entry = `
 export { createElement } from 'react';
@@ -40,35 +34,8 @@ export { searchDocument } from './src/core/jsonView/search.ts';
 export { hostsEnvelope } from './test/core/jsonView/fixtures/hostRecords.ts';
 `;
 
-let m;
-try {
-  await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'responseView.ts' },
-    outdir,
-    // Splitting keeps Ink's optional devtools import in a chunk never loaded, as in the CLI build.
-    splitting: true,
-    entryNames: 'responseView',
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    jsx: 'automatic',
-    mainFields: ['module', 'main'],
-    external: ['react-devtools-core'],
-    define: { 'process.env.NODE_ENV': '"production"', __TALON_VERSION__: '"bench"' },
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  m = await import(pathToFileURL(join(outdir, 'responseView.js')).href);
-} finally {
-  rmSync(outdir, { recursive: true, force: true });
-}
+const m = await importBundled('responseView', entry);
 
-function stats(times) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
-  return { n: s.length, median: at(0.5), p99: at(0.99), max: s[s.length - 1] };
-}
 const ms = (x) => `${x.toFixed(3)} ms`;
 const row = (label, st) => console.log(`  ${label.padEnd(30)} median ${ms(st.median).padStart(10)}  p99 ${ms(st.p99).padStart(10)}  max ${ms(st.max).padStart(10)}  (n=${st.n})`);
 
@@ -118,24 +85,7 @@ for (let i = 0; i < 7; i++) {
 // (React renders input updates in a microtask, so the write is awaited).
 const app = m.render(m.createElement(m.ResponsePane, props(response(value))));
 await new Promise((done) => setTimeout(done, 50)); // let useInput subscribe
-let onFrame;
-const writeFrame = app.stdout.write;
-app.stdout.write = (f) => {
-  writeFrame(f);
-  onFrame?.(performance.now());
-};
-async function step(key) {
-  const written = new Promise((done) => {
-    onFrame = done;
-  });
-  const timeout = setTimeout(() => onFrame(Number.NaN), 1000);
-  const t = performance.now();
-  app.stdin.write(key);
-  const at = await written;
-  clearTimeout(timeout);
-  onFrame = undefined;
-  return { elapsed: at - t, changed: !Number.isNaN(at) };
-}
+const step = keyTimer(app);
 const KEYS = { j: 'j', k: 'k', pageDown: '\u001B[6~', pageUp: '\u001B[5~', G: 'G', g: 'g', enter: '\r' };
 const plan = [];
 for (let i = 0; i < 200; i++) plan.push(KEYS.j);

@@ -6,6 +6,7 @@ import { ExitCode, UserError } from '../core/errors.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
 import { registerLogoutCommand } from './logout.js';
+import { registerCatalogCommands } from './catalog.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -48,6 +49,7 @@ function buildProgram(): Command {
   registerRequestCommand(program);
   registerProfileCommand(program);
   registerLogoutCommand(program);
+  registerCatalogCommands(program);
   return program;
 }
 

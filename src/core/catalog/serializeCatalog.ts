@@ -11,14 +11,17 @@ export function serializeCatalog(file: CatalogFile): string {
   lines.push('"operations":[');
   file.operations.forEach((op, i) => lines.push(JSON.stringify(op) + (i < file.operations.length - 1 ? ',' : '')));
   lines.push('],');
-  lines.push('"models":{');
-  const names = Object.keys(file.models).sort(compareStrings);
-  names.forEach((name, i) => {
-    lines.push(`${JSON.stringify(name)}:${JSON.stringify(file.models[name])}${i < names.length - 1 ? ',' : ''}`);
-  });
-  lines.push('}');
+  lines.push(`"models":${serializeModels(file.models).trimEnd()}`);
   lines.push('}');
   return lines.join('\n') + '\n';
+}
+
+/** The models table alone, sorted by name, one model per line. */
+export function serializeModels(models: CatalogFile['models']): string {
+  const names = Object.keys(models).sort(compareStrings);
+  if (names.length === 0) return '{}\n';
+  const lines = names.map((name, i) => `${JSON.stringify(name)}:${JSON.stringify(models[name])}${i < names.length - 1 ? ',' : ''}`);
+  return `{\n${lines.join('\n')}\n}\n`;
 }
 
 /** Code-unit order, independent of the locale (localeCompare is not). */

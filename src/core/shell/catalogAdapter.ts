@@ -1,7 +1,7 @@
 // Adapts the catalog (bundled, or a profile's imported spec) to what the
 // shell needs: search hits with highlight positions, operation shapes for
 // the composer, and scopes for 403 messages.
-import { loadCatalog } from '../catalog/loadCatalog.js';
+import { loadCurrentCatalog } from '../catalog/currentCatalog.js';
 import { searchCatalog } from '../catalog/searchCatalog.js';
 import { bodySkeleton } from '../catalog/bodySkeleton.js';
 import { findOperationByPath } from '../catalog/findOperation.js';
@@ -66,5 +66,5 @@ export function endpointSource(catalog: Catalog): EndpointSource {
 }
 
 export async function catalogEndpointSource(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<EndpointSource> {
-  return endpointSource(loadCatalog({ profile, env }));
+  return endpointSource(await loadCurrentCatalog({ profile, env }));
 }

@@ -1,0 +1,43 @@
+// Bundles a small TypeScript entry with esbuild the way the CLI build does
+// (production React, ESM, Node 20) and imports it, so benchmarks measure the
+// code users run.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `entry` is TS source whose relative imports resolve from the repo root. */
+export async function importBundled(name, entry) {
+  const outdir = mkdtempSync(join(tmpdir(), `talon-bench-${name}-`));
+  try {
+    await build({
+      stdin: { contents: entry, resolveDir: root, loader: 'tsx', sourcefile: `${name}.tsx` },
+      outdir,
+      // Splitting keeps Ink's optional devtools import in a chunk never loaded, as in the CLI build.
+      splitting: true,
+      entryNames: name,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      jsx: 'automatic',
+      mainFields: ['module', 'main'],
+      external: ['react-devtools-core'],
+      define: { 'process.env.NODE_ENV': '"production"', __TALON_VERSION__: '"bench"' },
+      banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    return await import(pathToFileURL(join(outdir, `${name}.js`)).href);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export function stats(times) {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+  return { n: s.length, median: at(0.5), p90: at(0.9), p99: at(0.99), max: s[s.length - 1] };
+}

@@ -1,0 +1,80 @@
+// Importing a Swagger 2.0 or OpenAPI 3 file as a catalog, and the one-sentence
+// errors for files that are not one.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bodySkeleton } from '../../../src/core/catalog/bodySkeleton.js';
+import { decodeCatalog } from '../../../src/core/catalog/decodeCatalog.js';
+import { importSpecFile } from '../../../src/core/catalog/importSpec.js';
+import { scopesFor } from '../../../src/core/catalog/scopes.js';
+import { searchCatalog } from '../../../src/core/catalog/searchCatalog.js';
+import { UserError } from '../../../src/core/errors.js';
+
+const spec = (name: string) => fileURLToPath(new URL(`../../fixtures/specs/${name}`, import.meta.url));
+const imported = async (name: string) => decodeCatalog(await importSpecFile(spec(name)));
+
+describe('importing a Swagger 2.0 file', () => {
+  it('converts operations, wire-named parameters, bodies, scopes and deprecation', async () => {
+    const catalog = await imported('swagger2-widgets.json');
+    expect(catalog.source).toEqual({ kind: 'import', name: 'Widget API', version: '2024-05', generatedBy: 'swagger2-widgets.json' });
+    expect(catalog.operations).toHaveLength(5);
+    expect(catalog.collections).toEqual(['widget-actions', 'widgets']);
+    const query = catalog.operations.find((o) => o.operationId === 'QueryWidgets')!;
+    expect(query).toMatchObject({ method: 'GET', path: '/widgets/queries/widgets/v1', scopes: ['widgets:read'], collection: 'widgets' });
+    expect(query.params.map((p) => [p.name, p.schema.kind, p.required])).toEqual([
+      ['filter', 'string', false],
+      ['limit', 'integer', false],
+      ['sort', 'enum', false],
+      ['offset', 'integer', false], // from #/parameters/offset
+    ]);
+    const ids = catalog.operations.find((o) => o.operationId === 'GetWidgets')!.params[0]!;
+    expect(ids).toMatchObject({ name: 'ids', array: true, required: true });
+    expect(ids.collectionFormat).toBeUndefined(); // multi: repeated keys
+    const action = catalog.operations.find((o) => o.operationId === 'PerformWidgetAction')!;
+    expect(action.params[0]).toMatchObject({ name: 'action_name', enum: ['spin', 'stop'], required: true });
+    expect(action.body).toMatchObject({ contentType: 'application/json', required: true, schema: { kind: 'ref', name: 'widgets.ActionRequest' } });
+    // read-only fields are never sent, so they are not in the skeleton
+    expect(bodySkeleton(action.body!.schema, catalog)).toEqual({ ids: [''], action_parameters: [{ name: 'speed', value: '' }] });
+    const del = catalog.operations.find((o) => o.operationId === 'DeleteWidget')!;
+    expect(del).toMatchObject({ deprecated: true, params: [expect.objectContaining({ name: 'id', in: 'path', required: true })] });
+    const upload = catalog.operations.find((o) => o.operationId === 'UploadBlueprint')!;
+    expect(upload.body?.contentType).toBe('multipart/form-data');
+    expect(bodySkeleton(upload.body!.schema, catalog)).toEqual({ file: '@FILE', comment: '' });
+    expect(scopesFor('DELETE', '/widgets/entities/widgets/w-1/v1', catalog)).toEqual(['widgets:write']);
+    expect(searchCatalog(catalog, 'spin', { limit: 1 })[0]?.operation.operationId).toBe('PerformWidgetAction');
+  });
+});
+
+describe('importing an OpenAPI 3 file (YAML)', () => {
+  it('converts request bodies, $ref parameters, allOf, maps and recursive schemas', async () => {
+    const catalog = await imported('openapi3-gadgets.yaml');
+    expect(catalog.source).toMatchObject({ kind: 'import', name: 'Gadget API', version: '1.2.0' });
+    const get = catalog.operations.find((o) => o.operationId === 'getGadgets')!;
+    expect(get.scopes).toEqual(['gadgets:read']); // from the document's security
+    expect(get.params[0]).toMatchObject({ name: 'ids', array: true, required: true, collectionFormat: 'csv' });
+    const create = catalog.operations.find((o) => o.operationId === 'createGadgets')!;
+    expect(create.scopes).toEqual(['gadgets:write']);
+    expect(bodySkeleton(create.body!.schema, catalog)).toEqual({
+      resources: [{ name: '', kind: 'lamp', tree: { name: '', children: [{}] }, labels: {}, seen_at: 'YYYY-MM-DDThh:mm:ssZ' }],
+    });
+    const update = catalog.operations.find((o) => o.operationId === 'updateGadget')!;
+    expect(update.params.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'header:X-Trace']);
+    expect(update.body).toMatchObject({ required: false, schema: { kind: 'ref', name: 'Named' } });
+  });
+});
+
+describe('importing a file that is not a usable spec', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['broken-syntax.yaml', /^Cannot import .*broken-syntax\.yaml: it is not valid JSON or YAML: .+ at line 9, column 1\.$/],
+    ['not-a-spec.json', /^Cannot import .*not-a-spec\.json: it is not a Swagger 2\.0 or OpenAPI 3 document \(it has no "swagger": "2\.0" or "openapi": "3\.x" field\)\.$/],
+    ['no-paths.yaml', /^Cannot import .*no-paths\.yaml: it has no paths, so it describes no operations\.$/],
+    ['broken-ref.json', /^Cannot import .*broken-ref\.json: it has a broken reference: \$ref "#\/definitions\/Missing" points at nothing\.$/],
+    ['missing.json', /^Cannot import .*missing\.json: there is no such file\.$/],
+  ];
+  for (const [file, message] of cases) {
+    it(`explains what is wrong with ${file}`, async () => {
+      const error = await importSpecFile(spec(file)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toMatch(message);
+    });
+  }
+});
