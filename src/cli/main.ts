@@ -24,6 +24,8 @@ function buildProgram(): Command {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UserError('The interactive shell needs a terminal; from scripts use talon request (see talon --help).');
     }
+    // Ink draws only the final frame when CI is set; on a real terminal the shell needs live frames.
+    for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = '0';
     const { runShell } = await import('../ui/main.js');
     process.exitCode = await runShell({ flags, env: process.env });
   });
