@@ -204,7 +204,8 @@ describe('ResponsePane', () => {
       await waitForText(a, 'already exists');
       // The name is editable.
       await press(a, 'w', ...backspaces(60), 'mine.json', KEY.enter);
-      await waitForText(a, 'mine.json');
+      // The prompt shows the name as it is typed; the message after the write says where it went.
+      await waitForFrame(a, (f) => f.includes('wrote ') && f.includes('mine.json'));
       expect(JSON.parse(readFileSync(join(dir, 'mine.json'), 'utf8'))).toEqual(hostsEnvelope(20));
     } finally {
       rmSync(dir, { recursive: true, force: true });
