@@ -7,6 +7,9 @@ import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
 import { registerLogoutCommand } from './logout.js';
 import { registerCatalogCommands } from './catalog.js';
+import { registerHistoryCommand } from './history.js';
+import { registerSavedCommand } from './saved.js';
+import { registerReplayCommand } from './replay.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -52,6 +55,9 @@ function buildProgram(): Command {
   registerProfileCommand(program);
   registerLogoutCommand(program);
   registerCatalogCommands(program);
+  registerHistoryCommand(program);
+  registerSavedCommand(program);
+  registerReplayCommand(program);
   return program;
 }
 

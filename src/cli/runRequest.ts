@@ -12,6 +12,7 @@ import { ApiError } from '../core/api/apiError.js';
 import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
+import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -70,6 +71,9 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
       process.stderr.write(`talon: ${why}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
     },
   });
+  // One history entry per call (every page included); recording never fails the call.
+  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${m}\n`));
+  let call: RecordedCall | undefined;
   try {
     const req = build(conn.session.baseUrl);
     if (isDestructive(req.method, req.path)) {
@@ -80,26 +84,30 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
     }
     const pretty = Boolean(process.stdout.isTTY);
     const sink = streamSink(process.stdout);
+    call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
+    const client = call.wrap(conn.client);
     if (all) {
-      const items = paginate(conn.client, req, {
+      const items = paginate(client, req, {
         maxItems,
         onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
       });
       try {
-        await writeItems(sink, items, format, label, pretty);
+        call.finish(await writeItems(sink, items, format, label, pretty));
       } catch (e) {
         if (e instanceof ApiError && e.response.status === 403) throw new ApiError(e.response, { scopes: await scopesOf(req) });
         throw e;
       }
       return 0;
     }
-    const res = await conn.client.request(req);
+    const res = await client.request(req);
+    call.finish();
     if (res.status < 200 || res.status >= 300) {
       throw new ApiError(res, { missingScope: res.missingScope, scopes: res.status === 403 ? await scopesOf(req) : undefined });
     }
     await writeResponse(sink, res, format, label, pretty);
     return 0;
   } finally {
+    call?.finish();
     await conn.close();
   }
 }

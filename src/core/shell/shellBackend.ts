@@ -7,6 +7,7 @@ import type { FalconResponse } from '../auth/falconClient.js';
 import type { ApiRequest } from '../http/types.js';
 import { ProfileStore } from '../config/profileStore.js';
 import { talonPaths } from '../config/paths.js';
+import { HistoryRecorder } from '../history/historyRecorder.js';
 
 /** Something the shell can connect to: a profile, the flags/env it started with, or a demo tenant. */
 export interface ShellTarget {
@@ -45,10 +46,17 @@ export class ShellBackend {
   private currentId: string;
   private last: Pick<StatusInfo, 'rateLimitRemaining' | 'lastStatus' | 'lastDurationMs' | 'error'> = {};
   private readonly listeners = new Set<() => void>();
+  /** why the history could not be written, if it could not (the request itself went on) */
+  historyWarning: string | undefined;
+  private readonly history: HistoryRecorder;
 
   constructor(private readonly options: ShellBackendOptions) {
     if (options.targets.length === 0) throw new Error('ShellBackend needs at least one target');
     this.currentId = (options.targets[0] as ShellTarget).id;
+    this.history = HistoryRecorder.forEnv(options.env, (m) => {
+      this.historyWarning = m;
+      this.changed();
+    });
   }
 
   /** The targets of the shell: the starting one, then every profile not already in the list. */
@@ -111,7 +119,14 @@ export class ShellBackend {
   }
 
   async send(req: ApiRequest): Promise<FalconResponse> {
-    const res = await this.connection().client.request(req);
+    const conn = this.connection();
+    const call = this.history.begin(req, { profile: this.current.label, baseUrl: conn.session.baseUrl });
+    let res: FalconResponse;
+    try {
+      res = await call.wrap(conn.client).request(req);
+    } finally {
+      call.finish();
+    }
     this.last = { rateLimitRemaining: res.rateLimitRemaining ?? this.last.rateLimitRemaining, lastStatus: res.status, lastDurationMs: res.durationMs };
     this.changed();
     return res;

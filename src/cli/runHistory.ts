@@ -1,0 +1,57 @@
+// Runs `talon history` and `talon history export`. Loaded only when they run.
+import { openHistoryStore } from '../core/history/historyStore.js';
+import { entryToRequest, type HistoryEntry } from '../core/history/historyEntry.js';
+import { historyTable } from '../core/history/historyView.js';
+import { toCurl } from '../core/curl/toCurl.js';
+import { toTalonCommand } from '../core/curl/toTalonCommand.js';
+import { UserError } from '../core/errors.js';
+import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
+import type { HistoryExportFlags, HistoryFlags } from './history.js';
+
+
+function warn(message: string): void {
+  process.stderr.write(`talon: ${message}\n`);
+}
+
+function positive(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${what} must be a whole number of at least 1; got '${value}'.`);
+  return n;
+}
+
+export function runHistoryList(flags: HistoryFlags): number {
+  const limit = positive(flags.limit ?? '20', '--limit');
+  const entries = openHistoryStore(process.env, warn).recent(limit);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(entries, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    return 0;
+  }
+  if (entries.length === 0) {
+    process.stderr.write('talon: the history is empty: requests sent from the shell or with talon request appear here.\n');
+    return 0;
+  }
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  process.stdout.write(`${historyTable(entries, width).join('\n')}\n`);
+  return 0;
+}
+
+/** Entry N of the newest-first list. */
+export function historyEntry(n: number): HistoryEntry {
+  const entries = openHistoryStore(process.env, warn).recent(n);
+  const entry = entries[n - 1];
+  if (!entry) {
+    throw new UserError(
+      entries.length === 0 ? 'The history is empty: there is no entry to export.' : `There is no history entry ${n}: the history has ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`,
+    );
+  }
+  return entry;
+}
+
+export function runHistoryExport(n: string, flags: HistoryExportFlags): number {
+  if (Boolean(flags.curl) === Boolean(flags.talon)) throw new UserError('Choose one format: --curl or --talon.');
+  const entry = historyEntry(positive(n, 'The entry number'));
+  const req = entryToRequest(entry);
+  const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? entry.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
+  process.stdout.write(`${text}\n`);
+  return 0;
+}

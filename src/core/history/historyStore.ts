@@ -1,0 +1,175 @@
+// The history file: append-only JSON Lines in the data directory, bounded by
+// compaction. Every writer (append or compaction) holds one lock, so an append
+// can never land in the old file while compaction replaces it; each append is
+// also a single O_APPEND write of a whole line, so lines stay whole even in
+// the degraded case of an append made without the lock.
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { talonPaths } from '../config/paths.js';
+import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/secureFile.js';
+import { UserError } from '../errors.js';
+import { LockTimeoutError, withLock } from './fileLock.js';
+import { parseEntry, serializeEntry, type HistoryEntry } from './historyEntry.js';
+
+export const DEFAULT_HISTORY_LIMIT = 5000;
+/** Compaction starts once the file holds this fraction more than the limit. */
+const MARGIN = 0.1;
+/** Bytes read from the start of the file to estimate the average line length. */
+const SAMPLE_BYTES = 65_536;
+
+export interface HistoryStoreOptions {
+  /** entries kept by compaction */
+  limit?: number;
+  /** receives one sentence per read that skipped unreadable lines */
+  warn?: (message: string) => void;
+  /** how long an append waits for a compaction in progress (ms) */
+  lockTimeoutMs?: number;
+}
+
+export interface HistoryRead {
+  /** oldest first */
+  entries: HistoryEntry[];
+  /** unreadable lines skipped */
+  skipped: number;
+}
+
+export function historyFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(talonPaths(env).data, 'history.jsonl');
+}
+
+/** The bound: TALON_HISTORY_LIMIT, else 5,000 entries. */
+export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TALON_HISTORY_LIMIT?.trim();
+  if (!raw) return DEFAULT_HISTORY_LIMIT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UserError(`TALON_HISTORY_LIMIT must be a whole number of at least 1; got '${raw}'.`);
+  }
+  return n;
+}
+
+/** Splits file text into complete lines; a last line without its newline is still being written. */
+function completeLines(text: string): string[] {
+  const lines = text.split('\n');
+  lines.pop();
+  return lines.filter((l) => l.trim() !== '');
+}
+
+export class HistoryStore {
+  readonly limit: number;
+  private readonly lockDir: string;
+
+  constructor(
+    readonly file: string,
+    private readonly options: HistoryStoreOptions = {},
+  ) {
+    this.limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
+    this.lockDir = join(dirname(file), `.${basename(file)}.lock`);
+  }
+
+  /** Appends one entry (throws on I/O errors; callers recording requests catch them). */
+  append(entry: HistoryEntry): void {
+    const line = serializeEntry(entry) + '\n';
+    ensurePrivateDir(dirname(this.file));
+    try {
+      withLock(this.lockDir, () => {
+        appendFileSync(this.file, line, { mode: SECRET_FILE_MODE });
+        this.compactIfNeeded();
+      }, { timeoutMs: this.options.lockTimeoutMs ?? 5000 });
+    } catch (e) {
+      if (!(e instanceof LockTimeoutError)) throw e;
+      // A lock held this long is abandoned or very slow: keep the entry anyway.
+      appendFileSync(this.file, line, { mode: SECRET_FILE_MODE });
+    }
+  }
+
+  /** Every readable entry, oldest first; unreadable lines are skipped with one warning. */
+  read(): HistoryRead {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
+      throw e;
+    }
+    const entries: HistoryEntry[] = [];
+    let skipped = 0;
+    for (const line of completeLines(text)) {
+      const entry = parseEntry(line);
+      if (entry) entries.push(entry);
+      else skipped++;
+    }
+    if (skipped > 0) this.options.warn?.(`skipped ${skipped} unreadable line${skipped === 1 ? '' : 's'} in ${this.file}`);
+    return { entries, skipped };
+  }
+
+  /** Newest first, at most `max` entries. */
+  recent(max = Infinity): HistoryEntry[] {
+    const { entries } = this.read();
+    return entries.slice(Math.max(0, entries.length - max)).reverse();
+  }
+
+  /** Compacts under the lock (for callers outside append). */
+  compact(): void {
+    ensurePrivateDir(dirname(this.file));
+    withLock(this.lockDir, () => this.rewrite(true));
+  }
+
+  /** Called holding the lock: a cheap size estimate first, the exact count only when it may be over. */
+  private compactIfNeeded(): void {
+    const size = statSync(this.file).size;
+    const sample = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    const fd = openSync(this.file, 'r');
+    let read: number;
+    try {
+      read = readSync(fd, sample, 0, sample.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    let newlines = 0;
+    for (let i = sample.indexOf(10); i !== -1 && i < read; i = sample.indexOf(10, i + 1)) newlines++;
+    const estimate = newlines === 0 ? 1 : (size * newlines) / read;
+    if (estimate > this.threshold()) this.rewrite(false);
+  }
+
+  private threshold(): number {
+    return this.limit + Math.max(1, Math.ceil(this.limit * MARGIN));
+  }
+
+  /**
+   * Called holding the lock: keeps the last `limit` readable lines, byte for
+   * byte, in a new file renamed over the old one. No append can happen
+   * meanwhile, since appends hold the same lock.
+   */
+  private rewrite(force: boolean): void {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    const lines = completeLines(text);
+    if (!force && lines.length <= this.threshold()) return;
+    const valid = lines.filter((l) => parseEntry(l) !== undefined);
+    const kept = valid.slice(Math.max(0, valid.length - this.limit));
+    const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      writeFileSync(tmp, kept.map((l) => l + '\n').join(''), { mode: SECRET_FILE_MODE, flag: 'wx' });
+      renameSync(tmp, this.file);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never created
+      }
+      throw e;
+    }
+  }
+}
+
+/** The history store of this environment (TALON_HOME or the XDG data directory). */
+export function openHistoryStore(env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): HistoryStore {
+  return new HistoryStore(historyFile(env), { limit: historyLimit(env), warn });
+}
