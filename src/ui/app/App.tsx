@@ -11,9 +11,14 @@ import { calculateLayout, FOCUS_ORDER, type PaneId } from './layout.js';
 import { matches, isF1 } from '../keys/keymap.js';
 import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
-import { HelpOverlay } from '../components/HelpOverlay.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { ProfileSwitcher } from '../components/ProfileSwitcher.js';
+import { Overlays, type Overlay } from './Overlays.js';
+import type { ApiRequest } from '../../core/http/types.js';
+import type { Command } from '../keys/keymap.js';
+import { buildRequest } from '../../core/composer/composerState.js';
+import { savedFromRequest } from '../../core/saved/savedRequest.js';
+import { variablesOf } from '../../core/saved/variables.js';
+import { collectionDir, saveRequest } from '../../core/saved/collection.js';
 import { EndpointPicker, type EndpointHit } from '../panes/EndpointPicker.js';
 import { MethodPane } from '../panes/MethodPane.js';
 import { ParamsPane } from '../panes/ParamsPane.js';
@@ -21,10 +26,10 @@ import { BodyPane } from '../panes/BodyPane.js';
 import { ResponsePane } from '../panes/ResponsePane.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 
-type Overlay = 'none' | 'help' | 'profiles';
-
 export interface AppProps {
   backend: ShellBackend;
+  /** where history, saved requests and config live (TALON_HOME) */
+  env: NodeJS.ProcessEnv;
   /** undefined while the catalog loads */
   source?: EndpointSource;
   size: TerminalSize;
@@ -34,7 +39,17 @@ export interface AppProps {
 /** Panes where printable keys are commands rather than text. */
 const OUTSIDE_TEXT: readonly PaneId[] = ['method', 'response'];
 
-export function App({ backend, source, size, onQuit }: AppProps): React.JSX.Element {
+/** Commands that open an overlay, and which. */
+const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
+  'app.palette': 'palette',
+  'app.history': 'history',
+  'app.saved': 'saved',
+  'app.saveRequest': 'save',
+  'app.profiles': 'profiles',
+  'app.help': 'help',
+};
+
+export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX.Element {
   const shell = useShell(backend);
   const [focus, setFocus] = useState<PaneId>('endpoint');
   const [overlay, setOverlay] = useState<Overlay>('none');
@@ -66,20 +81,29 @@ export function App({ backend, source, size, onQuit }: AppProps): React.JSX.Elem
     if (shell.response) setFocus('response');
   }, [shell.response]);
 
+  const run = (command: Command): void => {
+    const opens = OVERLAY_COMMANDS[command];
+    if (opens) return setOverlay(opens);
+    setOverlay('none');
+    if (command === 'app.send') shell.send();
+  };
+
   useInput((input, key) => {
     if (shell.confirm) return; // the dialog owns the keys
     if (overlay !== 'none') {
-      if (key.escape || (overlay === 'help' && input === '?')) setOverlay('none');
+      // The overlay handles its keys; help closes on ? as well.
+      if (overlay === 'help' && (key.escape || input === '?')) setOverlay('none');
       return;
     }
     if (matches('app.send', input, key)) return shell.send();
-    if (matches('app.profiles', input, key)) return setOverlay('profiles');
+    for (const command of Object.keys(OVERLAY_COMMANDS) as Command[]) {
+      if (command !== 'app.help' && matches(command, input, key)) return run(command);
+    }
     if (matches('focus.endpoint', input, key)) return setFocus('endpoint');
     if (matches('focus.next', input, key) || matches('focus.previous', input, key)) {
-      const visible = FOCUS_ORDER.filter((p) => p !== 'params' || shell.composer.operation || shell.composer.queryRows.length || true);
-      const i = visible.indexOf(focus);
+      const i = FOCUS_ORDER.indexOf(focus);
       const step = matches('focus.next', input, key) ? 1 : -1;
-      return setFocus(visible[(i + step + visible.length) % visible.length] as PaneId);
+      return setFocus(FOCUS_ORDER[(i + step + FOCUS_ORDER.length) % FOCUS_ORDER.length] as PaneId);
     }
     if (key.escape) {
       if (shell.cancel()) return;
@@ -88,6 +112,29 @@ export function App({ backend, source, size, onQuit }: AppProps): React.JSX.Elem
     }
     if (OUTSIDE_TEXT.includes(focus) && matches('app.help', input, key)) setOverlay('help');
   });
+
+  /** Puts a request (from history or a saved one) into the composer. */
+  const load = (req: ApiRequest): void => {
+    const op = source?.findByPath(req.method, req.path);
+    shell.dispatch({ type: 'loadRequest', request: req, operation: op });
+    setEndpointText(op?.path ?? req.path);
+    setOverlay('none');
+    setFocus('params');
+  };
+
+  const save = (name: string, description: string): string | undefined => {
+    const built = buildRequest(shell.composer);
+    if (!built.ok) return `Cannot save: ${built.problems.join('; ')}`;
+    try {
+      const saved = savedFromRequest(name, built.request, description);
+      const file = saveRequest(collectionDir(undefined, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
+      setOverlay('none');
+      shell.setMessage(`Saved as ${name} (${file}).`);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
 
   const pick = (hit: EndpointHit): void => {
     if (!source) return;
@@ -116,18 +163,21 @@ export function App({ backend, source, size, onQuit }: AppProps): React.JSX.Elem
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1}>
       <StatusBar status={shell.status} width={width} />
-      {overlay === 'help' ? (
-        <HelpOverlay width={width} height={size.rows - 2} />
-      ) : overlay === 'profiles' ? (
-        <ProfileSwitcher
-          targets={backend.targets}
-          currentId={backend.current.id}
+      {overlay !== 'none' ? (
+        <Overlays
+          overlay={overlay}
           width={width}
-          onClose={() => setOverlay('none')}
-          onPick={(id) => {
-            setOverlay('none');
-            void backend.switchTo(id);
+          height={size.rows - 2}
+          backend={backend}
+          env={env}
+          close={() => setOverlay('none')}
+          run={run}
+          load={load}
+          resend={(req) => {
+            load(req);
+            shell.send();
           }}
+          save={save}
         />
       ) : shell.confirm ? (
         <ConfirmDialog title={shell.confirm.title} lines={shell.confirm.lines} width={width} onAnswer={shell.answerConfirm} />

@@ -99,5 +99,5 @@ export function Root(options: RootOptions): React.JSX.Element {
       </Box>
     );
   }
-  return <App backend={booted.backend} source={source} size={size} onQuit={exit} />;
+  return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} />;
 }

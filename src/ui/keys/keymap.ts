@@ -10,6 +10,7 @@ export type Command =
   | 'focus.next'
   | 'focus.previous'
   | 'focus.endpoint'
+  | 'app.palette'
   | 'app.history'
   | 'app.saved'
   | 'app.saveRequest'
@@ -60,6 +61,12 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'focus.endpoint', label: 'Ctrl+L', description: 'go to the endpoint line', category: 'Global', match: ctrl('l') },
   { command: 'app.help', label: '? / F1', description: 'this help (? outside text fields, F1 anywhere)', category: 'Global', outsideText: true, match: ch('?') },
   { command: 'app.cancel', label: 'Esc', description: 'close an overlay, cancel a running request', category: 'Global', match: (_i, k) => k.escape },
+  { command: 'app.palette', label: 'Ctrl+K', description: 'command palette: every action by name', category: 'Global', match: ctrl('k') },
+  { command: 'app.history', label: 'Ctrl+R', description: 'history: filter, Enter loads, Ctrl+S sends again', category: 'Global', match: ctrl('r') },
+  { command: 'app.saved', label: 'Ctrl+O', description: 'saved requests: search, Enter loads (asks for {{variables}})', category: 'Global', match: ctrl('o') },
+  { command: 'app.saveRequest', label: 'Ctrl+B', description: 'save the current request (name, description)', category: 'Global', match: ctrl('b') },
+  { command: 'app.contain', label: 'Ctrl+T', description: 'containment wizard: contain or lift hosts', category: 'Global', match: ctrl('t') },
+  { command: 'app.hashSearch', label: 'Ctrl+F', description: 'hash search wizard: every host that saw a file', category: 'Global', match: ctrl('f') },
   { command: 'app.profiles', label: 'Ctrl+P', description: 'switch profile (tenant or MSSP child)', category: 'Global', match: ctrl('p') },
   { command: 'app.quit', label: 'Ctrl+C', description: 'quit', category: 'Global', match: ctrl('c') },
   { command: 'list.up', label: '↑', description: 'previous completion', category: 'Endpoint', match: (_i, k) => k.upArrow },

@@ -32,7 +32,7 @@ async function openShell(kind: 'demo' | 'readOnly' = 'demo'): Promise<{ app: Ink
     demo: false,
     targets: [{ id: 't', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }],
   });
-  const app = await renderInk(<App backend={backend} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} />);
+  const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} />);
   return { app, backend };
 }
 

@@ -19,10 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-function backend(): ShellBackend {
+function backend(): ShellBackend & { env: NodeJS.ProcessEnv } {
   const { env } = tempHome();
   const c = sim.clients.demo;
-  return new ShellBackend({ env, http: {}, demo: true, targets: [{ id: 'd', label: 'demo', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
+  const b = new ShellBackend({ env, http: {}, demo: true, targets: [{ id: 'd', label: 'demo', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
+  return Object.assign(b, { env });
 }
 
 describe('layout', () => {
@@ -41,12 +42,12 @@ describe('layout', () => {
   it('fits 80x24, then follows a resize to 120x40', async () => {
     const b = backend();
     const source = endpointSource(bundledCatalog());
-    const app = await renderInk(<App backend={b} source={source} size={{ columns: 80, rows: 24 }} onQuit={() => undefined} />);
+    const app = await renderInk(<App backend={b} env={b.env} source={source} size={{ columns: 80, rows: 24 }} onQuit={() => undefined} />);
     try {
       const frame = await waitForText(app, 'Method');
       expect(Math.max(...lineWidths(frame))).toBeLessThanOrEqual(80);
       expect(stripAnsi(frame).split('\n').length).toBeLessThanOrEqual(24);
-      await rerender(app, <App backend={b} source={source} size={{ columns: 120, rows: 40 }} onQuit={() => undefined} />);
+      await rerender(app, <App backend={b} env={b.env} source={source} size={{ columns: 120, rows: 40 }} onQuit={() => undefined} />);
       const wide = await waitForText(app, 'Method');
       expect(stripAnsi(wide).split('\n').length).toBeLessThanOrEqual(40);
       expect(Math.max(...lineWidths(wide))).toBeGreaterThan(80);

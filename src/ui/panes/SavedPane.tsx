@@ -1,0 +1,100 @@
+// Saved requests: search by name or description, Enter loads one into the
+// composer after asking for each {{variable}} that neither the environment
+// nor a default supplies.
+import React, { useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { Collection } from '../../core/saved/collection.js';
+import type { SavedRequest } from '../../core/saved/savedRequest.js';
+import { applyVariables, resolveVariables } from '../../core/saved/variables.js';
+import type { ApiRequest } from '../../core/http/types.js';
+import { LineInput } from '../components/LineInput.js';
+import { FilterLine } from '../components/FilterLine.js';
+import { useFilteredList } from '../hooks/useFilteredList.js';
+import { color } from '../theme.js';
+
+export interface SavedPaneProps {
+  collection: Collection;
+  env: NodeJS.ProcessEnv;
+  width: number;
+  height: number;
+  onLoad(req: ApiRequest, saved: SavedRequest): void;
+  onClose(): void;
+}
+
+interface Asking {
+  saved: SavedRequest;
+  values: Record<string, string>;
+  missing: string[];
+  value: string;
+}
+
+export function SavedPane({ collection, env, width, height, onLoad, onClose }: SavedPaneProps): React.JSX.Element {
+  const [asking, setAsking] = useState<Asking>();
+  const list = useFilteredList(collection.requests, (r, q) => `${r.name} ${r.description} ${r.path}`.toLowerCase().includes(q));
+  const { shown, at } = list;
+  const rows = Math.max(1, height - 5 - collection.problems.length);
+
+  const finish = (saved: SavedRequest, values: Record<string, string>): void => onLoad(applyVariables(saved, values), saved);
+
+  const choose = (saved: SavedRequest): void => {
+    const r = resolveVariables(saved, { env });
+    if (r.missing.length === 0) finish(saved, r.values);
+    else setAsking({ saved, values: r.values, missing: r.missing, value: saved.variables[r.missing[0] as string]?.default ?? '' });
+  };
+
+  useInput((input, key) => {
+    if (key.escape) return asking ? setAsking(undefined) : onClose();
+    if (!asking) list.move(input, key, rows);
+  });
+
+  if (asking) {
+    const name = asking.missing[0] as string;
+    const spec = asking.saved.variables[name];
+    return (
+      <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
+        <Text bold>{asking.saved.name}: a value for {`{{${name}}}`}</Text>
+        {spec?.description && <Text color={color('muted')}>{spec.description}</Text>}
+        <Box>
+          <Text>{name} = </Text>
+          <LineInput
+            value={asking.value}
+            focus
+            onChange={(value) => setAsking({ ...asking, value })}
+            onSubmit={(value) => {
+              const values = { ...asking.values, [name]: value };
+              const missing = asking.missing.slice(1);
+              if (missing.length === 0) {
+                setAsking(undefined);
+                finish(asking.saved, values);
+              } else setAsking({ ...asking, values, missing, value: asking.saved.variables[missing[0] as string]?.default ?? '' });
+            }}
+          />
+        </Box>
+        <Text color={color('muted')}>Enter accepts · Esc goes back</Text>
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} height={height} paddingX={1}>
+      <FilterLine title="Saved" value={list.filter} placeholder="type to search · Enter loads · Esc closes" onChange={list.setFilter} onSubmit={() => list.selected && choose(list.selected)} />
+      {shown.length === 0 && <Text color={color('muted')}>{collection.requests.length ? 'No saved request matches.' : `No saved requests in ${collection.dir} yet: Ctrl+B saves the current one.`}</Text>}
+      {shown.slice(Math.max(0, at - rows + 1), Math.max(0, at - rows + 1) + rows).map((r) => {
+        const active = r === shown[at];
+        return (
+          <Text key={r.name} wrap="truncate" color={active ? color('accent') : undefined}>
+            {active ? '▸ ' : '  '}
+            <Text bold>{r.name.padEnd(28)}</Text>
+            <Text color={color('method')}>{r.method.padEnd(7)}</Text>
+            <Text color={color('muted')}>{r.description || r.path}</Text>
+          </Text>
+        );
+      })}
+      {collection.problems.map((p) => (
+        <Text key={p.file} color={color('warn')} wrap="truncate">
+          skipped: {p.message}
+        </Text>
+      ))}
+    </Box>
+  );
+}
