@@ -47,6 +47,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.saveRequest': 'save',
   'app.profiles': 'profiles',
   'app.help': 'help',
+  'app.importCurl': 'curl',
 };
 
 export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX.Element {
@@ -157,7 +158,9 @@ export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX
     ? { text: 'Sending… Esc cancels.', role: 'accent' as const }
     : shell.message
       ? { text: shell.message.text, role: shell.message.error ? ('error' as const) : ('ok' as const) }
-      : { text: 'Ctrl+S send · Tab next pane · Ctrl+L endpoint · Ctrl+P profile · F1 help · Ctrl+C quit', role: 'muted' as const };
+      : backend.historyWarning
+        ? { text: `History not written: ${backend.historyWarning}`, role: 'warn' as const }
+        : { text: 'Ctrl+S send · Tab next pane · Ctrl+K commands · Ctrl+R history · F1 help · Ctrl+C quit', role: 'muted' as const };
   const demoHint = shell.status.demo && !shell.response ? ' Demo tenant: connect a real one with talon profile add NAME --client-id ID --store-secret.' : '';
 
   return (

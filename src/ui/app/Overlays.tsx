@@ -10,10 +10,12 @@ import { CommandPalette, type PaletteEntry } from '../components/CommandPalette.
 import { HistoryPane } from '../panes/HistoryPane.js';
 import { SavedPane } from '../panes/SavedPane.js';
 import { SaveDialog } from '../components/SaveDialog.js';
+import { CurlImportDialog } from '../components/CurlImportDialog.js';
+import { fromCurl } from '../../core/curl/fromCurl.js';
 import { openHistoryStore } from '../../core/history/historyStore.js';
 import { collectionDir, loadCollection } from '../../core/saved/collection.js';
 
-export type Overlay = 'none' | 'help' | 'profiles' | 'palette' | 'history' | 'saved' | 'save';
+export type Overlay = 'none' | 'help' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl';
 
 export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.contain', title: 'Contain or lift hosts…' },
@@ -21,6 +23,7 @@ export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.history', title: 'History' },
   { command: 'app.saved', title: 'Saved requests' },
   { command: 'app.saveRequest', title: 'Save this request…' },
+  { command: 'app.importCurl', title: 'Import a curl command…' },
   { command: 'app.profiles', title: 'Switch profile or MSSP child' },
   { command: 'app.help', title: 'Help: every key' },
   { command: 'app.send', title: 'Send the request' },
@@ -65,6 +68,21 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
       return <SavedOverlay {...p} />;
     case 'save':
       return <SaveDialog width={p.width} onClose={p.close} onSave={p.save} />;
+    case 'curl':
+      return (
+        <CurlImportDialog
+          width={p.width}
+          onClose={p.close}
+          onImport={(text) => {
+            try {
+              p.load(fromCurl(text, { baseUrl: p.backend.status().baseUrl }).request);
+              return undefined;
+            } catch (e) {
+              return (e as Error).message;
+            }
+          }}
+        />
+      );
     case 'none':
       return null;
   }

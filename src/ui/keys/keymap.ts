@@ -14,6 +14,7 @@ export type Command =
   | 'app.history'
   | 'app.saved'
   | 'app.saveRequest'
+  | 'app.importCurl'
   | 'app.profiles'
   | 'app.contain'
   | 'app.hashSearch'
@@ -65,6 +66,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'app.history', label: 'Ctrl+R', description: 'history: filter, Enter loads, Ctrl+S sends again', category: 'Global', match: ctrl('r') },
   { command: 'app.saved', label: 'Ctrl+O', description: 'saved requests: search, Enter loads (asks for {{variables}})', category: 'Global', match: ctrl('o') },
   { command: 'app.saveRequest', label: 'Ctrl+B', description: 'save the current request (name, description)', category: 'Global', match: ctrl('b') },
+  { command: 'app.importCurl', label: 'Ctrl+K curl', description: 'import a pasted curl command (from the palette)', category: 'Global', match: () => false },
   { command: 'app.contain', label: 'Ctrl+T', description: 'containment wizard: contain or lift hosts', category: 'Global', match: ctrl('t') },
   { command: 'app.hashSearch', label: 'Ctrl+F', description: 'hash search wizard: every host that saw a file', category: 'Global', match: ctrl('f') },
   { command: 'app.profiles', label: 'Ctrl+P', description: 'switch profile (tenant or MSSP child)', category: 'Global', match: ctrl('p') },

@@ -91,6 +91,27 @@ describe('history and saved requests in the shell', () => {
     }
   });
 
+  it('imports a pasted curl command into the composer from the palette', async () => {
+    const { env } = tempHome();
+    const c = sim.clients.demo;
+    const backend = new ShellBackend({ env, http: {}, demo: false, targets: [{ id: 's', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
+    const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} />);
+    try {
+      await press(app, CTRL('k'));
+      await type(app, 'curl');
+      await press(app, KEY.enter);
+      await waitForText(app, 'Import a curl command');
+      await press(app, `curl -H 'Authorization: Bearer $FALCON_TOKEN' '${sim.url}/devices/queries/devices/v1?limit=3'`);
+      await press(app, KEY.enter);
+      await waitForFrame(app, (f) => stripAnsi(f).includes('limit') && !f.includes('Import a curl command'));
+      await press(app, CTRL('s'));
+      await waitForText(app, 'items 1-3 of 500', 5000);
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+
   it('runs commands from the palette', async () => {
     const { env } = tempHome();
     const c = sim.clients.demo;
