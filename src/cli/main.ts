@@ -6,10 +6,13 @@ import { ExitCode, UserError } from '../core/errors.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
 import { registerLogoutCommand } from './logout.js';
-import { registerCatalogCommands } from './catalog.js';
 import { registerHistoryCommand } from './history.js';
 import { registerSavedCommand } from './saved.js';
 import { registerReplayCommand } from './replay.js';
+import { registerCatalogCommands } from './catalog.js';
+import { registerContainCommand } from './contain.js';
+import { registerHashSearchCommand } from './hashSearch.js';
+import { registerAuditCommand } from './audit.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -54,10 +57,13 @@ function buildProgram(): Command {
   registerRequestCommand(program);
   registerProfileCommand(program);
   registerLogoutCommand(program);
-  registerCatalogCommands(program);
   registerHistoryCommand(program);
   registerSavedCommand(program);
   registerReplayCommand(program);
+  registerCatalogCommands(program);
+  registerContainCommand(program);
+  registerHashSearchCommand(program);
+  registerAuditCommand(program);
   return program;
 }
 

@@ -1,0 +1,28 @@
+// `talon audit`: prints the containment audit log (every contain and lift,
+// with its result per host and trace ids). Reads a local file only.
+import type { Command } from 'commander';
+import { UserError } from '../core/errors.js';
+
+interface AuditFlags {
+  json?: boolean;
+  limit?: string;
+}
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command('audit')
+    .description('print the audit log of containment actions (contain and lift)')
+    .option('--json', 'print the entries as a JSON array')
+    .option('--limit <n>', 'only the last N entries')
+    .action(async (flags: AuditFlags) => {
+      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a whole number of at least 1; got '${flags.limit}'.`);
+      const { auditLogPath, readAuditLog } = await import('../core/audit/auditLog.js');
+      const { formatAudit } = await import('../core/audit/formatAudit.js');
+      const path = auditLogPath(process.env);
+      const { entries, skipped } = readAuditLog(path, { limit });
+      if (skipped) process.stderr.write(`talon: skipped ${skipped} unreadable line${skipped === 1 ? '' : 's'} in ${path}.\n`);
+      if (flags.json) process.stdout.write(JSON.stringify(entries, null, process.stdout.isTTY ? 2 : undefined) + '\n');
+      else process.stdout.write(entries.length ? formatAudit(entries) : `No containment actions recorded yet (${path}).\n`);
+    });
+}

@@ -1,0 +1,157 @@
+// Runs `talon contain`: reads the targets, drives the containment wizard
+// (review table, a typed confirmation on a terminal or --yes, batches, the
+// watch) and prints per-host results. Exit 0 only when every host is in the
+// asked state (without --wait: every host was accepted or already there).
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { ConnectionFlags } from './commonOptions.js';
+import { openConnection } from '../core/connection.js';
+import { ExitCode, UserError } from '../core/errors.js';
+import { INSECURE_WARNING } from '../core/http/dispatcher.js';
+import { auditLogPath } from '../core/audit/auditLog.js';
+import { errorFromFailure } from '../core/wizards/stepFailure.js';
+import { initialContainmentState } from '../core/wizards/containment/machine.js';
+import { runContainment, type ContainmentIo } from '../core/wizards/containment/runContainment.js';
+import { succeeded } from '../core/wizards/containment/results.js';
+import { choiceLines, resultsJson, resultsTable, reviewTable, summaryLine } from '../core/wizards/containment/format.js';
+import { TARGET_STATUS, type ContainAction, type ContainmentEvent, type ContainmentState } from '../core/wizards/containment/types.js';
+
+export interface ContainFlags extends Omit<ConnectionFlags, 'timeout'> {
+  file?: string;
+  lift?: boolean;
+  yes?: boolean;
+  wait?: boolean;
+  /** how long --wait watches, in seconds */
+  timeout?: string;
+  httpTimeout?: string;
+  json?: boolean;
+}
+
+const DEFAULT_WATCH_S = 120;
+/** Above this many hosts, the watch prints counts instead of a line per host. */
+const PER_HOST_LINES = 20;
+
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0) throw new UserError(`${flag} must be a positive number of seconds; got '${value}'.`);
+  return Math.round(s * 1000);
+}
+
+function readTargetsFile(file: string): string {
+  if (file === '-') return readFileSync(0, 'utf8');
+  if (!existsSync(file)) throw new UserError(`The targets file '${file}' does not exist.`);
+  return readFileSync(file, 'utf8');
+}
+
+const interactive = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
+const say = (line: string): void => void process.stderr.write(`talon: ${line}\n`);
+
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+/** "1,3" or "all" into device ids of the choice. */
+function parsePick(answer: string, ids: string[]): string[] {
+  const a = answer.trim().toLowerCase();
+  if (!a) throw new UserError('Cancelled: nothing was sent.');
+  if (a === 'all') return ids;
+  return a.split(/[\s,]+/).map((n) => {
+    const id = ids[Number(n) - 1];
+    if (!/^\d+$/.test(n) || id === undefined) throw new UserError(`'${n}' is not one of the numbers 1 to ${ids.length}; nothing was sent.`);
+    return id;
+  });
+}
+
+/** Hosts the watch follows: those accepted, and those already pending. */
+function watchedCount(state: ContainmentState): number {
+  return state.submitted.filter((o) => o.kind === 'accepted').length + (state.review?.rows ?? []).filter((r) => r.plan === 'pending').length;
+}
+
+/** Progress on stderr: batches, the watch's status changes and failed polls. */
+function progress(action: ContainAction, state: ContainmentState, event: ContainmentEvent, previous: ContainmentState): void {
+  const target = TARGET_STATUS[action];
+  if (event.type === 'submitProgress') say(`sent ${event.sent} of ${event.total} host${event.total === 1 ? '' : 's'}.`);
+  if (event.type === 'watchStarted') say(`watching ${watchedCount(state)} host(s) until ${target}, for at most ${Math.round((event.deadline - event.at) / 1000)} s...`);
+  if (event.type !== 'watchUpdate') return;
+  if (event.error) say(`a status check failed, still watching: ${event.error}`);
+  const changed = Object.entries(event.statuses).filter(([id, s]) => previous.watch?.statuses[id] !== s);
+  if (!changed.length) return;
+  const watched = watchedCount(state);
+  if (watched > PER_HOST_LINES) {
+    say(`${Object.keys(state.watch?.reachedAfterMs ?? {}).length} of ${watched} hosts ${target}.`);
+    return;
+  }
+  const names = new Map((state.review?.rows ?? []).map((r) => [r.host.deviceId, r.host.hostname || r.host.deviceId]));
+  for (const [id, s] of changed) say(`${names.get(id) ?? id}: ${s}`);
+}
+
+export async function runContain(targets: string[], flags: ContainFlags): Promise<number> {
+  const action: ContainAction = flags.lift ? 'lift' : 'contain';
+  const text = [...targets, flags.file !== undefined ? readTargetsFile(flags.file) : ''].join('\n');
+  const timeoutMs = seconds('--timeout', flags.timeout) ?? DEFAULT_WATCH_S * 1000;
+  const wait = Boolean(flags.wait) || flags.timeout !== undefined;
+  const initial = initialContainmentState({ action, text, options: { wait, timeoutMs, pollIntervalMs: 1000 } });
+  if (initial.step === 'input' && !initial.text.trim()) throw new UserError('Give at least one hostname or device id, or --file FILE.');
+  if (flags.insecure) say(INSECURE_WARNING);
+  const conn = openConnection(flags, {
+    proxy: flags.proxy,
+    insecure: flags.insecure,
+    timeoutMs: seconds('--http-timeout', flags.httpTimeout),
+    onRetry: (r) => say(`${r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed')}; retrying in ${(r.waitMs / 1000).toFixed(1)} s.`),
+  });
+  const verb = action === 'contain' ? 'containment' : 'lifting containment';
+  if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${verb}. Use another profile.`);
+  const out = flags.json ? process.stderr : process.stdout;
+  let watching = false;
+  const io: ContainmentIo = {
+    async choose(choice) {
+      const lines = choiceLines(choice, Date.now());
+      if (!interactive()) throw new UserError(`'${choice.input}' names ${choice.hosts.length} hosts: give the device id of the one you mean.`, ExitCode.usage, lines.slice(1));
+      process.stderr.write(lines.join('\n') + '\n');
+      return parsePick(await ask('Which? (numbers separated by commas, or all; Enter cancels) '), choice.hosts.map((h) => h.deviceId));
+    },
+    review(state) {
+      if (state.review) out.write(reviewTable(state.review));
+      for (const p of state.review?.problems ?? []) say(p.message);
+      return true;
+    },
+    async confirm(prompt) {
+      if (flags.yes) return prompt.expected;
+      if (!interactive()) throw new UserError(`Sending ${verb} to ${prompt.count} host${prompt.count === 1 ? '' : 's'} changes the tenant and needs confirmation: pass --yes to send it from a script.`);
+      return ask(`${prompt.hint} `);
+    },
+    onChange: (state, event, previous) => {
+      watching = state.step === 'watching';
+      progress(action, state, event, previous);
+    },
+  };
+  // Ctrl+C during the watch stops watching and still reports and records what was sent.
+  const abort = new AbortController();
+  const onSigint = (): void => {
+    if (watching && !abort.signal.aborted) abort.abort();
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { profile, clientId, memberCid } = conn.credentials;
+    // A getter: with cloud autodiscovery the base URL is known only after the first token.
+    const context = { profile: profile ?? null, clientId, memberCid, get baseUrl() { return conn.session.baseUrl; } };
+    const audit = { path: auditLogPath(process.env), context };
+    const final = await runContainment(initial, { caller: conn.client, audit }, io, { signal: abort.signal });
+    if (final.step === 'error' && final.failure) throw errorFromFailure(final.failure);
+    if (final.audit.state === 'failed') say(final.audit.message);
+    const ok = succeeded(final.results);
+    if (flags.json) process.stdout.write(JSON.stringify(resultsJson(action, wait, ok, final.results), null, process.stdout.isTTY ? 2 : undefined) + '\n');
+    else process.stdout.write(`\n${resultsTable(final.results)}${summaryLine(action, final.results)}\n`);
+    return ok ? ExitCode.ok : ExitCode.apiError;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await conn.close();
+  }
+}

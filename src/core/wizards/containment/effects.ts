@@ -1,0 +1,103 @@
+// Carries out the effect the containment state asks for (see nextEffect)
+// and dispatches what happened back into the reducer. The shell runs it from
+// a React effect keyed by effectKey(); the command-line driver awaits it.
+import { appendAuditEntry, type AuditContext, type AuditEntry } from '../../audit/auditLog.js';
+import type { ApiCaller } from '../../http/types.js';
+import type { Clock } from '../clock.js';
+import { failureFrom, isAbort } from '../stepFailure.js';
+import { succeeded } from './results.js';
+import { resolveTargets, submitActions, watchStatus } from './services.js';
+import { API_ACTION_NAME, type ContainAction, type ContainmentEffect, type ContainmentEvent, type HostResult, type WorkingStep } from './types.js';
+
+export interface ContainmentDeps {
+  caller: ApiCaller;
+  /** default: the system clock */
+  clock?: Clock;
+  /** ids per action call (default and maximum 500) */
+  batchSize?: number;
+  /** longest wait between status polls (default 5 s) */
+  maxPollIntervalMs?: number;
+  /** where and as whom runs are recorded; without it nothing is recorded */
+  audit?: { path: string; context: AuditContext };
+}
+
+const STEP_OF: Readonly<Record<Exclude<ContainmentEffect['kind'], 'audit'>, WorkingStep>> = {
+  resolve: 'resolving',
+  submit: 'submitting',
+  watch: 'watching',
+};
+
+export function auditEntryFor(action: ContainAction, results: readonly HostResult[], context: AuditContext, time: Date): AuditEntry {
+  return {
+    time: time.toISOString(),
+    ...context,
+    action: API_ACTION_NAME[action],
+    ok: succeeded(results),
+    hosts: results.map((r) => ({
+      deviceId: r.deviceId ?? null,
+      hostname: r.hostname ?? null,
+      input: r.input,
+      result: r.outcome,
+      status: r.status,
+      message: r.message,
+      traceIds: r.traceIds,
+    })),
+  };
+}
+
+/**
+ * Runs one effect to its end. Failures become a `failed` event (the wizard
+ * keeps its state); an abort (Esc, the step left) dispatches nothing.
+ */
+export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps, dispatch: (event: ContainmentEvent) => void, signal?: AbortSignal): Promise<void> {
+  const { run } = effect;
+  if (effect.kind === 'audit') {
+    if (!deps.audit) return dispatch({ type: 'audited', run, error: 'no audit log configured' });
+    try {
+      const time = new Date(deps.clock?.now() ?? Date.now());
+      appendAuditEntry(deps.audit.path, auditEntryFor(effect.action, effect.results, deps.audit.context, time));
+      dispatch({ type: 'audited', run, path: deps.audit.path });
+    } catch (e) {
+      dispatch({ type: 'audited', run, error: `The audit log could not be written: ${(e as Error).message}` });
+    }
+    return;
+  }
+  try {
+    switch (effect.kind) {
+      case 'resolve': {
+        const resolutions = await resolveTargets(deps.caller, effect.targets, { signal });
+        dispatch({ type: 'resolved', run, resolutions });
+        break;
+      }
+      case 'submit': {
+        const outcomes = await submitActions(deps.caller, {
+          action: effect.action,
+          deviceIds: effect.deviceIds,
+          batchSize: deps.batchSize,
+          signal,
+          onProgress: (sent, total) => dispatch({ type: 'submitProgress', run, sent, total }),
+        });
+        dispatch({ type: 'submitted', run, outcomes });
+        break;
+      }
+      case 'watch': {
+        const result = await watchStatus(deps.caller, {
+          action: effect.action,
+          deviceIds: effect.deviceIds,
+          timeoutMs: effect.timeoutMs,
+          pollIntervalMs: effect.pollIntervalMs,
+          maxPollIntervalMs: deps.maxPollIntervalMs,
+          clock: deps.clock,
+          signal,
+          onStart: (at, deadline) => dispatch({ type: 'watchStarted', run, at, deadline }),
+          onPoll: (u) => dispatch({ type: 'watchUpdate', run, at: u.at, statuses: u.statuses, error: u.error }),
+        });
+        dispatch({ type: 'watchFinished', run, at: deps.clock?.now() ?? Date.now(), timedOut: result.timedOut });
+        break;
+      }
+    }
+  } catch (e) {
+    if (isAbort(e, signal)) return;
+    dispatch({ type: 'failed', run, failure: failureFrom(STEP_OF[effect.kind], e) });
+  }
+}

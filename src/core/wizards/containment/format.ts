@@ -1,0 +1,91 @@
+// The containment wizard as plain text for the command line: the review
+// table, the choices for a reused hostname, the per-host results and a
+// one-line summary.
+import { age, formatTable, hostColumns, shortTime, type Column } from '../textTable.js';
+import { summarize } from './results.js';
+import type { ContainAction, HostOutcome, HostResult, Review, ReviewRow, TargetResolution } from './types.js';
+
+export function reviewTable(review: Review): string {
+  const columns: Column<ReviewRow>[] = [
+    ...hostColumns<ReviewRow>(['hostname', 'deviceId', 'platform', 'os', 'lastSeen', 'localIp', 'externalIp', 'online', 'status'], (r) => r.host),
+    { header: 'PLAN', value: (r) => (r.plan === 'act' && !r.selected ? 'deselected' : r.note) },
+  ];
+  return review.rows.length ? formatTable(columns, review.rows) : '';
+}
+
+/** "1) NYC-LT-3605  3f2a…  Windows  last seen 2026-05-01 08:09Z (3 h ago)" for each host of a reused hostname. */
+export function choiceLines(choice: TargetResolution, now: number): string[] {
+  const table = formatTable<{ n: number; host: TargetResolution['hosts'][number] }>(
+    [
+      { header: '#', value: (r) => String(r.n) },
+      ...hostColumns<{ n: number; host: TargetResolution['hosts'][number] }>(['deviceId', 'platform', 'os', 'localIp', 'status'], (r) => r.host),
+      { header: 'LAST SEEN', value: (r) => `${shortTime(r.host.lastSeen)} (${age(r.host.lastSeen, now)})` },
+    ],
+    choice.hosts.map((host, i) => ({ n: i + 1, host })),
+  );
+  return [`'${choice.input}' names ${choice.hosts.length} hosts:`, ...table.trimEnd().split('\n')];
+}
+
+const LABEL: Readonly<Record<HostOutcome, string>> = {
+  reached: 'reached',
+  already: 'already',
+  submitted: 'sent',
+  timeout: 'timed out',
+  stopped: 'stopped',
+  rejected: 'rejected',
+  forbidden: 'forbidden',
+  failed: 'failed',
+  conflict: 'skipped',
+  'not-found': 'not found',
+};
+
+export function resultsTable(results: readonly HostResult[]): string {
+  return formatTable<HostResult>(
+    [
+      { header: 'HOSTNAME', value: (r) => r.hostname || (r.deviceId ? '-' : r.input) },
+      { header: 'DEVICE ID', value: (r) => r.deviceId ?? '-' },
+      { header: 'RESULT', value: (r) => LABEL[r.outcome] },
+      { header: 'STATUS', value: (r) => r.status ?? '-' },
+      { header: 'DETAIL', value: (r) => r.message },
+    ],
+    results,
+  );
+}
+
+/** "3 hosts: 2 contained, 1 already contained." */
+export function summaryLine(action: ContainAction, results: readonly HostResult[]): string {
+  const counts = summarize(results);
+  const done = action === 'contain' ? 'contained' : 'lifted';
+  const words: [HostOutcome, string][] = [
+    ['reached', done],
+    ['already', action === 'contain' ? 'already contained' : 'not contained'],
+    ['submitted', 'sent (not watched)'],
+    ['timeout', 'timed out'],
+    ['stopped', 'still pending'],
+    ['rejected', 'rejected'],
+    ['forbidden', 'forbidden'],
+    ['failed', 'failed'],
+    ['conflict', 'skipped'],
+    ['not-found', 'not found'],
+  ];
+  const parts = words.filter(([k]) => counts[k]).map(([k, w]) => `${counts[k]} ${w}`);
+  return `${results.length} host${results.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+}
+
+/** The results as talon's JSON output. */
+export function resultsJson(action: ContainAction, waited: boolean, ok: boolean, results: readonly HostResult[]): object {
+  return {
+    action: action === 'contain' ? 'contain' : 'lift_containment',
+    waited,
+    ok,
+    hosts: results.map((r) => ({
+      input: r.input,
+      deviceId: r.deviceId ?? null,
+      hostname: r.hostname ?? null,
+      result: r.outcome,
+      status: r.status ?? null,
+      message: r.message,
+      traceIds: r.traceIds,
+    })),
+  };
+}
