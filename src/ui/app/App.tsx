@@ -19,6 +19,7 @@ import { buildRequest } from '../../core/composer/composerState.js';
 import { savedFromRequest } from '../../core/saved/savedRequest.js';
 import { variablesOf } from '../../core/saved/variables.js';
 import { collectionDir, saveRequest } from '../../core/saved/collection.js';
+import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import { EndpointPicker, type EndpointHit } from '../panes/EndpointPicker.js';
 import { MethodPane } from '../panes/MethodPane.js';
 import { ParamsPane } from '../panes/ParamsPane.js';
@@ -48,6 +49,8 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.profiles': 'profiles',
   'app.help': 'help',
   'app.importCurl': 'curl',
+  'app.contain': 'contain',
+  'app.hashSearch': 'hashSearch',
 };
 
 export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX.Element {
@@ -55,6 +58,7 @@ export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX
   const [focus, setFocus] = useState<PaneId>('endpoint');
   const [overlay, setOverlay] = useState<Overlay>('none');
   const [endpointText, setEndpointText] = useState('');
+  const [containFrom, setContainFrom] = useState<ContainmentState>();
   const { stdin } = useStdin();
   const width = size.columns;
   const listOpen =
@@ -84,6 +88,7 @@ export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX
 
   const run = (command: Command): void => {
     const opens = OVERLAY_COMMANDS[command];
+    if (opens === 'contain') setContainFrom(undefined);
     if (opens) return setOverlay(opens);
     setOverlay('none');
     if (command === 'app.send') shell.send();
@@ -181,6 +186,11 @@ export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX
             shell.send();
           }}
           save={save}
+          containFrom={containFrom}
+          handOff={(state) => {
+            setContainFrom(state);
+            setOverlay('contain');
+          }}
         />
       ) : shell.confirm ? (
         <ConfirmDialog title={shell.confirm.title} lines={shell.confirm.lines} width={width} onAnswer={shell.answerConfirm} />

@@ -12,10 +12,15 @@ import { SavedPane } from '../panes/SavedPane.js';
 import { SaveDialog } from '../components/SaveDialog.js';
 import { CurlImportDialog } from '../components/CurlImportDialog.js';
 import { fromCurl } from '../../core/curl/fromCurl.js';
+import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
+import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
+import type { ContainmentState } from '../../core/wizards/containment/types.js';
+import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
+import { auditLogPath } from '../../core/audit/auditLog.js';
 import { openHistoryStore } from '../../core/history/historyStore.js';
 import { collectionDir, loadCollection } from '../../core/saved/collection.js';
 
-export type Overlay = 'none' | 'help' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl';
+export type Overlay = 'none' | 'help' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch';
 
 export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.contain', title: 'Contain or lift hosts…' },
@@ -41,6 +46,19 @@ export interface OverlaysProps {
   resend(req: ApiRequest): void;
   /** saves the composed request; a sentence on failure */
   save(name: string, description: string): string | undefined;
+  /** the containment wizard's starting state (a hand-off from hash search) */
+  containFrom?: ContainmentState;
+  /** opens the containment wizard with hosts handed over */
+  handOff(state: ContainmentState): void;
+}
+
+/** The wizards call the API through the shell's backend, so history and the status bar follow. */
+function wizardDeps(p: OverlaysProps): ContainmentDeps {
+  const status = p.backend.status();
+  return {
+    caller: { request: (req) => p.backend.send(req) },
+    audit: { path: auditLogPath(p.env), context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } },
+  };
 }
 
 export function Overlays(p: OverlaysProps): React.JSX.Element | null {
@@ -83,6 +101,10 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
           }}
         />
       );
+    case 'contain':
+      return <ContainmentWizard deps={wizardDeps(p)} initial={p.containFrom} width={p.width} height={p.height} onClose={p.close} />;
+    case 'hashSearch':
+      return <HashSearchWizard caller={{ request: (req) => p.backend.send(req) }} width={p.width} height={p.height} onClose={p.close} onContain={p.handOff} />;
     case 'none':
       return null;
   }

@@ -1,0 +1,166 @@
+// The containment wizard in the shell, drawn from the core state machine:
+// targets → (pick among duplicate hostnames) → review table → type to
+// confirm → submit → live status watch → per-host results. Esc steps back;
+// a failed step is retried with r, without starting over.
+import React from 'react';
+import { Box, Text, useInput } from 'ink';
+import { reduceContainment, initialContainmentState, nextEffect, effectKey, currentChoice, confirmPrompt, canGoBack } from '../../core/wizards/containment/machine.js';
+import { runEffect, type ContainmentDeps } from '../../core/wizards/containment/effects.js';
+import type { ContainmentState } from '../../core/wizards/containment/types.js';
+import { choiceLines, resultsTable, summaryLine } from '../../core/wizards/containment/format.js';
+import { useSyncReducer } from '../hooks/useSyncReducer.js';
+import { useWizardEffects } from '../hooks/useWizardEffects.js';
+import { LineInput } from '../components/LineInput.js';
+import { matches } from '../keys/keymap.js';
+import { color } from '../theme.js';
+import { ReviewTable } from './ReviewTable.js';
+
+export interface ContainmentWizardProps {
+  deps: ContainmentDeps;
+  /** e.g. hosts handed over from a hash search */
+  initial?: ContainmentState;
+  width: number;
+  height: number;
+  onClose(): void;
+}
+
+const STEP_TITLES: Record<ContainmentState['step'], string> = {
+  input: 'targets',
+  resolving: 'resolving hostnames…',
+  choose: 'pick the host',
+  review: 'review',
+  confirm: 'confirm',
+  submitting: 'submitting…',
+  watching: 'watching status…',
+  done: 'results',
+  error: 'error',
+};
+
+export function ContainmentWizard({ deps, initial, width, height, onClose }: ContainmentWizardProps): React.JSX.Element {
+  const [state, dispatch, latest] = useSyncReducer(reduceContainment, () => initial ?? initialContainmentState());
+  const effect = nextEffect(state);
+  useWizardEffects(effect, effectKey(effect), (e, signal) => runEffect(e, deps, dispatch, signal));
+  const [cursor, setCursor] = React.useState(0);
+
+  useInput((input, key) => {
+    const s = latest();
+    if (key.escape) return canGoBack(s) ? dispatch({ type: 'back' }) : onClose();
+    if (s.failure && input === 'r') return dispatch({ type: 'retry' });
+    if (s.step === 'input' && key.tab) return dispatch({ type: 'setAction', action: s.action === 'contain' ? 'lift' : 'contain' });
+    if (s.step === 'choose') {
+      const choice = currentChoice(s);
+      const n = choice?.hosts.length ?? 0;
+      if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, n - 1));
+      else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
+      else if (input === ' ' && choice?.hosts[cursor]) dispatch({ type: 'togglePick', deviceId: choice.hosts[cursor].deviceId });
+      else if (key.return) {
+        dispatch({ type: 'confirmPicks' });
+        setCursor(0);
+      }
+      return;
+    }
+    if (s.step === 'review') {
+      const rows = s.review?.rows ?? [];
+      if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, rows.length - 1));
+      else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
+      else if (input === ' ' && rows[cursor]) dispatch({ type: 'toggleRow', deviceId: rows[cursor].host.deviceId });
+      else if (key.return) dispatch({ type: 'proceed' });
+      return;
+    }
+    if (s.step === 'done' && key.return) onClose();
+  });
+
+  const title = `${state.action === 'contain' ? 'Contain' : 'Lift containment of'} hosts — ${STEP_TITLES[state.step]}`;
+  const prompt = confirmPrompt(state);
+  const choice = currentChoice(state);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color(state.action === 'contain' ? 'warn' : 'accent')} width={width} height={height} paddingX={1}>
+      <Text bold>{title}</Text>
+      {state.step === 'input' && (
+        <>
+          <Text color={color('muted')}>Hostnames or device ids, separated by spaces or commas. Tab switches contain/lift.</Text>
+          <LineInput value={state.text} focus placeholder="NYC-LT-3605 redis-prod-27 …" onChange={(text) => dispatch({ type: 'setText', text })} onSubmit={() => dispatch({ type: 'submitInput' })} />
+          {state.inputError && <Text color={color('error')}>{state.inputError}</Text>}
+        </>
+      )}
+      {state.step === 'choose' && choice && (
+        <>
+          {choiceLines(choice, Date.now()).map((line, i) => {
+            const host = i >= 2 ? choice.hosts[i - 2] : undefined;
+            const picked = host && (state.picks[choice.input] ?? []).includes(host.deviceId);
+            return (
+              <Text key={i} wrap="truncate" color={host && i - 2 === cursor ? color('accent') : undefined} bold={i === 1}>
+                {i < 2 ? '      ' : `${i - 2 === cursor ? '▸ ' : '  '}[${picked ? 'x' : ' '}]`}
+                {line}
+              </Text>
+            );
+          })}
+          <Text color={color('muted')}>↑/↓ move · Space picks · Enter goes on · Esc back</Text>
+          {state.chooseError && <Text color={color('error')}>{state.chooseError}</Text>}
+        </>
+      )}
+      {(state.step === 'review' || state.step === 'confirm') && state.review && (
+        <ReviewTable review={state.review} cursor={state.step === 'review' ? cursor : -1} height={Math.max(3, height - 8)} />
+      )}
+      {state.step === 'review' && <Text color={color('muted')}>↑/↓ move · Space (de)selects · Enter goes on · Esc back</Text>}
+      {state.step === 'confirm' && prompt && (
+        <>
+          <Text color={color('warn')}>{prompt.hint}</Text>
+          <LineInput value={state.confirmText} focus onChange={(text) => dispatch({ type: 'setConfirmText', text })} onSubmit={() => dispatch({ type: 'confirm' })} />
+          {state.confirmError && <Text color={color('error')}>{state.confirmError}</Text>}
+        </>
+      )}
+      {state.step === 'submitting' && state.submitProgress && (
+        <Text>
+          sent {state.submitProgress.sent} of {state.submitProgress.total}
+        </Text>
+      )}
+      {state.step === 'watching' && state.watch && (
+        <>
+          {Object.entries(state.watch.statuses)
+            .slice(0, Math.max(1, height - 6))
+            .map(([id, status]) => (
+              <Text key={id} wrap="truncate">
+                {(state.review?.rows.find((r) => r.host.deviceId === id)?.host.hostname ?? id).padEnd(24)} {status}
+              </Text>
+            ))}
+          {state.watch.lastPollError && <Text color={color('warn')}>last poll failed ({state.watch.pollErrors}): {state.watch.lastPollError} — still watching</Text>}
+        </>
+      )}
+      {state.step === 'done' && (
+        <>
+          {resultsTable(state.results)
+            .split('\n')
+            .slice(0, Math.max(1, height - 5))
+            .map((l, i) => (
+              <Text key={i} wrap="truncate">
+                {l}
+              </Text>
+            ))}
+          <Text bold>{summaryLine(state.action, state.results)}</Text>
+          <Text color={state.audit.state === 'failed' ? color('warn') : color('muted')} wrap="truncate">
+            {state.audit.state === 'written'
+              ? `Recorded in the audit log (${state.audit.path}; talon audit shows it).`
+              : state.audit.state === 'failed'
+                ? `Not recorded in the audit log: ${state.audit.message}`
+                : state.audit.state === 'pending'
+                  ? 'Recording in the audit log…'
+                  : 'Nothing was sent, so nothing was recorded.'}
+          </Text>
+          <Text color={color('muted')}>Enter or Esc closes</Text>
+        </>
+      )}
+      {state.failure && (
+        <>
+          <Text color={color('error')}>{state.failure.message}</Text>
+          {state.failure.details.map((d, i) => (
+            <Text key={i} color={color('muted')}>
+              {d}
+            </Text>
+          ))}
+          <Text color={color('muted')}>r retries this step · Esc goes back</Text>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,135 @@
+// The hash-search wizard in the shell: a sha256, md5, domain or IP →
+// the hosts that observed it (table) → Enter drills into a host's
+// processes; Space keeps or drops a host, c hands the kept hosts to the
+// containment wizard, j/v export JSON/CSV. Nothing found is a normal answer.
+import React, { useState } from 'react';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Box, Text, useInput } from 'ink';
+import { reduceHashSearch, initialHashSearchState, nextHashEffect, hashEffectKey } from '../../core/wizards/hashSearch/machine.js';
+import { runHashEffect } from '../../core/wizards/hashSearch/effects.js';
+import { describeIndicator } from '../../core/wizards/hashSearch/indicator.js';
+import { resultToCsv, resultToJson } from '../../core/wizards/hashSearch/export.js';
+import { containmentFromHashSearch } from '../../core/wizards/hashSearch/handoff.js';
+import type { ContainmentState } from '../../core/wizards/containment/types.js';
+import { formatTable, hostColumns, shortTime } from '../../core/wizards/textTable.js';
+import type { HostRecord } from '../../core/wizards/hostRecords.js';
+import type { ApiCaller } from '../../core/http/types.js';
+import { useSyncReducer } from '../hooks/useSyncReducer.js';
+import { useWizardEffects } from '../hooks/useWizardEffects.js';
+import { LineInput } from '../components/LineInput.js';
+import { matches } from '../keys/keymap.js';
+import { color } from '../theme.js';
+
+export interface HashSearchWizardProps {
+  caller: ApiCaller;
+  width: number;
+  height: number;
+  /** where exports are written */
+  directory?: string;
+  onContain(initial: ContainmentState): void;
+  onClose(): void;
+}
+
+export function HashSearchWizard({ caller, width, height, directory, onContain, onClose }: HashSearchWizardProps): React.JSX.Element {
+  const [state, dispatch, latest] = useSyncReducer(reduceHashSearch, () => initialHashSearchState());
+  const effect = nextHashEffect(state);
+  useWizardEffects(effect, hashEffectKey(effect), (e, signal) => runHashEffect(e, caller, dispatch, signal));
+  const [cursor, setCursor] = useState(0);
+  const [note, setNote] = useState<string>();
+  const hosts = state.result?.hosts ?? [];
+
+  const exportAs = (kind: 'json' | 'csv'): void => {
+    const result = latest().result;
+    if (!result) return;
+    const file = resolve(directory ?? process.cwd(), `talon-hash-search-${result.indicator.value.slice(0, 16)}.${kind}`);
+    try {
+      writeFileSync(file, kind === 'json' ? resultToJson(result) : resultToCsv(result), { flag: 'w' });
+      setNote(`exported to ${file}`);
+    } catch (e) {
+      setNote(`could not write ${file}: ${(e as Error).message}`);
+    }
+  };
+
+  useInput((input, key) => {
+    const s = latest();
+    if (key.escape) return s.step === 'input' && !s.open ? onClose() : dispatch({ type: 'back' });
+    if (s.failure && input === 'r') return dispatch({ type: 'retry' });
+    if (s.step !== 'results' || !s.result) return;
+    const host = s.result.hosts[cursor];
+    if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, s.result!.hosts.length - 1));
+    else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
+    else if (input === ' ' && host) dispatch({ type: 'toggleHost', deviceId: host.deviceId });
+    else if (key.return && host) dispatch({ type: 'openHost', deviceId: host.deviceId });
+    else if (input === 'a') dispatch({ type: 'selectAll', on: s.selected.length < s.result.hosts.length });
+    else if (input === 'c' && s.selected.length > 0) onContain(containmentFromHashSearch(s.result, s.selected));
+    else if (input === 'j') exportAs('json');
+    else if (input === 'v') exportAs('csv');
+  });
+
+  const table = hosts.length
+    ? formatTable(hostColumns<HostRecord>(['hostname', 'deviceId', 'platform', 'lastSeen', 'status'], (h) => h), hosts).trimEnd().split('\n')
+    : [];
+  const open = state.open ? state.processes[state.open] : undefined;
+  const rows = Math.max(1, height - 8 - (open ? 6 : 0));
+  const first = Math.max(0, Math.min(cursor - Math.floor(rows / 2), hosts.length - rows));
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} height={height} paddingX={1}>
+      <Text bold>Find every host that saw a file{state.indicator ? ` — ${describeIndicator(state.indicator)}` : ''}</Text>
+      {state.step === 'input' && (
+        <>
+          <Text color={color('muted')}>A sha256 or md5 (also a domain, IPv4 or IPv6). Enter searches, Esc closes.</Text>
+          <LineInput value={state.text} focus placeholder="84f5db9715e6d5a1…" onChange={(text) => dispatch({ type: 'setText', text })} onSubmit={() => dispatch({ type: 'submit' })} />
+          {state.inputError && <Text color={color('error')}>{state.inputError}</Text>}
+        </>
+      )}
+      {state.step === 'searching' && <Text>Searching…</Text>}
+      {state.step === 'results' && hosts.length === 0 && <Text color={color('ok')}>Seen on no host.</Text>}
+      {state.step === 'results' && hosts.length > 0 && (
+        <>
+          <Text>
+            Seen on {hosts.length} host{hosts.length === 1 ? '' : 's'}; {state.selected.length} kept for containment.
+          </Text>
+          <Text bold wrap="truncate">
+            {'     '}
+            {table[0]}
+          </Text>
+          {table.slice(1 + first, 1 + first + rows).map((line, i) => {
+            const h = hosts[first + i] as HostRecord;
+            const active = first + i === cursor;
+            return (
+              <Text key={h.deviceId} wrap="truncate" color={active ? color('accent') : undefined}>
+                {active ? '▸ ' : '  '}[{state.selected.includes(h.deviceId) ? 'x' : ' '}]{line}
+              </Text>
+            );
+          })}
+          {open?.state === 'loading' && <Text>Loading processes…</Text>}
+          {open?.state === 'failed' && <Text color={color('error')}>{open.message}</Text>}
+          {open?.state === 'loaded' &&
+            (open.rows.length ? open.rows : []).slice(0, 5).map((p) => (
+              <Text key={p.processId} wrap="truncate" color={color('muted')}>
+                {'    '}
+                {shortTime(p.startTimestamp)} {p.fileName}: {p.commandLine}
+              </Text>
+            ))}
+          {open?.state === 'loaded' && open.rows.length === 0 && <Text color={color('muted')}>    no process recorded on this host</Text>}
+          <Text color={color('muted')} wrap="truncate">
+            ↑/↓ move · Enter processes · Space keep/drop · a all · c contain kept hosts · j JSON · v CSV · Esc back
+          </Text>
+        </>
+      )}
+      {note && <Text color={color('ok')}>{note}</Text>}
+      {state.failure && (
+        <>
+          <Text color={color('error')}>{state.failure.message}</Text>
+          {state.failure.details.map((d, i) => (
+            <Text key={i} color={color('muted')}>
+              {d}
+            </Text>
+          ))}
+          <Text color={color('muted')}>r retries · Esc goes back</Text>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,155 @@
+// The two wizards in the shell, against the simulator: containment of a
+// sample host through review, typed confirmation and the status watch; a
+// reused hostname; a read-only client; hash search with drill-down, nothing
+// found, a malformed value, and the hand-off to containment.
+import React from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
+import { ShellBackend } from '../../../src/core/shell/shellBackend.js';
+import { endpointSource } from '../../../src/core/shell/catalogAdapter.js';
+import { bundledCatalog } from '../../../src/core/catalog/loadCatalog.js';
+import { auditLogPath } from '../../../src/core/audit/auditLog.js';
+import { App } from '../../../src/ui/app/App.js';
+import { KEY, press, renderInk, stripAnsi, unmount, waitForText, type InkApp } from '../../helpers/ink.js';
+import { tempHome } from '../../helpers/tempHome.js';
+
+const CTRL = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 96);
+const source = endpointSource(bundledCatalog());
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, containmentDelayMs: 150 });
+});
+afterAll(() => sim.close());
+
+async function open(kind: 'demo' | 'readOnly' = 'demo'): Promise<{ app: InkApp; backend: ShellBackend; env: NodeJS.ProcessEnv }> {
+  const { env } = tempHome();
+  const c = sim.clients[kind];
+  const backend = new ShellBackend({ env, http: {}, demo: false, targets: [{ id: 's', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
+  const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 140, rows: 34 }} onQuit={() => undefined} />);
+  return { app, backend, env };
+}
+
+async function type(app: InkApp, text: string): Promise<void> {
+  for (const ch of text) await press(app, ch);
+}
+
+describe('containment wizard in the shell', () => {
+  it('reviews, asks for the hostname, submits, watches until contained, and audits', async () => {
+    const { app, backend, env } = await open();
+    const hostname = sim.samples.hostnames[2] as string;
+    try {
+      await press(app, CTRL('t'));
+      await waitForText(app, 'Contain hosts');
+      await type(app, hostname);
+      await press(app, KEY.enter);
+      const review = stripAnsi(await waitForText(app, 'selected of 1', 5000));
+      expect(review).toContain(hostname);
+      await press(app, KEY.enter);
+      await waitForText(app, `Type the hostname ${hostname}`);
+      await type(app, 'wrong');
+      await press(app, KEY.enter);
+      await waitForText(app, 'does not match', 2000).catch(() => undefined);
+      for (let i = 0; i < 5; i++) await press(app, KEY.backspace);
+      await type(app, hostname);
+      await press(app, KEY.enter);
+      const done = stripAnsi(await waitForText(app, 'Enter or Esc closes', 10_000));
+      expect(done).toMatch(/reached/);
+      expect([...sim.tenant.hosts.values()].find((h) => h.hostname === hostname)?.status).toBe('contained');
+      await waitForText(app, 'Recorded in the audit log', 5000);
+      const audit = readFileSync(auditLogPath(env), 'utf8');
+      expect(audit).toContain(hostname);
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+
+  it('asks which host when a hostname names several', async () => {
+    const hosts = [...sim.tenant.hosts.values()].filter((h) => h.status === 'normal');
+    const twin = hosts[40]!;
+    const other = hosts[41]!;
+    other.hostname = twin.hostname; // a hostname reused
+    const { app, backend } = await open();
+    try {
+      await press(app, CTRL('t'));
+      await type(app, twin.hostname);
+      await press(app, KEY.enter);
+      const choose = stripAnsi(await waitForText(app, `names 2 hosts`, 5000));
+      expect(choose).toContain(twin.device_id);
+      expect(choose).toContain(other.device_id);
+      await press(app, ' ');
+      await press(app, KEY.enter);
+      await waitForText(app, 'selected of 1', 5000);
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+
+  it('reports a read-only client as forbidden, naming the scope', async () => {
+    const { app, backend } = await open('readOnly');
+    const hostname = sim.samples.hostnames[1] as string;
+    try {
+      await press(app, CTRL('t'));
+      await type(app, hostname);
+      await press(app, KEY.enter);
+      await waitForText(app, 'selected of 1', 5000);
+      await press(app, KEY.enter);
+      await type(app, hostname);
+      await press(app, KEY.enter);
+      const done = stripAnsi(await waitForText(app, 'Enter or Esc closes', 10_000));
+      expect(done).toContain('devices:write');
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+});
+
+describe('hash-search wizard in the shell', () => {
+  it('finds the hosts, drills into processes, and hands them to containment', async () => {
+    const { app, backend } = await open();
+    const sha = sim.samples.sha256[1] as string;
+    const seen = new Set(sim.tenant.sightings.filter((s) => s.value === sha).map((s) => s.device_id));
+    try {
+      await press(app, CTRL('f'));
+      await waitForText(app, 'Find every host that saw a file');
+      await press(app, sha);
+      await press(app, KEY.enter);
+      const results = stripAnsi(await waitForText(app, `Seen on ${seen.size} hosts`, 5000));
+      expect(results).toContain('kept for containment');
+      await press(app, KEY.enter);
+      // The drill-down lists the processes that ran the file on that host.
+      const image = [...sim.tenant.processes.values()].find((p) => p._sha256 === sha)?.file_name as string;
+      await waitForText(app, image, 5000);
+      await press(app, 'c');
+      const review = stripAnsi(await waitForText(app, 'Contain hosts', 5000));
+      expect(review).toBeTruthy();
+      await waitForText(app, `of ${seen.size}`, 5000);
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+
+  it('says seen on no host for an unknown hash, and one sentence for a malformed one', async () => {
+    const { app, backend } = await open();
+    try {
+      await press(app, CTRL('f'));
+      await press(app, 'e'.repeat(64));
+      await press(app, KEY.enter);
+      await waitForText(app, 'Seen on no host.', 5000);
+      await press(app, KEY.escape);
+      await waitForText(app, 'A sha256 or md5');
+      for (let i = 0; i < 64; i++) await press(app, KEY.backspace);
+      await type(app, 'abc123abc123abc123abc');
+      await press(app, KEY.enter);
+      await waitForText(app, 'looks like a hash but has 21 hexadecimal characters');
+    } finally {
+      await unmount(app);
+      await backend.close();
+    }
+  });
+});
