@@ -1,6 +1,7 @@
 // Options every command that talks to the API shares: credentials (flags
 // beat environment beat profile) and HTTP settings.
 import { Option, type Command } from 'commander';
+import { OUTPUT_FORMATS } from '../core/request/output.js';
 
 export interface ConnectionFlags {
   profile?: string;
@@ -25,4 +26,27 @@ export function addConnectionOptions(cmd: Command): Command {
     .addOption(new Option('--proxy <url>', 'HTTP(S) proxy (HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured too)'))
     .addOption(new Option('--insecure', 'trust any TLS certificate (not secure)'))
     .addOption(new Option('--timeout <seconds>', 'time limit per HTTP attempt').default('30'));
+}
+
+/** Accumulates a repeatable option's values. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** How a request is written: the arguments of XSOAR's cs-api-request (http_method, query_parameters, request_body). */
+export function addRequestShapeOptions(cmd: Command): Command {
+  return cmd
+    .option('-X, --method <method>', 'HTTP method (http_method)', 'GET')
+    .option('-q, --query <key=value>', 'a query parameter; repeat for more, repeated keys are sent repeated', collect, [])
+    .option('--query-json <json>', 'query parameters as a JSON object (query_parameters); arrays become repeated keys')
+    .option('-d, --data <json|@file|->', 'JSON body (request_body): inline, @file, or - for standard input');
+}
+
+/** What to do with the answer: paging, output format, confirmation (talon request and talon replay). */
+export function addSendOptions(cmd: Command): Command {
+  return cmd
+    .option('--all', 'fetch every page and print every item')
+    .option('--max-items <n>', 'stop after N items (implies --all)')
+    .addOption(new Option('-o, --output <format>', 'json, ndjson (one item per line), context (CrowdStrike.<endpoint>) or raw').choices(OUTPUT_FORMATS).default('json'))
+    .option('-y, --yes', 'send actions, deletes and updates without asking');
 }

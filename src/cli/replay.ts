@@ -1,10 +1,8 @@
 // `talon replay NAME`: sends a saved request, its {{variables}} filled from
 // --var, TALON_VAR_<name> or the file's defaults, exactly as talon request
 // would (same output formats, confirmation and exit codes).
-import { Option, type Command } from 'commander';
-import { addConnectionOptions } from './commonOptions.js';
-import { OUTPUT_FORMATS } from '../core/request/output.js';
-import { collect } from './saved.js';
+import type { Command } from 'commander';
+import { addConnectionOptions, addSendOptions, collect } from './commonOptions.js';
 import type { ReplayFlags } from './runReplay.js';
 
 export function registerReplayCommand(program: Command): void {
@@ -13,12 +11,8 @@ export function registerReplayCommand(program: Command): void {
     .description('send a saved request (see talon saved list), filling in its {{variables}}')
     .argument('<name>', 'the saved request')
     .option('--collection <dir>', 'the collection folder (default: the one in the config directory)')
-    .option('--var <name=value>', 'a variable value; repeat for more (else TALON_VAR_<name>, else the default in the file)', collect, [])
-    .option('--all', 'fetch every page and print every item')
-    .option('--max-items <n>', 'stop after N items (implies --all)')
-    .addOption(new Option('-o, --output <format>', 'json, ndjson (one item per line), context or raw').choices(OUTPUT_FORMATS).default('json'))
-    .option('-y, --yes', 'send actions, deletes and updates without asking');
-  addConnectionOptions(cmd).action(async (name: string, flags: ReplayFlags) => {
+    .option('--var <name=value>', 'a variable value; repeat for more (else TALON_VAR_<name>, else the default in the file)', collect, []);
+  addConnectionOptions(addSendOptions(cmd)).action(async (name: string, flags: ReplayFlags) => {
     const { runReplay } = await import('./runReplay.js');
     process.exitCode = await runReplay(name, flags);
   });

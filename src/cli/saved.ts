@@ -1,6 +1,7 @@
 // `talon saved`: named, parameterised requests kept as one JSON file each in a
 // collection folder (the default one in the config directory, or --collection).
 import type { Command } from 'commander';
+import { addRequestShapeOptions, collect } from './commonOptions.js';
 
 export interface CollectionFlags {
   collection?: string;
@@ -33,10 +34,6 @@ export interface SavedExportFlags extends CollectionFlags {
   baseUrl?: string;
 }
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 const COLLECTION = ['--collection <dir>', 'the collection folder (default: the one in the config directory)'] as const;
 
 export function registerSavedCommand(program: Command): void {
@@ -61,16 +58,13 @@ export function registerSavedCommand(program: Command): void {
       process.exitCode = (await run()).runSavedShow(name, flags);
     });
 
-  saved
+  const add = saved
     .command('add')
     .description('save a request: a history entry (--from-history N) or an endpoint with talon request arguments; {{name}} marks a variable')
     .argument('<name>', 'the new name: letters, digits, - and _')
     .argument('[endpoint]', 'a path such as /devices/queries/devices/v1')
-    .option('--from-history <n>', 'save history entry N (1 = the newest)')
-    .option('-X, --method <method>', 'HTTP method', 'GET')
-    .option('-q, --query <key=value>', 'a query parameter; repeat for more', collect, [])
-    .option('--query-json <json>', 'query parameters as a JSON object')
-    .option('-d, --data <json|@file|->', 'JSON body: inline, @file, or - for standard input')
+    .option('--from-history <n>', 'save history entry N (1 = the newest)');
+  addRequestShapeOptions(add)
     .option('--description <text>', 'what the request is for')
     .option('-f, --force', 'replace a saved request of the same name')
     .option(...COLLECTION)

@@ -1,10 +1,11 @@
 // The request body: a JSON editor prefilled with the operation's skeleton,
 // checked as you type, with the first problem's line and column below it.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { bodyProblem, methodTakesBody, type ComposerAction, type ComposerState } from '../../core/composer/composerState.js';
 import { TextArea } from '../components/TextArea.js';
 import { color } from '../theme.js';
+import { PaneFrame } from '../components/PaneFrame.js';
 
 export interface BodyPaneProps {
   state: ComposerState;
@@ -47,13 +48,7 @@ export function BodyPane({ state, dispatch, focused, width, height }: BodyPanePr
   const inner = Math.max(1, width - 2);
   const problem = bodyProblem(state);
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={focused ? 'bold' : 'round'}
-      borderColor={focused ? color('accent') : color('muted')}
-      width={width}
-      height={Math.max(5, height)}
-    >
+    <PaneFrame focused={focused} width={width} height={Math.max(5, height)}>
       <Text bold={focused} color={focused ? color('accent') : undefined} wrap="truncate">
         {focused ? '› ' : '  '}Body
       </Text>
@@ -66,6 +61,6 @@ export function BodyPane({ state, dispatch, focused, width, height }: BodyPanePr
         errorLine={problem && state.bodyText.trim() !== '' ? problem.line : undefined}
       />
       <Status state={state} />
-    </Box>
+    </PaneFrame>
   );
 }

@@ -1,10 +1,11 @@
 // The HTTP method: the five the composer offers in a row, the current one
 // highlighted; ←/→ (and Space) change it while the pane has focus.
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Text, useInput } from 'ink';
 import { COMPOSER_METHODS, type ComposerAction, type ComposerState } from '../../core/composer/composerState.js';
 import { matches } from '../keys/keymap.js';
 import { color } from '../theme.js';
+import { PaneFrame } from '../components/PaneFrame.js';
 
 export interface MethodPaneProps {
   state: ComposerState;
@@ -31,7 +32,7 @@ export function MethodPane({ state, dispatch, focused, width }: MethodPaneProps)
   const title = room >= 'Method '.length ? 'Method ' : '';
   const hint = focused && room - title.length >= ' ←/→'.length;
   return (
-    <Box borderStyle={focused ? 'bold' : 'round'} borderColor={focused ? color('accent') : color('muted')} width={width}>
+    <PaneFrame focused={focused} width={width} direction="row">
       <Text wrap="truncate">
         <Text bold={focused} color={focused ? color('accent') : undefined}>
           {focused ? '› ' : '  '}
@@ -49,6 +50,6 @@ export function MethodPane({ state, dispatch, focused, width }: MethodPaneProps)
         )}
         {hint && <Text color={color('muted')}> ←/→</Text>}
       </Text>
-    </Box>
+    </PaneFrame>
   );
 }

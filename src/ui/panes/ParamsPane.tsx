@@ -23,6 +23,7 @@ import { KeyValueRow } from '../components/KeyValueRow.js';
 import { SuggestionList } from '../components/SuggestionList.js';
 import { BINDINGS, matches, type Command } from '../keys/keymap.js';
 import { color } from '../theme.js';
+import { PaneFrame } from '../components/PaneFrame.js';
 
 export interface ParamsPaneProps {
   state: ComposerState;
@@ -192,13 +193,7 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   const about = suggestedParam ? paramHint(suggestedParam) : focusedRef ? rowHint(state, focusedRef) : '';
 
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={focused ? 'bold' : 'round'}
-      borderColor={focused ? color('accent') : color('muted')}
-      width={width}
-      height={height}
-    >
+    <PaneFrame focused={focused} width={width} height={height}>
       <Text wrap="truncate">
         <Text bold={focused} color={focused ? color('accent') : undefined}>
           {focused ? '› ' : '  '}Parameters
@@ -243,6 +238,6 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
       <Text color={color('muted')} wrap="truncate">
         {focused ? help : ' '}
       </Text>
-    </Box>
+    </PaneFrame>
   );
 }
