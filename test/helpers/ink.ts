@@ -93,7 +93,12 @@ export function waitForText(app: HasFrame, text: string, ms = 2000): Promise<str
 
 /** Sends keys one at a time, each settled before the next (writes before useInput subscribes are lost). */
 export async function press(app: HasStdin, ...keys: string[]): Promise<void> {
-  for (const k of keys) await settle(() => app.stdin.write(k));
+  for (const k of keys) {
+    // Flush effects still pending from the last render first (a focus change
+    // subscribes the next pane's input handler), so the key reaches it.
+    await settle();
+    await settle(() => app.stdin.write(k));
+  }
 }
 
 /** Removes ANSI escape sequences. */

@@ -35,6 +35,8 @@ export interface AppProps {
   source?: EndpointSource;
   size: TerminalSize;
   onQuit(): void;
+  /** where fetch-all and `w` write files (the current directory by default) */
+  directory?: string;
 }
 
 /** Panes where printable keys are commands rather than text. */
@@ -53,8 +55,8 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.hashSearch': 'hashSearch',
 };
 
-export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX.Element {
-  const shell = useShell(backend);
+export function App({ backend, env, source, size, onQuit, directory }: AppProps): React.JSX.Element {
+  const shell = useShell(backend, directory);
   const [focus, setFocus] = useState<PaneId>('endpoint');
   const [overlay, setOverlay] = useState<Overlay>('none');
   const [endpointText, setEndpointText] = useState('');
@@ -232,6 +234,7 @@ export function App({ backend, env, source, size, onQuit }: AppProps): React.JSX
                 scopes={scopes}
                 onPage={shell.page}
                 fetchAll={shell.fetchAllProgress}
+                directory={directory}
               />
             </ErrorBoundary>
           ) : null}

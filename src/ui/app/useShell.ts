@@ -44,7 +44,8 @@ function describe(req: ApiRequest, baseUrl: string): string[] {
   return lines;
 }
 
-export function useShell(backend: ShellBackend): ShellModel {
+/** `directory` is where fetch-all writes its NDJSON file (the current directory by default). */
+export function useShell(backend: ShellBackend, directory?: string): ShellModel {
   const [composer, dispatch, latestComposer] = useSyncReducer(composerReducer, () => initialComposerState());
   const [status, setStatus] = useState<StatusInfo>(() => backend.status());
   const [nav, setNav] = useState<PageNavigator>();
@@ -134,7 +135,7 @@ export function useShell(backend: ShellBackend): ShellModel {
       running.current = controller;
       setSending(true);
       const first = nav.stack[0]?.request as ApiRequest;
-      void fetchAll(backend.connection().client, first, { signal: controller.signal, onUpdate: setProgress })
+      void fetchAll(backend.connection().client, first, { signal: controller.signal, onUpdate: setProgress, directory })
         .then((final) => {
           if (final.preview && !final.error) {
             const value = { resources: final.preview, meta: { items: final.items, file: final.file } };
@@ -149,7 +150,7 @@ export function useShell(backend: ShellBackend): ShellModel {
           setSending(false);
         });
     },
-    [nav, run, backend],
+    [nav, run, backend, directory],
   );
 
   const view = nav ? pageView(nav) : undefined;

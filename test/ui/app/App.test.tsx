@@ -58,12 +58,7 @@ describe('the shell', () => {
       // The response takes the focus and the room: the host ids show.
       const frame = stripAnsi(await waitForText(app, '"resources"', 5000));
       expect(frame).toContain('200 OK');
-      // The focus moves to the response on arrival; a key sent in that same
-      // instant may reach the previous pane, so press until the page turns.
-      for (let i = 0; i < 5 && !stripAnsi(app.lastFrame() ?? '').includes('items 51-100'); i++) {
-        await press(app, ']');
-        await waitForText(app, 'items 51-100 of 500', 1000).catch(() => undefined);
-      }
+      await press(app, ']');
       await waitForText(app, 'items 51-100 of 500', 5000);
       await waitForText(app, '[ prev');
       await press(app, '[');
