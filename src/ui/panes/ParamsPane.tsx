@@ -5,7 +5,8 @@
 import React, { useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import { type ComposerAction, type ComposerState, composerReducer } from '../../core/composer/composerState.js';
-import { editLine, type LineAction } from '../../core/composer/lineEdit.js';
+import { editLine } from '../../core/composer/lineEdit.js';
+import { lineAction } from '../components/LineInput.js';
 import {
   entryField,
   paramHint,
@@ -47,16 +48,6 @@ const APP_COMMANDS: readonly Command[] = ['focus.next', 'focus.previous', 'app.s
 const MAX_SUGGESTIONS = 5;
 const label = (c: Command): string => BINDINGS.find((b) => b.command === c)?.label ?? c;
 
-function lineAction(input: string, key: Key): LineAction | undefined {
-  // Ink reports the Backspace key as `delete`, so both erase backwards.
-  if (key.backspace || key.delete) return { type: 'backspace' };
-  if (key.leftArrow) return { type: 'left' };
-  if (key.rightArrow) return { type: 'right' };
-  if (key.home) return { type: 'home' };
-  if (key.end) return { type: 'end' };
-  if (key.ctrl || key.meta || key.tab || key.escape || key.return || input === '') return undefined;
-  return { type: 'insert', text: input };
-}
 
 /** The cursor made valid for the rows there are now (rows can change from outside). */
 function clampCursor(c: Cursor, state: ComposerState, rows: ParamRowRef[]): Cursor {
