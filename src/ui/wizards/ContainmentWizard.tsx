@@ -13,6 +13,7 @@ import { useWizardEffects } from '../hooks/useWizardEffects.js';
 import { LineInput } from '../components/LineInput.js';
 import { matches } from '../keys/keymap.js';
 import { color } from '../theme.js';
+import { StepFailureView } from './StepFailureView.js';
 import { ReviewTable } from './ReviewTable.js';
 
 export interface ContainmentWizardProps {
@@ -150,17 +151,7 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
           <Text color={color('muted')}>Enter or Esc closes</Text>
         </>
       )}
-      {state.failure && (
-        <>
-          <Text color={color('error')}>{state.failure.message}</Text>
-          {state.failure.details.map((d, i) => (
-            <Text key={i} color={color('muted')}>
-              {d}
-            </Text>
-          ))}
-          <Text color={color('muted')}>r retries this step · Esc goes back</Text>
-        </>
-      )}
+      {state.failure && <StepFailureView failure={state.failure} />}
     </Box>
   );
 }

@@ -20,6 +20,7 @@ import { useWizardEffects } from '../hooks/useWizardEffects.js';
 import { LineInput } from '../components/LineInput.js';
 import { matches } from '../keys/keymap.js';
 import { color } from '../theme.js';
+import { StepFailureView } from './StepFailureView.js';
 
 export interface HashSearchWizardProps {
   caller: ApiCaller;
@@ -119,17 +120,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
         </>
       )}
       {note && <Text color={color('ok')}>{note}</Text>}
-      {state.failure && (
-        <>
-          <Text color={color('error')}>{state.failure.message}</Text>
-          {state.failure.details.map((d, i) => (
-            <Text key={i} color={color('muted')}>
-              {d}
-            </Text>
-          ))}
-          <Text color={color('muted')}>r retries · Esc goes back</Text>
-        </>
-      )}
+      {state.failure && <StepFailureView failure={state.failure} />}
     </Box>
   );
 }

@@ -1,48 +1,26 @@
 // The whole shell against the simulator, as a user drives it: type part of a
 // path, pick a completion, fill a parameter, send, read the JSON, page
 // forward, meet an API error, and confirm a containment.
-import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
-import { ShellBackend } from '../../../src/core/shell/shellBackend.js';
-import { endpointSource } from '../../../src/core/shell/catalogAdapter.js';
-import { bundledCatalog } from '../../../src/core/catalog/loadCatalog.js';
-import { App } from '../../../src/ui/app/App.js';
-import { KEY, press, renderInk, stripAnsi, unmount, waitForText, waitForFrame, type InkApp } from '../../helpers/ink.js';
-import { tempHome } from '../../helpers/tempHome.js';
+import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/ink.js';
+import { CTRL, openShell, typeText } from '../../helpers/shellRig.js';
 
-const CTRL_S = '\u0013';
-const CTRL_L = '\u000c';
-const CTRL_N = '\u000e';
+const CTRL_S = CTRL('s');
+const CTRL_L = CTRL('l');
+const CTRL_N = CTRL('n');
 
 let sim: RunningSimulator;
-const source = endpointSource(bundledCatalog());
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, containmentDelayMs: 100 });
 });
 afterAll(() => sim.close());
 
-async function openShell(kind: 'demo' | 'readOnly' = 'demo'): Promise<{ app: InkApp; backend: ShellBackend }> {
-  const { env } = tempHome();
-  const c = sim.clients[kind];
-  const backend = new ShellBackend({
-    env,
-    http: {},
-    demo: false,
-    targets: [{ id: 't', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }],
-  });
-  const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} />);
-  return { app, backend };
-}
-
-async function typeText(app: InkApp, text: string): Promise<void> {
-  for (const ch of text) await press(app, ch);
-}
-
 describe('the shell', () => {
   it('completes a path, picks it, sends with Ctrl+S, shows JSON and pages forward', async () => {
-    const { app, backend } = await openShell();
+    const rig = await openShell(sim);
+    const { app } = rig;
     try {
       await typeText(app, '/devices/queries/dev');
       const listed = await waitForText(app, 'Search for hosts');
@@ -64,13 +42,13 @@ describe('the shell', () => {
       await press(app, '[');
       await waitForText(app, 'items 1-50 of 500', 5000);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('shows an API error inline with its message and trace id', async () => {
-    const { app, backend } = await openShell();
+    const rig = await openShell(sim);
+    const { app } = rig;
     try {
       await typeText(app, '/devices/queries/devices/v1');
       await waitForText(app, 'Search for hosts');
@@ -83,13 +61,13 @@ describe('the shell', () => {
       expect(frame).toContain('400');
       expect(frame).toMatch(/trace/);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('names the missing scope on a 403', async () => {
-    const { app, backend } = await openShell('readOnly');
+    const rig = await openShell(sim, { kind: 'readOnly' });
+    const { app } = rig;
     try {
       await typeText(app, '/devices/entities/devices-actions/v2');
       await waitForText(app, 'POST');
@@ -104,13 +82,13 @@ describe('the shell', () => {
       await waitForText(app, 'devices:write', 5000);
       expect(frame).toContain('403');
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('asks before a containment and sends it on y', async () => {
-    const { app, backend } = await openShell();
+    const rig = await openShell(sim);
+    const { app } = rig;
     const host = [...sim.tenant.hosts.values()].find((h) => h.status === 'normal' && h.hostname === sim.samples.hostnames[1]);
     expect(host).toBeDefined();
     try {
@@ -131,7 +109,7 @@ describe('the shell', () => {
       expect(ask).toContain('action_name = contain');
       await press(app, 'n');
       await waitForText(app, 'Cancelled: nothing was sent.');
-      const before = sim.tokensIssued() >= 0 ? backend.status().rateLimitRemaining : undefined;
+      const before = rig.backend.status().rateLimitRemaining;
       expect(before).toBeUndefined(); // nothing was sent yet
       await press(app, CTRL_S);
       await waitForText(app, 'This call changes the tenant', 5000);
@@ -140,13 +118,13 @@ describe('the shell', () => {
       const answered = stripAnsi(await waitForText(app, 'Device not found', 5000));
       expect(answered).toMatch(/\b404\b/);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('opens the help overlay with ? outside text fields and closes it with Esc', async () => {
-    const { app, backend } = await openShell();
+    const rig = await openShell(sim);
+    const { app } = rig;
     try {
       await press(app, KEY.tab, KEY.tab, KEY.tab, KEY.tab);
       await press(app, '?');
@@ -156,8 +134,7 @@ describe('the shell', () => {
       await press(app, KEY.escape);
       await waitForFrame(app, (f) => !f.includes('talon keys'));
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 });

@@ -1,37 +1,24 @@
 // Fetch all from the shell (progress, then every item in an NDJSON file),
 // and a profile marked read-only refusing an action before it is sent.
-import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
-import { ShellBackend } from '../../../src/core/shell/shellBackend.js';
-import { endpointSource } from '../../../src/core/shell/catalogAdapter.js';
-import { bundledCatalog } from '../../../src/core/catalog/loadCatalog.js';
 import { ProfileStore } from '../../../src/core/config/profileStore.js';
 import { SecretStore } from '../../../src/core/config/secretStore.js';
 import { talonPaths } from '../../../src/core/config/paths.js';
-import { App } from '../../../src/ui/app/App.js';
-import { KEY, press, renderInk, stripAnsi, unmount, waitForText } from '../../helpers/ink.js';
-import { tempHome } from '../../helpers/tempHome.js';
+import { KEY, press, stripAnsi, waitForText } from '../../helpers/ink.js';
+import { CTRL, openShell, typeText as type } from '../../helpers/shellRig.js';
 
-const CTRL = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 96);
-const source = endpointSource(bundledCatalog());
 let sim: RunningSimulator;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
 });
 afterAll(() => sim.close());
 
-async function type(app: { stdin: { write(s: string): void } }, text: string): Promise<void> {
-  for (const ch of text) await press(app, ch);
-}
-
 describe('fetch all in the shell', () => {
   it('walks every page into an NDJSON file and says where', async () => {
-    const { env, home } = tempHome();
-    const c = sim.clients.demo;
-    const backend = new ShellBackend({ env, http: {}, demo: false, targets: [{ id: 's', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
-    const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} directory={home} />);
+    const rig = await openShell(sim);
+    const { app, home } = rig;
     try {
       await type(app, '/devices/queries/devices/v1');
       await waitForText(app, 'Search for hosts');
@@ -50,21 +37,23 @@ describe('fetch all in the shell', () => {
       expect(lines).toHaveLength(500);
       expect(new Set(lines).size).toBe(500);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 });
 
 describe('a read-only profile', () => {
   it('refuses an action in the shell without sending it', async () => {
-    const { env } = tempHome();
     const c = sim.clients.demo;
-    const config = talonPaths(env).config;
-    new ProfileStore(config).add({ name: 'careful', baseUrl: sim.url, clientId: c.id, readOnly: true });
-    new SecretStore(config).set('careful', c.secret);
-    const backend = new ShellBackend({ env, http: {}, demo: false, targets: [{ id: 'p', label: 'careful', flags: { profile: 'careful' } }] });
-    const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 100, rows: 30 }} onQuit={() => undefined} />);
+    const rig = await openShell(sim, {
+      targets: (env) => {
+        const config = talonPaths(env).config;
+        new ProfileStore(config).add({ name: 'careful', baseUrl: sim.url, clientId: c.id, readOnly: true });
+        new SecretStore(config).set('careful', c.secret);
+        return [{ id: 'p', label: 'careful', flags: { profile: 'careful' } }];
+      },
+    });
+    const { app, backend } = rig;
     try {
       await backend.connect();
       await type(app, '/devices/entities/devices-actions/v2');
@@ -76,8 +65,7 @@ describe('a read-only profile', () => {
       await waitForText(app, "Refused: the profile 'careful' is read-only");
       expect(stripAnsi(app.lastFrame() ?? '')).not.toContain('This call changes the tenant');
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 });

@@ -2,20 +2,13 @@
 // sample host through review, typed confirmation and the status watch; a
 // reused hostname; a read-only client; hash search with drill-down, nothing
 // found, a malformed value, and the hand-off to containment.
-import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
-import { ShellBackend } from '../../../src/core/shell/shellBackend.js';
-import { endpointSource } from '../../../src/core/shell/catalogAdapter.js';
-import { bundledCatalog } from '../../../src/core/catalog/loadCatalog.js';
 import { auditLogPath } from '../../../src/core/audit/auditLog.js';
-import { App } from '../../../src/ui/app/App.js';
-import { KEY, press, renderInk, stripAnsi, unmount, waitForText, type InkApp } from '../../helpers/ink.js';
-import { tempHome } from '../../helpers/tempHome.js';
+import { KEY, press, stripAnsi, waitForText } from '../../helpers/ink.js';
+import { CTRL, openShell, typeText as type, type ShellRig } from '../../helpers/shellRig.js';
 
-const CTRL = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 96);
-const source = endpointSource(bundledCatalog());
 let sim: RunningSimulator;
 
 beforeAll(async () => {
@@ -23,21 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function open(kind: 'demo' | 'readOnly' = 'demo'): Promise<{ app: InkApp; backend: ShellBackend; env: NodeJS.ProcessEnv }> {
-  const { env } = tempHome();
-  const c = sim.clients[kind];
-  const backend = new ShellBackend({ env, http: {}, demo: false, targets: [{ id: 's', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }] });
-  const app = await renderInk(<App backend={backend} env={env} source={source} size={{ columns: 140, rows: 34 }} onQuit={() => undefined} />);
-  return { app, backend, env };
-}
-
-async function type(app: InkApp, text: string): Promise<void> {
-  for (const ch of text) await press(app, ch);
+/** The shell, wide enough for the review table. */
+function open(kind: 'demo' | 'readOnly' = 'demo'): Promise<ShellRig> {
+  return openShell(sim, { kind, size: { columns: 140, rows: 34 } });
 }
 
 describe('containment wizard in the shell', () => {
   it('reviews, asks for the hostname, submits, watches until contained, and audits', async () => {
-    const { app, backend, env } = await open();
+    const rig = await open();
+    const { app, env } = rig;
     const hostname = sim.samples.hostnames[2] as string;
     try {
       await press(app, CTRL('t'));
@@ -61,8 +48,7 @@ describe('containment wizard in the shell', () => {
       const audit = readFileSync(auditLogPath(env), 'utf8');
       expect(audit).toContain(hostname);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
@@ -71,7 +57,8 @@ describe('containment wizard in the shell', () => {
     const twin = hosts[40]!;
     const other = hosts[41]!;
     other.hostname = twin.hostname; // a hostname reused
-    const { app, backend } = await open();
+    const rig = await open();
+    const { app } = rig;
     try {
       await press(app, CTRL('t'));
       await type(app, twin.hostname);
@@ -83,13 +70,13 @@ describe('containment wizard in the shell', () => {
       await press(app, KEY.enter);
       await waitForText(app, 'selected of 1', 5000);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('reports a read-only client as forbidden, naming the scope', async () => {
-    const { app, backend } = await open('readOnly');
+    const rig = await open('readOnly');
+    const { app } = rig;
     const hostname = sim.samples.hostnames[1] as string;
     try {
       await press(app, CTRL('t'));
@@ -102,15 +89,15 @@ describe('containment wizard in the shell', () => {
       const done = stripAnsi(await waitForText(app, 'Enter or Esc closes', 10_000));
       expect(done).toContain('devices:write');
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 });
 
 describe('hash-search wizard in the shell', () => {
   it('finds the hosts, drills into processes, and hands them to containment', async () => {
-    const { app, backend } = await open();
+    const rig = await open();
+    const { app } = rig;
     const sha = sim.samples.sha256[1] as string;
     const seen = new Set(sim.tenant.sightings.filter((s) => s.value === sha).map((s) => s.device_id));
     try {
@@ -129,13 +116,13 @@ describe('hash-search wizard in the shell', () => {
       expect(review).toBeTruthy();
       await waitForText(app, `of ${seen.size}`, 5000);
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 
   it('says seen on no host for an unknown hash, and one sentence for a malformed one', async () => {
-    const { app, backend } = await open();
+    const rig = await open();
+    const { app } = rig;
     try {
       await press(app, CTRL('f'));
       await press(app, 'e'.repeat(64));
@@ -148,8 +135,7 @@ describe('hash-search wizard in the shell', () => {
       await press(app, KEY.enter);
       await waitForText(app, 'looks like a hash but has 21 hexadecimal characters');
     } finally {
-      await unmount(app);
-      await backend.close();
+      await rig.close();
     }
   });
 });
