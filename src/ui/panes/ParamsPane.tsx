@@ -183,6 +183,8 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   const suggestedParam = suggested && state.operation?.params.find((p) => p.in === 'query' && p.name === suggested.value);
   const about = suggestedParam ? paramHint(suggestedParam) : focusedRef ? rowHint(state, focusedRef) : '';
 
+  // The operation's optional query parameters, named so the user knows what can be added.
+  const optionalNames = (state.operation?.params ?? []).filter((p) => p.in === 'query' && !p.required).map((p) => p.name);
   return (
     <PaneFrame focused={focused} width={width} height={height}>
       <Text wrap="truncate">
@@ -194,7 +196,13 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
           {pathCount} path · {state.queryRows.length} query
         </Text>
       </Text>
-      {rows.length === 0 && <Text color={color('muted')}>  no parameters: {label('query.addRow')} adds a query row</Text>}
+      {rows.length === 0 && (
+        <Text color={color('muted')} wrap="truncate">
+          {optionalNames.length
+            ? `  optional: ${optionalNames.join(', ')} — ${label('query.addRow')} adds a row, then type a name`
+            : `  no parameters: ${label('query.addRow')} adds a query row`}
+        </Text>
+      )}
       {visible.map((ref, i) => {
         const index = top.current + i;
         const here = focused && index === c.row;

@@ -27,6 +27,8 @@ describe('the shell', () => {
       expect(stripAnsi(listed)).toContain('/devices/queries/devices/v1');
       await press(app, KEY.enter);
       await waitForText(app, '› Parameters');
+      // The operation's optional parameters are named, from the catalog.
+      expect(stripAnsi(app.lastFrame() ?? '')).toMatch(/optional: (?=.*filter)(?=.*limit)/);
       // Fill a parameter: Ctrl+N adds a row, type name=value.
       await press(app, CTRL_N);
       await typeText(app, 'limit=50');
