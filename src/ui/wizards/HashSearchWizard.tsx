@@ -69,7 +69,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
   });
 
   const table = hosts.length
-    ? formatTable(hostColumns<HostRecord>(['hostname', 'deviceId', 'platform', 'lastSeen', 'status'], (h) => h), hosts).trimEnd().split('\n')
+    ? formatTable(hostColumns<HostRecord>(['hostname', 'status', 'lastSeen', 'platform', 'deviceId'], (h) => h), hosts).trimEnd().split('\n')
     : [];
   const open = state.open ? state.processes[state.open] : undefined;
   const rows = Math.max(1, height - 8 - (open ? 6 : 0));
@@ -110,7 +110,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
             (open.rows.length ? open.rows : []).slice(0, 5).map((p) => (
               <Text key={p.processId} wrap="truncate" color={color('muted')}>
                 {'    '}
-                {shortTime(p.startTimestamp)} {p.fileName}: {p.commandLine}
+                {shortTime(p.startTimestamp)} {p.fileName.split(/[\\/]/).pop()}: {p.commandLine}
               </Text>
             ))}
           {open?.state === 'loaded' && open.rows.length === 0 && <Text color={color('muted')}>    no process recorded on this host</Text>}

@@ -7,7 +7,7 @@ import { reviewTable } from '../../core/wizards/containment/format.js';
 import { color } from '../theme.js';
 
 export function ReviewTable({ review, cursor, height }: { review: Review; cursor: number; height: number }): React.JSX.Element {
-  const [header = '', ...lines] = reviewTable(review).trimEnd().split('\n');
+  const [header = '', ...lines] = reviewTable(review, 'screen').trimEnd().split('\n');
   const rows = Math.max(1, height - 2);
   const first = Math.max(0, Math.min(cursor - Math.floor(rows / 2), review.rows.length - rows));
   return (

@@ -110,7 +110,7 @@ describe('hash-search wizard in the shell', () => {
       await press(app, KEY.enter);
       // The drill-down lists the processes that ran the file on that host.
       const image = [...sim.tenant.processes.values()].find((p) => p._sha256 === sha)?.file_name as string;
-      await waitForText(app, image, 5000);
+      await waitForText(app, image.split(/[\\/]/).pop() as string, 5000);
       await press(app, 'c');
       const review = stripAnsi(await waitForText(app, 'Contain hosts', 5000));
       expect(review).toBeTruthy();

@@ -5,11 +5,18 @@ import { age, formatTable, hostColumns, shortTime, type Column } from '../textTa
 import { summarize } from './results.js';
 import type { ContainAction, HostOutcome, HostResult, Review, ReviewRow, TargetResolution } from './types.js';
 
-export function reviewTable(review: Review): string {
-  const columns: Column<ReviewRow>[] = [
-    ...hostColumns<ReviewRow>(['hostname', 'deviceId', 'platform', 'os', 'lastSeen', 'localIp', 'externalIp', 'online', 'status'], (r) => r.host),
-    { header: 'PLAN', value: (r) => (r.plan === 'act' && !r.selected ? 'deselected' : r.note) },
-  ];
+/**
+ * The review as a table. `wide` (the command line) lists the host columns
+ * first; `screen` (the shell) puts what happens and the current status right
+ * after the hostname, so they stay visible when a narrow terminal cuts lines.
+ */
+export function reviewTable(review: Review, layout: 'wide' | 'screen' = 'wide'): string {
+  const plan: Column<ReviewRow> = { header: 'PLAN', value: (r) => (r.plan === 'act' && !r.selected ? 'deselected' : r.note) };
+  const host = (keys: Parameters<typeof hostColumns>[0]): Column<ReviewRow>[] => hostColumns<ReviewRow>(keys, (r) => r.host);
+  const columns =
+    layout === 'wide'
+      ? [...host(['hostname', 'deviceId', 'platform', 'os', 'lastSeen', 'localIp', 'externalIp', 'online', 'status']), plan]
+      : [...host(['hostname']), plan, ...host(['status', 'online', 'lastSeen', 'platform', 'os', 'localIp', 'externalIp', 'deviceId'])];
   return review.rows.length ? formatTable(columns, review.rows) : '';
 }
 
