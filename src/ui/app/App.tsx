@@ -165,7 +165,9 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
     ? { text: 'Sending… Esc cancels.', role: 'accent' as const }
     : shell.message
       ? { text: shell.message.text, role: shell.message.error ? ('error' as const) : ('ok' as const) }
-      : backend.historyWarning
+      : shell.status.error
+        ? { text: `Not connected: ${shell.status.error}`, role: 'error' as const }
+        : backend.historyWarning
         ? { text: `History not written: ${backend.historyWarning}`, role: 'warn' as const }
         : { text: 'Ctrl+S send · Tab next pane · Ctrl+K commands · Ctrl+R history · F1 help · Ctrl+C quit', role: 'muted' as const };
   const demoHint = shell.status.demo && !shell.response ? ' Demo tenant: connect a real one with talon profile add NAME --client-id ID --store-secret.' : '';

@@ -56,7 +56,11 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
   const [allResponse, setAllResponse] = useState<ApiResponse>();
   const running = useRef<AbortController | undefined>(undefined);
 
-  useEffect(() => backend.subscribe(() => setStatus(backend.status())), [backend]);
+  useEffect(() => {
+    // The backend may have changed (connected, or failed to) before this subscribed.
+    setStatus(backend.status());
+    return backend.subscribe(() => setStatus(backend.status()));
+  }, [backend]);
 
   const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text, error } : undefined), []);
 

@@ -140,3 +140,18 @@ describe('the shell', () => {
     }
   });
 });
+
+describe('the shell without a network', () => {
+  it('says why it is not connected, and keeps going', async () => {
+    const rig = await openShell(sim, { targets: () => [{ id: 'x', label: 'nowhere', flags: { baseUrl: 'http://127.0.0.1:9', clientId: 'a', clientSecret: 'b' } }] });
+    try {
+      await rig.backend.connect();
+      const frame = stripAnsi(await waitForText(rig.app, 'Not connected: Cannot reach 127.0.0.1:9'));
+      expect(frame).toContain('not connected');
+      await typeText(rig.app, '/devices/queries/devices/v1');
+      await waitForText(rig.app, 'Search for hosts');
+    } finally {
+      await rig.close();
+    }
+  });
+});
