@@ -6,7 +6,7 @@ import { ShellBackend, type ShellTarget } from '../../src/core/shell/shellBacken
 import { endpointSource } from '../../src/core/shell/catalogAdapter.js';
 import { bundledCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { App } from '../../src/ui/app/App.js';
-import { press, renderInk, unmount, type InkApp } from './ink.js';
+import { press, renderInk, unmount, waitForText, type InkApp } from './ink.js';
 import { tempHome } from './tempHome.js';
 
 export const shellSource = endpointSource(bundledCatalog());
@@ -54,4 +54,18 @@ export async function openShell(sim: RunningSimulator, opts: ShellRigOptions = {
 /** Types text one key at a time, as a person does. */
 export async function typeText(app: InkApp, text: string): Promise<void> {
   for (const ch of text) await press(app, ch);
+}
+
+/**
+ * Picks the hosts query on the endpoint line, adds one query row `param`
+ * (name=value) and sends it with Ctrl+S, as a user would.
+ */
+export async function sendHostQuery(app: InkApp, param: string): Promise<void> {
+  await typeText(app, '/devices/queries/devices/v1');
+  await waitForText(app, 'Search for hosts');
+  await press(app, '\r');
+  await waitForText(app, '› Parameters');
+  await press(app, CTRL('n'));
+  await typeText(app, param);
+  await press(app, CTRL('s'));
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
 import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/ink.js';
-import { CTRL, openShell, typeText } from '../../helpers/shellRig.js';
+import { CTRL, openShell, sendHostQuery, typeText } from '../../helpers/shellRig.js';
 
 const CTRL_S = CTRL('s');
 const CTRL_L = CTRL('l');
@@ -52,13 +52,7 @@ describe('the shell', () => {
     const rig = await openShell(sim);
     const { app } = rig;
     try {
-      await typeText(app, '/devices/queries/devices/v1');
-      await waitForText(app, 'Search for hosts');
-      await press(app, KEY.enter);
-      await waitForText(app, '› Parameters');
-      await press(app, CTRL_N);
-      await typeText(app, "filter=hostname:'oops");
-      await press(app, CTRL_S);
+      await sendHostQuery(app, "filter=hostname:'oops");
       const frame = stripAnsi(await waitForText(app, 'Failed to parse filter expression', 5000));
       expect(frame).toContain('400');
       expect(frame).toMatch(/trace/);

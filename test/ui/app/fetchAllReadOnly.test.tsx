@@ -7,7 +7,7 @@ import { ProfileStore } from '../../../src/core/config/profileStore.js';
 import { SecretStore } from '../../../src/core/config/secretStore.js';
 import { talonPaths } from '../../../src/core/config/paths.js';
 import { KEY, press, stripAnsi, waitForText } from '../../helpers/ink.js';
-import { CTRL, openShell, typeText as type } from '../../helpers/shellRig.js';
+import { CTRL, openShell, sendHostQuery, typeText as type } from '../../helpers/shellRig.js';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -20,13 +20,7 @@ describe('fetch all in the shell', () => {
     const rig = await openShell(sim);
     const { app, home } = rig;
     try {
-      await type(app, '/devices/queries/devices/v1');
-      await waitForText(app, 'Search for hosts');
-      await press(app, KEY.enter);
-      await waitForText(app, '› Parameters');
-      await press(app, CTRL('n'));
-      await type(app, 'limit=120');
-      await press(app, CTRL('s'));
+      await sendHostQuery(app, 'limit=120');
       await waitForText(app, 'items 1-120 of 500', 5000);
       await waitForText(app, 'A all');
       await press(app, 'A');

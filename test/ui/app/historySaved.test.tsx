@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/server.j
 import { collectionDir, loadCollection, saveRequest } from '../../../src/core/saved/collection.js';
 import { savedFromRequest } from '../../../src/core/saved/savedRequest.js';
 import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/ink.js';
-import { CTRL, openShell, typeText as type } from '../../helpers/shellRig.js';
+import { CTRL, openShell, sendHostQuery, typeText as type } from '../../helpers/shellRig.js';
 
 let sim: RunningSimulator;
 
@@ -20,13 +20,7 @@ describe('history and saved requests in the shell', () => {
     const rig = await openShell(sim);
     const { app, env } = rig;
     try {
-      await type(app, '/devices/queries/devices/v1');
-      await waitForText(app, 'Search for hosts');
-      await press(app, KEY.enter);
-      await waitForText(app, '› Parameters');
-      await press(app, CTRL('n'));
-      await type(app, 'limit=7');
-      await press(app, CTRL('s'));
+      await sendHostQuery(app, 'limit=7');
       await waitForText(app, 'items 1-7 of 500', 5000);
 
       await press(app, CTRL('r'));
