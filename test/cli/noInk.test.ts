@@ -1,0 +1,29 @@
+// One-shot commands must start fast: they never load Ink or React, which
+// only the interactive shell needs (bundled into a chunk of its own).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BIN } from '../helpers/talonBinary.js';
+import { tempHome } from '../helpers/tempHome.js';
+
+const REGISTER = fileURLToPath(new URL('../fixtures/loadLogger/register.mjs', import.meta.url));
+
+function loadedModules(args: string[]): string[] {
+  const { env } = tempHome({ FALCON_BASE_URL: 'http://127.0.0.1:9', FALCON_CLIENT_ID: 'a', FALCON_CLIENT_SECRET: 'b' });
+  const r = spawnSync(process.execPath, ['--import', REGISTER, BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => fileURLToPath(l.slice('LOADED '.length)));
+}
+
+describe('one-shot commands', () => {
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['--version']]) {
+    it(`talon ${args[0]} loads neither Ink nor React`, () => {
+      const modules = loadedModules(args);
+      expect(modules.length).toBeGreaterThan(0);
+      for (const file of modules) expect(readFileSync(file, 'utf8')).not.toContain('react-reconciler');
+    });
+  }
+});
