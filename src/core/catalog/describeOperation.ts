@@ -47,14 +47,8 @@ export interface ParamDescription {
   collectionFormat?: string;
 }
 
-export interface OperationDescription {
-  operationId: string;
-  collection: string;
-  method: string;
-  path: string;
-  summary: string;
-  scopes: readonly string[];
-  deprecated: boolean;
+/** An operation as `describe` shows it: the catalog's fields, with parameters and body made readable. */
+export interface OperationDescription extends Pick<CatalogOperation, 'operationId' | 'collection' | 'method' | 'path' | 'summary' | 'scopes' | 'deprecated'> {
   params: ParamDescription[];
   body?: { contentType: string; required: boolean; type: string; skeleton: unknown };
 }

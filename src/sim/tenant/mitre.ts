@@ -1,18 +1,11 @@
 // Alert templates: endpoint detections with their MITRE ATT&CK tactic and
 // technique, the image that triggered them and a typical command line.
-import type { Platform } from './types.js';
+import type { Alert, Platform } from './types.js';
 import type { SampleKind } from './processes.js';
 
-export interface AlertTemplate {
-  name: string;
-  display_name: string;
-  description: string;
-  tactic: string;
-  tactic_id: string;
-  technique: string;
-  technique_id: string;
-  objective: string;
-  scenario: string;
+/** The alert fields a template fixes; the rest come from the host and the time. */
+export interface AlertTemplate
+  extends Pick<Alert, 'name' | 'display_name' | 'description' | 'tactic' | 'tactic_id' | 'technique' | 'technique_id' | 'objective' | 'scenario'> {
   severity: [number, number];
   platform: Platform;
   /** image key: a catalogue key ("win:powershell") reuses that image's hashes */
