@@ -14,7 +14,7 @@ export async function confirmOrRefuse(summary: string[], yes: boolean, io: Confi
   if (!io.stdin.isTTY || !io.stderr.isTTY) {
     throw new UserError(`${summary[0] ?? 'This call'} changes the tenant and needs confirmation: pass --yes to send it from a script.`);
   }
-  io.stderr.write(summary.map((l, i) => (i === 0 ? l : `  ${l}`)).join('\n') + '\n');
+  io.stderr.write(summary.join('\n') + '\n');
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   try {
     const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();

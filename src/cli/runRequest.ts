@@ -6,6 +6,7 @@ import { confirmOrRefuse } from './confirm.js';
 import { openConnection, parseTimeout } from '../core/connection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { isDestructive } from '../core/request/destructive.js';
+import { describeRequest } from '../core/request/describeRequest.js';
 import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { ApiError } from '../core/api/apiError.js';
@@ -32,14 +33,6 @@ function parseMaxItems(value: string | undefined): number | undefined {
   return n;
 }
 
-/** What the confirmation shows: the whole request, never the token. */
-export function describeRequest(req: ApiRequest, baseUrl: string): string[] {
-  const qs = (req.query ?? []).map(([k, v]) => `${k}=${v}`);
-  const lines = [`${req.method} ${baseUrl}${req.path}`];
-  if (qs.length) lines.push(`query: ${qs.join('&')}`);
-  if (req.body && 'json' in req.body) lines.push(`body: ${JSON.stringify(req.body.json)}`);
-  return lines;
-}
 
 export interface ExecuteOptions {
   flags: RequestFlags;

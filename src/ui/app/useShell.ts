@@ -7,6 +7,7 @@ import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js'
 import { composerReducer, initialComposerState, buildRequest, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
 import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
 import { isDestructive } from '../../core/request/destructive.js';
+import { describeRequest } from '../../core/request/describeRequest.js';
 import { currentRequest, nextPage, pageView, previousPage, startNavigation, withResponse, type PageNavigator } from '../../core/shell/pageNavigator.js';
 import { fetchAll, type FetchAllUpdate } from '../../core/shell/fetchAll.js';
 import type { PagingInfo, FetchAllProgress } from '../../core/jsonView/pagingInfo.js';
@@ -37,12 +38,6 @@ export interface ShellModel {
   setMessage(text: string | undefined, error?: boolean): void;
 }
 
-function describe(req: ApiRequest, baseUrl: string): string[] {
-  const lines = [`${req.method} ${baseUrl}${req.path}`];
-  for (const [k, v] of req.query ?? []) lines.push(`  ${k} = ${v}`);
-  if (req.body && 'json' in req.body) lines.push(...JSON.stringify(req.body.json, null, 2).split('\n').map((l) => `  ${l}`));
-  return lines;
-}
 
 /** `directory` is where fetch-all writes its NDJSON file (the current directory by default). */
 export function useShell(backend: ShellBackend, directory?: string): ShellModel {
@@ -98,7 +93,7 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
         setMessage(`Refused: the profile '${status.target}' is read-only, and ${req.method} ${req.path} changes the tenant.`, true);
         return;
       }
-      setConfirm({ title: 'This call changes the tenant:', lines: describe(req, status.baseUrl), request: req });
+      setConfirm({ title: 'This call changes the tenant:', lines: describeRequest(req, status.baseUrl), request: req });
       return;
     }
     void run(startNavigation(req));
