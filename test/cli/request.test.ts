@@ -123,6 +123,7 @@ describe('talon request', () => {
       [['request', '/devices/queries/devices/v1', '-q', 'limit'], /^talon: Invalid query parameter 'limit': write it as key=value/],
       [['request', 'devices/queries'], /^talon: The endpoint 'devices\/queries' is neither a path/],
       [['request', 'https://evil.example.com/devices/queries/devices/v1'], /is not the API host of this profile/],
+      [['request', 'https://exa mple/x'], /^talon: The endpoint 'https:\/\/exa mple\/x' is not a valid URL/],
     ];
     for (const [args, expected] of cases) {
       const r = await runTalon(args, { env });

@@ -5,7 +5,7 @@ import { ExitCode, UserError } from '../errors.js';
 import type { ApiCaller, ApiResponse } from '../http/types.js';
 import { envelopeOf } from '../http/types.js';
 import { TokenCache, type CachedToken, type TokenKey } from './tokenCache.js';
-import { cloudBaseUrl, regionFromHeader } from './clouds.js';
+import { cloudBaseUrl, cloudForBaseUrl, regionFromHeader } from './clouds.js';
 
 export interface SessionCredentials {
   clientId: string;
@@ -115,8 +115,10 @@ export class Session {
       const region = regionFromHeader(res.headers['x-cs-region']);
       const regionUrl = region ? this.cloudUrl(region) : undefined;
       if (res.status === 308 || res.status === 307) {
-        const target = res.headers.location ? new URL(res.headers.location).origin : regionUrl;
-        if (!target || hop >= MAX_REGION_HOPS) throw tokenError(res, 'The token endpoint redirected without a usable location.');
+        const target = this.redirectTarget(res.headers.location, baseUrl, regionUrl);
+        if (!target || hop >= MAX_REGION_HOPS) {
+          throw tokenError(res, 'The token endpoint redirected to a host that is not a known Falcon cloud, so the credentials were not sent there.');
+        }
         baseUrl = target;
         continue;
       }
@@ -143,6 +145,23 @@ export class Session {
       headers: { Authorization: `basic ${basic}` },
       body: { form: { token, client_id: c.clientId } },
     });
+  }
+
+  /**
+   * Where a token redirect may go: only a known cloud's base URL (or the
+   * region the API named), so the client secret is never posted elsewhere.
+   */
+  private redirectTarget(location: string | undefined, from: string, regionUrl: string | undefined): string | undefined {
+    let target = regionUrl;
+    if (location) {
+      try {
+        target = new URL(location, from).origin;
+      } catch {
+        return undefined;
+      }
+    }
+    if (!target) return undefined;
+    return target === regionUrl || cloudForBaseUrl(target, this.options.cloudUrls) !== undefined ? target : undefined;
   }
 
   private cloudUrl(name: string): string {

@@ -53,7 +53,7 @@ export class TokenCache {
     all[id] = token;
     const now = Date.now();
     for (const [k, t] of Object.entries(all)) if (t.expiresAt < now) delete all[k];
-    writeSecretFile(this.file(), JSON.stringify(all, null, 2) + '\n');
+    this.write(all);
   }
 
   delete(key: TokenKey): void {
@@ -63,7 +63,16 @@ export class TokenCache {
     const all = this.readFile();
     if (!(id in all)) return;
     delete all[id];
-    writeSecretFile(this.file(), JSON.stringify(all, null, 2) + '\n');
+    this.write(all);
+  }
+
+  /** A cache that cannot be written only costs other processes a token request; the call goes on. */
+  private write(all: CacheFile): void {
+    try {
+      writeSecretFile(this.file(), JSON.stringify(all, null, 2) + '\n');
+    } catch {
+      // The token stays in memory for this process.
+    }
   }
 
   private file(): string {

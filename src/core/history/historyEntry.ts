@@ -73,6 +73,11 @@ export function outcomeOf(res: ApiResponse, items: number | undefined = resource
   return { status: res.status, durationMs: Math.round(res.durationMs), items: ok ? items : undefined, traceId: res.traceId };
 }
 
+/** OAuth2 calls carry client secrets and tokens in their fields: history keeps none of them. */
+function carriesCredentials(path: string): boolean {
+  return path.startsWith('/oauth2/');
+}
+
 /** Builds an entry; only JSON bodies are kept (form bodies carry credentials). */
 export function makeEntry(req: ApiRequest, outcome: RequestOutcome, ctx: EntryContext, now: Date = new Date()): HistoryEntry {
   const entry: HistoryEntry = {
@@ -81,14 +86,14 @@ export function makeEntry(req: ApiRequest, outcome: RequestOutcome, ctx: EntryCo
     baseUrl: ctx.baseUrl,
     method: req.method,
     path: req.path,
-    query: (req.query ?? []).map(([k, v]) => [k, v]),
+    query: carriesCredentials(req.path) ? [] : (req.query ?? []).map(([k, v]) => [k, v]),
     status: outcome.status,
     durationMs: Math.round(outcome.durationMs),
     items: outcome.items,
     traceId: outcome.traceId,
     error: outcome.error,
   };
-  if (req.body && 'json' in req.body && req.body.json !== undefined) entry.body = req.body.json;
+  if (req.body && 'json' in req.body && req.body.json !== undefined && !carriesCredentials(req.path)) entry.body = req.body.json;
   return entry;
 }
 

@@ -37,7 +37,11 @@ export function parseEndpoint(endpoint: string, baseUrl: string): { path: string
   if (!trimmed) throw new UserError('No endpoint given: pass a path such as /devices/queries/devices/v1.');
   let url: URL;
   if (/^https?:\/\//i.test(trimmed)) {
-    url = new URL(trimmed);
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new UserError(`The endpoint '${trimmed}' is not a valid URL: pass a path such as /devices/queries/devices/v1, or a full https:// URL.`);
+    }
     const base = new URL(baseUrl);
     if (url.host !== base.host) {
       throw new UserError(`The URL ${url.origin} is not the API host of this profile (${base.origin}): pass a path, or switch --cloud/--base-url.`);

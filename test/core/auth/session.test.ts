@@ -159,4 +159,13 @@ describe('region autodiscovery', () => {
     expect(session.baseUrl).toBe(home.url);
     expect(home.tokensIssued()).toBe(1);
   });
+
+  it('refuses a redirect to a host that is no known cloud, without sending the secret there', async () => {
+    const us1 = await sim({ region: 'us-1', clientRegion: 'us-2', regionUrls: { 'us-2': 'http://127.0.0.1:1' } });
+    const { client } = connect(us1, { creds: { autodiscover: true, baseUrl: us1.url }, cloudUrls: { 'us-1': us1.url } });
+    await expect(client.request({ method: 'GET', path: '/devices/queries/devices/v1' })).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('not a known Falcon cloud'),
+    });
+  });
 });
