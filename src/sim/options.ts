@@ -33,6 +33,8 @@ export interface SimulatorOptions {
   anchor?: number;
   /** clock used for tokens, containment and rate limits (tests may move it) */
   now?: () => number;
+  /** where internal errors are reported (default stderr; the shell's demo passes a no-op so nothing draws over the screen) */
+  log?: (line: string) => void;
 }
 
 export interface ResolvedOptions {
@@ -52,6 +54,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   anchor: number;
   now: () => number;
+  log: (line: string) => void;
 }
 
 const HOUR = 3_600_000;
@@ -76,5 +79,6 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     maxBodyBytes: o.maxBodyBytes ?? 5 * 1024 * 1024,
     anchor: o.anchor ?? Math.floor(now() / HOUR) * HOUR,
     now,
+    log: o.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };
 }

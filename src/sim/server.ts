@@ -50,7 +50,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       // A bug in a handler must never take the simulator down.
-      process.stderr.write(`talon simulator: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      options.log(`talon simulator: internal error: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent) send(res, { status: 500, errors: [{ code: 500, message: 'Internal Server Error' }], resources: null }, state);
     });
   });

@@ -586,3 +586,22 @@ describe('sort', () => {
     expect(err('hostname.asc,nope.desc')).toContain("'nope' is an unknown sort field");
   });
 });
+
+describe('hostile filters', () => {
+  const fields = { hostname: 'string' } as const;
+  it('matches many wildcards in linear time', () => {
+    const match = compileFilter(`hostname:'${'*'.repeat(40)}Q'`, fields);
+    const t0 = performance.now();
+    for (let i = 0; i < 1000; i++) match({ hostname: 'WS-FIN-042-abcdefghijklmnop' });
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(compileFilter("hostname:'W*F*42'", fields)({ hostname: 'ws-fin-042' })).toBe(true);
+    expect(compileFilter("hostname:'W*F*42'", fields)({ hostname: 'ws-fin-043' })).toBe(false);
+    expect(compileFilter("hostname:'*in*in*'", fields)({ hostname: 'xinx' })).toBe(false);
+  });
+
+  it('refuses parentheses nested too deep with a parse error, not a crash', () => {
+    const deep = `${'('.repeat(5000)}hostname:'a'${')'.repeat(5000)}`;
+    expect(() => compileFilter(deep, fields)).toThrow(FqlError);
+    expect(() => compileFilter(deep, fields)).toThrow(/nested more than/);
+  });
+});

@@ -68,9 +68,13 @@ function describe(token: Token): string {
   return token.kind === 'eof' ? 'end of input' : `'${token.text}'`;
 }
 
+/** How deep parentheses may nest; the API's own filters never come near it. */
+const MAX_NESTING = 32;
+
 class Parser {
   private index = 0;
   private statements = 0;
+  private depth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -136,6 +140,8 @@ class Parser {
     const token = this.peek();
     switch (token.kind) {
       case 'lparen': {
+        // Recursion depth is bounded, so a hostile filter is a 400, not a stack overflow.
+        if (++this.depth > MAX_NESTING) throw filterError(`parentheses nested more than ${MAX_NESTING} deep at position ${token.pos}`);
         this.next();
         if (this.peek().kind === 'rparen') throw filterError(`empty parentheses at position ${token.pos}`);
         const inner = this.parseOr();
@@ -147,6 +153,7 @@ class Parser {
           throw filterError(`expected '+', ',' or ')' but found ${describe(close)} at position ${close.pos}`);
         }
         this.next();
+        this.depth--;
         return inner;
       }
       case 'word':

@@ -124,14 +124,30 @@ export function normalizeText(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Case-insensitive, anchored matcher where `*` stands for any run of characters. */
+/**
+ * Case-insensitive, anchored matcher where `*` stands for any run of
+ * characters. The literal pieces are found left to right with indexOf, so
+ * the time is linear whatever the pattern (a RegExp of `.*` runs
+ * backtracks exponentially on patterns such as `**********Q`).
+ */
 export function wildcardMatcher(pattern: string): (text: string) => boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
-    .join('.*');
-  const re = new RegExp(`^${source}$`, 'is');
-  return (text) => re.test(text);
+  const pieces = pattern.toLowerCase().split('*');
+  const first = pieces[0] as string;
+  if (pieces.length === 1) return (text) => text.toLowerCase() === first;
+  const last = pieces[pieces.length - 1] as string;
+  const middle = pieces.slice(1, -1).filter((p) => p !== '');
+  return (raw) => {
+    const text = raw.toLowerCase();
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (const piece of middle) {
+      const found = text.indexOf(piece, at);
+      if (found < 0 || found + piece.length > end) return false;
+      at = found + piece.length;
+    }
+    return true;
+  };
 }
 
 /** Three-way comparison for numbers or strings (strings by code unit, like a keyword sort). */

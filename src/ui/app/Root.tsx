@@ -32,7 +32,8 @@ async function boot(options: RootOptions): Promise<Booted> {
   const demo = flags.demo === true || !hasAnyCredentials({ flags, env, store: new ProfileStore(talonPaths(env).config) });
   if (demo) {
     const { startSimulator } = await import('../../sim/server.js');
-    const sim = await startSimulator({ port: 0 });
+    // Quiet: a line on stderr would draw over the shell's screen.
+    const sim = await startSimulator({ port: 0, log: () => undefined });
     const base = { baseUrl: sim.url, clientId: sim.clients.demo.id, clientSecret: sim.clients.demo.secret };
     const targets = [
       { id: 'demo', label: 'demo', flags: base },
@@ -65,10 +66,10 @@ export function Root(options: RootOptions): React.JSX.Element {
         setBooted(b);
         void b.backend.connect();
         // The catalog is big: load it after the shell is up.
-        void import('../../core/shell/catalogAdapter.js').then(async ({ catalogEndpointSource }) => {
-          const profile = options.flags.profile;
-          if (alive) setSource(await catalogEndpointSource(profile, options.env));
-        });
+        void import('../../core/shell/catalogAdapter.js')
+          .then(({ catalogEndpointSource }) => catalogEndpointSource(options.flags.profile, options.env))
+          .then((source) => alive && setSource(source))
+          .catch((e: Error) => alive && setError(`The endpoint catalog could not be loaded: ${e.message}`));
       })
       .catch((e: Error) => alive && setError(e.message));
     return () => {
