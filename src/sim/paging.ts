@@ -1,11 +1,7 @@
-// Paging helpers shared by the endpoint families: integer offsets, and the
-// opaque string tokens of the scroll, combined and `after` styles.
+// Opaque paging tokens (scroll, combined `next`, `after`) shared by the
+// endpoint families; integer offsets need no more than a slice.
 import { SimHttpError } from './envelope.js';
 import type { Random } from './random.js';
-
-export function pageByOffset<T>(items: readonly T[], offset: number, limit: number): T[] {
-  return items.slice(offset, offset + limit);
-}
 
 interface Cursor {
   position: number;

@@ -16,8 +16,6 @@ export type QuerySpec = Record<string, ParamSpec>;
 export interface SimRequest {
   method: string;
   path: string;
-  /** path parameters from `{name}` segments */
-  params: Record<string, string>;
   query: ValidatedQuery;
   headers: IncomingHttpHeaders;
   /** parsed JSON body, or form fields for `body: 'form'` routes; undefined when empty */

@@ -101,7 +101,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
       if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
       const result = await route.handler(
-        { method, path: url.pathname, params: match.params, query, headers: req.headers, body, clientId: gated.token?.clientId },
+        { method, path: url.pathname, query, headers: req.headers, body, clientId: gated.token?.clientId },
         state.context(tenant),
       );
       send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);

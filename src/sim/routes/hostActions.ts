@@ -5,8 +5,8 @@ import { SimHttpError, type ApiErrorItem, type SimResponse } from '../envelope.j
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { Host } from '../tenant/types.js';
-import { settleHosts, AID_PATTERN } from './hostModel.js';
-import { bodyIds } from './querying.js';
+import { settleHosts, startTransition, AID_PATTERN } from './hostModel.js';
+import { bodyIds, isoSeconds } from './querying.js';
 
 export const HOST_ACTIONS = ['contain', 'lift_containment', 'hide_host', 'unhide_host', 'detection_suppress', 'detection_unsuppress'] as const;
 type HostAction = (typeof HOST_ACTIONS)[number];
@@ -16,9 +16,6 @@ export function maxIdsFor(action: HostAction): number {
   return action === 'hide_host' || action === 'unhide_host' ? 100 : 500;
 }
 
-function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Applies one action to one host; returns an error sentence when it conflicts. */
 function apply(action: HostAction, host: Host, ctx: SimContext): string | undefined {
@@ -26,17 +23,11 @@ function apply(action: HostAction, host: Host, ctx: SimContext): string | undefi
   switch (action) {
     case 'contain':
       if (host.status === 'lift_containment_pending') return `Device ${host.device_id} has a containment lift in progress.`;
-      if (host.status === 'normal') {
-        host.status = 'containment_pending';
-        host._transitionAt = now + ctx.options.containmentDelayMs;
-      }
+      if (host.status === 'normal') startTransition(ctx.tenant, host, 'containment_pending', now, ctx.options.containmentDelayMs);
       break;
     case 'lift_containment':
       if (host.status === 'containment_pending') return `Device ${host.device_id} has a containment in progress.`;
-      if (host.status === 'contained') {
-        host.status = 'lift_containment_pending';
-        host._transitionAt = now + ctx.options.containmentDelayMs;
-      }
+      if (host.status === 'contained') startTransition(ctx.tenant, host, 'lift_containment_pending', now, ctx.options.containmentDelayMs);
       break;
     case 'hide_host':
       host.host_hidden_status = 'hidden';
@@ -51,7 +42,7 @@ function apply(action: HostAction, host: Host, ctx: SimContext): string | undefi
       host.detection_suppression_status = '';
       break;
   }
-  host.modified_timestamp = stamp(now);
+  host.modified_timestamp = isoSeconds(now);
   return undefined;
 }
 
@@ -96,7 +87,7 @@ function updateTags(req: SimRequest, ctx: SimContext): SimResponse {
     const set = new Set(host.tags);
     for (const t of tags) if (body.action === 'add') set.add(t); else set.delete(t);
     host.tags = [...set].sort();
-    host.modified_timestamp = stamp(ctx.now());
+    host.modified_timestamp = isoSeconds(ctx.now());
     resources.push({ device_id: host.device_id, updated: true, code: 200 });
   }
   return { status: 202, resources, errors: [], meta: { writes: { resources_affected: resources.filter((r) => r.updated).length } } };

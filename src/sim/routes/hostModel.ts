@@ -2,6 +2,7 @@
 // containment state machine, and visibility (hidden hosts).
 import type { FieldSchema } from '../fql/index.js';
 import type { Host, Tenant } from '../tenant/types.js';
+import { isoSeconds } from './querying.js';
 
 export const HOST_FIELDS: FieldSchema = {
   device_id: 'string',
@@ -44,15 +45,30 @@ export const HOST_FIELDS: FieldSchema = {
   chassis_type_desc: 'string',
 };
 
+/** Hosts with a containment change under way, per tenant: settling visits only these. */
+const pending = new WeakMap<Tenant, Set<Host>>();
+
+/** Starts a containment change that completes `delayMs` from `now`. */
+export function startTransition(tenant: Tenant, host: Host, status: 'containment_pending' | 'lift_containment_pending', now: number, delayMs: number): void {
+  host.status = status;
+  host._transitionAt = now + delayMs;
+  let set = pending.get(tenant);
+  if (!set) pending.set(tenant, (set = new Set()));
+  set.add(host);
+}
+
 /** Completes pending containment changes whose delay has passed. */
 export function settleHosts(tenant: Tenant, now: number): void {
-  for (const host of tenant.hosts.values()) {
+  const set = pending.get(tenant);
+  if (!set) return;
+  for (const host of set) {
     if (host._transitionAt === undefined || host._transitionAt > now) continue;
     if (host.status === 'containment_pending') host.status = 'contained';
     else if (host.status === 'lift_containment_pending') host.status = 'normal';
     host.filesystem_containment_status = host.status === 'contained' ? 'contained' : 'normal';
-    host.modified_timestamp = new Date(host._transitionAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    host.modified_timestamp = isoSeconds(host._transitionAt);
     delete host._transitionAt;
+    set.delete(host);
   }
 }
 
