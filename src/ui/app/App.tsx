@@ -1,7 +1,7 @@
 // The shell's screen: status bar, endpoint line with completions, composer
 // panes, response pane, and the overlays (help, confirmation, profiles).
 // Global keys are handled here; each pane handles its own while focused.
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useInput, useStdin } from 'ink';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
@@ -63,19 +63,22 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
   const [containFrom, setContainFrom] = useState<ContainmentState>();
   const { stdin } = useStdin();
   const width = size.columns;
-  const listOpen =
-    focus === 'endpoint' &&
-    endpointText.trim() !== '' &&
-    source !== undefined &&
-    endpointText !== shell.composer.pathTemplate &&
-    source.search(endpointText, 1).length > 0;
+  const [listDismissed, setListDismissed] = useState(false);
+  // Searched once per change of the text; the picker and the layout share the result.
+  const hits = useMemo(
+    () => (source && endpointText.trim() && endpointText !== shell.composer.pathTemplate ? source.search(endpointText, 12) : []),
+    [source, endpointText, shell.composer.pathTemplate],
+  );
+  const listOpen = focus === 'endpoint' && !listDismissed && hits.length > 0;
+  const [promptOpen, setPromptOpen] = useState(false);
   const layout = calculateLayout(size.rows, focus, listOpen);
   const modal = overlay !== 'none' || shell.confirm !== undefined;
 
   // F1 has no Key flag in Ink: watch the raw input for its sequences.
   useEffect(() => {
     const onData = (data: Buffer | string): void => {
-      if (isF1(String(data))) setOverlay((o) => (o === 'help' ? 'none' : 'help'));
+      // A pending confirmation keeps the keys: help would hide the question.
+      if (isF1(String(data)) && !shell.confirm) setOverlay((o) => (o === 'help' ? 'none' : 'help'));
     };
     stdin.on('data', onData);
     return () => {
@@ -118,7 +121,7 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
       shell.setMessage(undefined);
       return;
     }
-    if (OUTSIDE_TEXT.includes(focus) && matches('app.help', input, key)) setOverlay('help');
+    if (OUTSIDE_TEXT.includes(focus) && !promptOpen && matches('app.help', input, key)) setOverlay('help');
   });
 
   /** Puts a request (from history or a saved one) into the composer. */
@@ -160,7 +163,8 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
   };
 
   const active = (p: PaneId): boolean => !modal && focus === p;
-  const scopes = source?.scopesFor(shell.composer.method, shell.composer.pathTemplate);
+  const { operation, method, pathTemplate } = shell.composer;
+  const scopes = useMemo(() => operation?.scopes ?? source?.scopesFor(method, pathTemplate), [operation, source, method, pathTemplate]);
   const footer = shell.sending
     ? { text: 'Sending… Esc cancels.', role: 'accent' as const }
     : shell.message
@@ -175,7 +179,7 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1}>
       <StatusBar status={shell.status} width={width} />
-      {overlay !== 'none' ? (
+      {overlay !== 'none' && (
         <Overlays
           overlay={overlay}
           width={width}
@@ -196,52 +200,59 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
             setOverlay('contain');
           }}
         />
-      ) : shell.confirm ? (
+      )}
+      {overlay === 'none' && shell.confirm && (
         <ConfirmDialog title={shell.confirm.title} lines={shell.confirm.lines} width={width} onAnswer={shell.answerConfirm} />
-      ) : (
-        <>
-          <ErrorBoundary name="endpoint">
-            <EndpointPicker
-              value={endpointText}
-              method={shell.composer.method}
-              onChange={setEndpointText}
-              onPick={pick}
-              onSubmitPath={submitPath}
-              search={(q, n) => source?.search(q, n) ?? []}
-              focused={active('endpoint')}
+      )}
+      {/* Hidden, not unmounted, under an overlay: scroll, folds, search and cursors survive it. */}
+      <Box flexDirection="column" display={modal ? 'none' : 'flex'}>
+        <ErrorBoundary name="endpoint">
+          <EndpointPicker
+            value={endpointText}
+            method={shell.composer.method}
+            onChange={(text) => {
+              setListDismissed(false);
+              setEndpointText(text);
+            }}
+            onPick={pick}
+            onSubmitPath={submitPath}
+            hits={hits}
+            open={listOpen}
+            onDismiss={() => setListDismissed(true)}
+            focused={active('endpoint')}
+            width={width}
+            listHeight={layout.list}
+            ready={source !== undefined}
+          />
+        </ErrorBoundary>
+        <MethodPane state={shell.composer} dispatch={shell.dispatch} focused={active('method')} width={width} />
+        {layout.params > 0 && (
+          <ErrorBoundary name="parameters">
+            <ParamsPane state={shell.composer} dispatch={shell.dispatch} focused={active('params')} width={width} height={layout.params} />
+          </ErrorBoundary>
+        )}
+        {layout.body > 0 && (
+          <ErrorBoundary name="body">
+            <BodyPane state={shell.composer} dispatch={shell.dispatch} focused={active('body')} width={width} height={layout.body} />
+          </ErrorBoundary>
+        )}
+        {!listOpen || layout.response > 0 ? (
+          <ErrorBoundary name="response">
+            <ResponsePane
+              response={shell.response}
+              paging={shell.paging}
+              height={layout.response}
               width={width}
-              listHeight={layout.list}
-              ready={source !== undefined}
+              focused={active('response')}
+              scopes={scopes}
+              onPage={shell.page}
+              fetchAll={shell.fetchAllProgress}
+              directory={directory}
+              onPromptChange={setPromptOpen}
             />
           </ErrorBoundary>
-          <MethodPane state={shell.composer} dispatch={shell.dispatch} focused={active('method')} width={width} />
-          {layout.params > 0 && (
-            <ErrorBoundary name="parameters">
-              <ParamsPane state={shell.composer} dispatch={shell.dispatch} focused={active('params')} width={width} height={layout.params} />
-            </ErrorBoundary>
-          )}
-          {layout.body > 0 && (
-            <ErrorBoundary name="body">
-              <BodyPane state={shell.composer} dispatch={shell.dispatch} focused={active('body')} width={width} height={layout.body} />
-            </ErrorBoundary>
-          )}
-          {!listOpen || layout.response > 0 ? (
-            <ErrorBoundary name="response">
-              <ResponsePane
-                response={shell.response}
-                paging={shell.paging}
-                height={layout.response}
-                width={width}
-                focused={active('response')}
-                scopes={scopes}
-                onPage={shell.page}
-                fetchAll={shell.fetchAllProgress}
-                directory={directory}
-              />
-            </ErrorBoundary>
-          ) : null}
-        </>
-      )}
+        ) : null}
+      </Box>
       <Text wrap="truncate" color={color(footer.role)}>
         {footer.text}
         {demoHint}

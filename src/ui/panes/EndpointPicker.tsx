@@ -1,7 +1,7 @@
 // The endpoint line: type part of a path or an intent word ("contain",
 // "hash devices"), see matching operations with the matched characters
 // highlighted, move with the arrows and pick one with Enter.
-import React, { useMemo, useState } from 'react';
+import React, { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { LineInput } from '../components/LineInput.js';
 import { color } from '../theme.js';
@@ -19,7 +19,11 @@ export interface EndpointPickerProps {
   onPick(hit: EndpointHit): void;
   /** Enter on typed text with no list (a path typed by hand) */
   onSubmitPath(path: string): void;
-  search(query: string, limit: number): EndpointHit[];
+  /** the catalog's best matches for `value` (the app searches once and lays out by them) */
+  hits: readonly EndpointHit[];
+  /** whether the completion list shows (not dismissed with Esc, and something matches) */
+  open: boolean;
+  onDismiss(): void;
   focused: boolean;
   width: number;
   /** rows available for the completion list */
@@ -55,9 +59,8 @@ function Highlighted({ text, positions }: { text: string; positions: readonly nu
 export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
   const { value, focused, width, listHeight, ready } = props;
   const [selected, setSelected] = useState(0);
-  const [dismissed, setDismissed] = useState(false);
-  const hits = useMemo(() => (ready && value.trim() ? props.search(value, Math.max(1, listHeight)) : []), [value, ready, listHeight]);
-  const open = focused && !dismissed && hits.length > 0;
+  const hits = props.hits.slice(0, Math.max(1, listHeight));
+  const open = focused && props.open;
   const index = Math.min(selected, Math.max(0, hits.length - 1));
 
   useInput(
@@ -65,7 +68,7 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
       if (!open) return;
       if (matches('list.down', input, key)) setSelected((i) => Math.min(i + 1, hits.length - 1));
       else if (matches('list.up', input, key)) setSelected((i) => Math.max(i - 1, 0));
-      else if (key.escape) setDismissed(true);
+      else if (key.escape) props.onDismiss();
     },
     { isActive: focused },
   );
@@ -74,7 +77,6 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
     const hit = open ? hits[index] : undefined;
     if (hit) {
       props.onPick(hit);
-      setDismissed(true);
     } else if (value.trim().startsWith('/')) {
       props.onSubmitPath(value.trim());
     }
@@ -93,7 +95,6 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
           placeholder={ready ? 'type a path or what you want to do: contain, hash devices, alerts…' : 'loading the endpoint catalog…'}
           onChange={(v) => {
             setSelected(0);
-            setDismissed(false);
             props.onChange(v);
           }}
           onSubmit={submit}

@@ -2,10 +2,10 @@
 // error explained for a non-2xx, the body as a scrollable, foldable,
 // searchable JSON view, the paging bar and a footer of key hints (or the
 // search and write prompts). Exactly `height` rows of at most `width` columns.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolve } from 'node:path';
 import { Box, Text, useInput, type Key } from 'ink';
-import TextInput from 'ink-text-input';
+import { LineInput } from '../components/LineInput.js';
 import type { ApiResponse } from '../../core/http/types.js';
 import { buildNoteDocument, documentForBody } from '../../core/jsonView/textDocument.js';
 import { canFetchAll, type FetchAllProgress, type PageDirection, type PagingInfo } from '../../core/jsonView/pagingInfo.js';
@@ -31,6 +31,8 @@ export interface ResponsePaneProps {
   fetchAll?: FetchAllProgress;
   /** where `w` writes a relative file name; the current directory by default */
   directory?: string;
+  /** told when the search or file-name prompt opens and closes (printable keys are text then) */
+  onPromptChange?(open: boolean): void;
 }
 
 type Prompt = { kind: 'search' | 'write'; value: string };
@@ -61,10 +63,12 @@ function Header({ response, width }: { response: ApiResponse; width: number }) {
   );
 }
 
-export function ResponsePane({ response, paging, height, width, focused, scopes, onPage, fetchAll, directory }: ResponsePaneProps) {
+export function ResponsePane({ response, paging, height, width, focused, scopes, onPage, fetchAll, directory, onPromptChange }: ResponsePaneProps) {
   const doc = useMemo(() => (response ? documentForBody(response.body) : NO_RESPONSE), [response]);
   const [prompt, setPrompt] = useState<Prompt>();
   const [message, setMessage] = useState<Message>();
+  const promptOpen = prompt !== undefined;
+  useEffect(() => onPromptChange?.(promptOpen), [promptOpen]);
 
   // Rows: header, error explanation, body, paging bar, footer.
   const headerRows = response ? 1 : 0;
@@ -123,7 +127,7 @@ export function ResponsePane({ response, paging, height, width, focused, scopes,
       return (
         <Box width={width} height={1} overflow="hidden">
           <Text color={color('accent')}>{label}</Text>
-          <TextInput value={prompt.value} onChange={(value) => setPrompt({ ...prompt, value })} onSubmit={submit} focus={focused} />
+          <LineInput value={prompt.value} onChange={(value) => setPrompt({ ...prompt, value })} onSubmit={submit} focus={focused} />
         </Box>
       );
     }

@@ -1,7 +1,7 @@
 // The hash-search wizard in the shell: a sha256, md5, domain or IP →
 // the hosts that observed it (table) → Enter drills into a host's
 // processes; Space keeps or drops a host, c hands the kept hosts to the
-// containment wizard, j/v export JSON/CSV. Nothing found is a normal answer.
+// containment wizard, e/E export JSON/CSV. Nothing found is a normal answer.
 import React, { useState } from 'react';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -64,8 +64,9 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
     else if (key.return && host) dispatch({ type: 'openHost', deviceId: host.deviceId });
     else if (input === 'a') dispatch({ type: 'selectAll', on: s.selected.length < s.result.hosts.length });
     else if (input === 'c' && s.selected.length > 0) onContain(containmentFromHashSearch(s.result, s.selected));
-    else if (input === 'j') exportAs('json');
-    else if (input === 'v') exportAs('csv');
+    // e/E rather than j: j scrolls elsewhere in the shell.
+    else if (input === 'e') exportAs('json');
+    else if (input === 'E') exportAs('csv');
   });
 
   const table = hosts.length
@@ -115,7 +116,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
             ))}
           {open?.state === 'loaded' && open.rows.length === 0 && <Text color={color('muted')}>    no process recorded on this host</Text>}
           <Text color={color('muted')} wrap="truncate">
-            ↑/↓ move · Enter processes · Space keep/drop · a all · c contain kept hosts · j JSON · v CSV · Esc back
+            ↑/↓ move · Enter processes · Space keep/drop · a all · c contain kept hosts · e JSON · E CSV · Esc back
           </Text>
         </>
       )}

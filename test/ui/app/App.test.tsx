@@ -149,3 +149,31 @@ describe('the shell without a network', () => {
     }
   });
 });
+
+describe('the response pane under overlays', () => {
+  it('keeps its scroll position across the help overlay, and ? in the search prompt is text', async () => {
+    const rig = await openShell(sim);
+    const { app } = rig;
+    try {
+      await sendHostQuery(app, 'limit=100');
+      await waitForText(app, 'items 1-100 of 500', 5000);
+      await waitForText(app, '"resources"');
+      await press(app, 'G');
+      const bottom = stripAnsi(await waitForText(app, '"errors"'));
+      expect(bottom).not.toContain('"query_time"');
+      await press(app, '?');
+      await waitForText(app, 'talon keys');
+      await press(app, KEY.escape);
+      const back = stripAnsi(await waitForFrame(app, (f) => !f.includes('talon keys')));
+      expect(back).toContain('"errors"');
+      expect(back).not.toContain('"query_time"');
+      await press(app, '/');
+      await press(app, '?');
+      const frame = stripAnsi(app.lastFrame() ?? '');
+      expect(frame).not.toContain('talon keys');
+      expect(frame).toContain('/?');
+    } finally {
+      await rig.close();
+    }
+  });
+});
