@@ -9,7 +9,7 @@ import { isDestructive } from '../core/request/destructive.js';
 import { describeRequest } from '../core/request/describeRequest.js';
 import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
-import { ApiError } from '../core/api/apiError.js';
+import { apiErrorOf } from '../core/api/apiError.js';
 import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
@@ -42,12 +42,6 @@ export interface ExecuteOptions {
   build(baseUrl: string): ApiRequest;
 }
 
-/** The scopes an operation needs, from the catalog, loaded only when a 403 needs them. */
-async function scopesOf(req: ApiRequest): Promise<string[] | undefined> {
-  const { scopesFor } = await import('../core/catalog/scopes.js');
-  const scopes = scopesFor(req.method, req.path);
-  return scopes ? [...scopes] : undefined;
-}
 
 /** Sends a request as `talon request` does: confirmation, paging, output and exit codes. */
 export async function executeRequest({ flags, label, build }: ExecuteOptions): Promise<number> {
@@ -84,19 +78,12 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
         maxItems,
         onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
       });
-      try {
-        call.finish(await writeItems(sink, items, format, label, pretty));
-      } catch (e) {
-        if (e instanceof ApiError && e.response.status === 403) throw new ApiError(e.response, { scopes: await scopesOf(req) });
-        throw e;
-      }
+      call.finish(await writeItems(sink, items, format, label, pretty));
       return 0;
     }
     const res = await client.request(req);
     call.finish();
-    if (res.status < 200 || res.status >= 300) {
-      throw new ApiError(res, { missingScope: res.missingScope, scopes: res.status === 403 ? await scopesOf(req) : undefined });
-    }
+    if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, req.method, req.path);
     await writeResponse(sink, res, format, label, pretty);
     return 0;
   } finally {

@@ -6,6 +6,7 @@ import { BIN, runTalon } from '../helpers/talonBinary.js';
 import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
 import { tempHome } from '../helpers/tempHome.js';
 import type { Host } from '../../src/sim/tenant/types.js';
+import { startTransition } from '../../src/sim/routes/hostModel.js';
 
 let h: SimHarness;
 /** Hosts that were normal at the start; each test takes its own slice. */
@@ -130,7 +131,7 @@ describe('talon contain', () => {
   it('hosts already contained or pending are flagged and not sent again; they count as reached', async () => {
     const [done, pending, fresh] = take(3);
     h.sim.tenant.hosts.get(done!.device_id)!.status = 'contained';
-    Object.assign(h.sim.tenant.hosts.get(pending!.device_id)!, { status: 'containment_pending', _transitionAt: Date.now() + 2500 });
+    startTransition(h.sim.tenant, h.sim.tenant.hosts.get(pending!.device_id)!, 'containment_pending', Date.now(), 2500);
     const { env } = simEnv();
     const r = await runTalon(['contain', done!.hostname, pending!.hostname, fresh!.hostname, '--yes', '--wait'], { env });
     expect(r.code).toBe(0);

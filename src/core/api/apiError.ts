@@ -58,3 +58,16 @@ export class ApiError extends UserError {
     this.name = 'ApiError';
   }
 }
+
+/** The scopes a call needs, from the catalog; loaded only when a 403 needs naming. */
+export async function scopesOf(method: string, path: string): Promise<string[] | undefined> {
+  const { scopesFor } = await import('../catalog/scopes.js');
+  const scopes = scopesFor(method, path);
+  return scopes ? [...scopes] : undefined;
+}
+
+/** A non-2xx answer as an ApiError; a 403 names the scope the call needs. */
+export async function apiErrorOf(res: ApiResponse, method: string, path: string): Promise<ApiError> {
+  const missingScope = (res as { missingScope?: boolean }).missingScope;
+  return new ApiError(res, { missingScope, scopes: res.status === 403 ? await scopesOf(method, path) : undefined });
+}

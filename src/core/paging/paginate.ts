@@ -1,7 +1,7 @@
 // Walks every page of a Falcon query, whatever its paging style, yielding
 // each item once, in order, as pages arrive (memory stays bounded).
 import { UserError } from '../errors.js';
-import { ApiError } from '../api/apiError.js';
+import { apiErrorOf } from '../api/apiError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../http/types.js';
 import { nextRequest, readCursor, requestedOffset, type PagingStyle } from './pagingStyle.js';
 import { isReadOnlyPost, offsetCapFor } from './offsetCaps.js';
@@ -23,8 +23,6 @@ export interface PaginateOptions {
   onPage?: (info: PageInfo) => void;
   /** one-line notices for the user (e.g. switching to the scroll endpoint) */
   onNotice?: (message: string) => void;
-  /** scopes of the operation, for 403 messages */
-  scopes?: readonly string[];
 }
 
 function items(res: ApiResponse): unknown[] {
@@ -37,9 +35,7 @@ async function fetchPage(caller: ApiCaller, req: ApiRequest, opts: PaginateOptio
   // Paging only reads, so a POST query may be repeated after a failure.
   const idempotent = req.method === 'GET' || (req.method === 'POST' && isReadOnlyPost(req.path));
   const res = await caller.request({ ...req, idempotent, signal: opts.signal });
-  if (res.status < 200 || res.status >= 300) {
-    throw new ApiError(res, { scopes: opts.scopes, missingScope: (res as { missingScope?: boolean }).missingScope });
-  }
+  if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, req.method, req.path);
   return res;
 }
 

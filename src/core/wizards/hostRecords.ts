@@ -1,7 +1,7 @@
 // Host details as both wizards show them (one flat row per device), fetched
 // with the details call the API prefers (POST, up to 5000 ids) plus the
 // online state, which lives on a separate endpoint.
-import { ApiError } from '../api/apiError.js';
+import { apiErrorOf } from '../api/apiError.js';
 import { envelopeOf, type ApiCaller, type ApiResponse } from '../http/types.js';
 
 export type OnlineState = 'online' | 'offline' | 'unknown';
@@ -61,19 +61,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 function resources(res: ApiResponse): Record<string, unknown>[] {
   const r = envelopeOf(res)?.resources;
   return Array.isArray(r) ? r.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
-}
-
-/** The scopes a call needs, from the catalog; loaded only when a 403 needs naming. */
-export async function scopesOf(method: string, path: string): Promise<string[] | undefined> {
-  const { scopesFor } = await import('../catalog/scopes.js');
-  const scopes = scopesFor(method, path);
-  return scopes ? [...scopes] : undefined;
-}
-
-/** A non-2xx answer as an ApiError that names the scope on a 403. */
-export async function apiErrorOf(res: ApiResponse, method: string, path: string): Promise<ApiError> {
-  const missingScope = (res as { missingScope?: boolean }).missingScope;
-  return new ApiError(res, { missingScope, scopes: res.status === 403 ? await scopesOf(method, path) : undefined });
 }
 
 export interface FetchHostsOptions {

@@ -7,7 +7,8 @@ import { NetworkError } from '../../http/networkError.js';
 import { envelopeOf, type ApiCaller, type ApiResponse } from '../../http/types.js';
 import { paginate } from '../../paging/paginate.js';
 import { systemClock, type Clock } from '../clock.js';
-import { apiErrorOf, chunks, fetchHosts, isDeviceId, scopesOf, type HostRecord } from '../hostRecords.js';
+import { chunks, fetchHosts, isDeviceId, type HostRecord } from '../hostRecords.js';
+import { scopesOf } from '../../api/apiError.js';
 import { isAbort } from '../stepFailure.js';
 import { hostnameFilter } from './targets.js';
 import { API_ACTION_NAME, TARGET_STATUS, type ContainAction, type SubmitOutcome, type TargetResolution } from './types.js';
@@ -34,12 +35,7 @@ export async function resolveTargets(caller: ApiCaller, targets: readonly string
   const ids = new Set(targets.filter(isDeviceId).map((t) => t.toLowerCase()));
   for (const part of chunks(names, HOSTNAMES_PER_QUERY)) {
     const req = { method: 'GET' as const, path: QUERY_PATH, query: [['filter', hostnameFilter(part)], ['limit', '5000']] as const };
-    try {
-      for await (const id of paginate(caller, req, { signal: opts.signal })) if (typeof id === 'string') ids.add(id.toLowerCase());
-    } catch (e) {
-      if (e instanceof ApiError && e.response.status === 403) throw await apiErrorOf(e.response, 'GET', QUERY_PATH);
-      throw e;
-    }
+    for await (const id of paginate(caller, req, { signal: opts.signal })) if (typeof id === 'string') ids.add(id.toLowerCase());
   }
   const { hosts } = await fetchHosts(caller, [...ids], { signal: opts.signal });
   const byId = new Map(hosts.map((h) => [h.deviceId, h]));

@@ -4,7 +4,8 @@
 import { ApiError } from '../../api/apiError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest } from '../../http/types.js';
 import { paginate } from '../../paging/paginate.js';
-import { apiErrorOf, chunks, fetchHosts, type HostRecord } from '../hostRecords.js';
+import { chunks, fetchHosts, type HostRecord } from '../hostRecords.js';
+import { apiErrorOf } from '../../api/apiError.js';
 import type { Indicator } from './indicator.js';
 
 const DEVICES_PATH = '/indicators/queries/devices/v1';
@@ -45,7 +46,6 @@ async function collectIds(caller: ApiCaller, req: ApiRequest, signal?: AbortSign
     for await (const item of paginate(caller, req, { signal })) if (typeof item === 'string') out.push(item);
   } catch (e) {
     if (e instanceof ApiError && e.response.status === 404) return out;
-    if (e instanceof ApiError && e.response.status === 403) throw await apiErrorOf(e.response, req.method, req.path);
     throw e;
   }
   return out;
