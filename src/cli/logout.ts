@@ -6,8 +6,8 @@ import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 export function registerLogoutCommand(program: Command): void {
   const cmd = program.command('logout').description('revoke the cached token and remove it from the cache');
   addConnectionOptions(cmd).action(async (flags: ConnectionFlags) => {
-    const { openConnection, parseTimeout } = await import('../core/connection.js');
-    const conn = openConnection(flags, { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) });
+    const { openCliConnection } = await import('./cliConnection.js');
+    const conn = openCliConnection(flags);
     try {
       const revoked = await conn.session.logout();
       process.stderr.write(revoked ? 'talon: token revoked and removed from the cache.\n' : 'talon: no cached token; nothing to revoke.\n');

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { ConnectionFlags } from './commonOptions.js';
-import { openConnection } from '../core/connection.js';
+import { parseTimeout } from '../core/connection.js';
+import { openCliConnection } from './cliConnection.js';
 import { ExitCode, UserError } from '../core/errors.js';
-import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import { auditLogPath } from '../core/audit/auditLog.js';
 import { errorFromFailure } from '../core/wizards/stepFailure.js';
 import { initialContainmentState } from '../core/wizards/containment/machine.js';
@@ -31,12 +31,6 @@ const DEFAULT_WATCH_S = 120;
 /** Above this many hosts, the watch prints counts instead of a line per host. */
 const PER_HOST_LINES = 20;
 
-function seconds(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const s = Number(value);
-  if (!Number.isFinite(s) || s <= 0) throw new UserError(`${flag} must be a positive number of seconds; got '${value}'.`);
-  return Math.round(s * 1000);
-}
 
 function readTargetsFile(file: string): string {
   if (file === '-') return readFileSync(0, 'utf8');
@@ -94,17 +88,11 @@ function progress(action: ContainAction, state: ContainmentState, event: Contain
 export async function runContain(targets: string[], flags: ContainFlags): Promise<number> {
   const action: ContainAction = flags.lift ? 'lift' : 'contain';
   const text = [...targets, flags.file !== undefined ? readTargetsFile(flags.file) : ''].join('\n');
-  const timeoutMs = seconds('--timeout', flags.timeout) ?? DEFAULT_WATCH_S * 1000;
+  const timeoutMs = parseTimeout(flags.timeout) ?? DEFAULT_WATCH_S * 1000;
   const wait = Boolean(flags.wait) || flags.timeout !== undefined;
   const initial = initialContainmentState({ action, text, options: { wait, timeoutMs, pollIntervalMs: 1000 } });
   if (initial.step === 'input' && !initial.text.trim()) throw new UserError('Give at least one hostname or device id, or --file FILE.');
-  if (flags.insecure) say(INSECURE_WARNING);
-  const conn = openConnection(flags, {
-    proxy: flags.proxy,
-    insecure: flags.insecure,
-    timeoutMs: seconds('--http-timeout', flags.httpTimeout),
-    onRetry: (r) => say(`${r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed')}; retrying in ${(r.waitMs / 1000).toFixed(1)} s.`),
-  });
+  const conn = openCliConnection(flags, { value: flags.httpTimeout, flag: '--http-timeout' });
   const verb = action === 'contain' ? 'containment' : 'lifting containment';
   if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${verb}. Use another profile.`);
   const out = flags.json ? process.stderr : process.stdout;

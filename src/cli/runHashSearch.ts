@@ -1,9 +1,8 @@
 // Runs `talon hash-search`: classifies the value, finds the hosts that saw it
 // and prints them as a table, JSON or CSV. Seen on no host is an answer (exit 0).
 import type { ConnectionFlags } from './commonOptions.js';
-import { openConnection, parseTimeout } from '../core/connection.js';
+import { openCliConnection } from './cliConnection.js';
 import { UserError } from '../core/errors.js';
-import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import { classifyIndicator, describeIndicator } from '../core/wizards/hashSearch/indicator.js';
 import { searchIndicator, type HashSearchResult, type ProcessRow } from '../core/wizards/hashSearch/services.js';
 import { resultToCsv, resultToJson } from '../core/wizards/hashSearch/export.js';
@@ -43,13 +42,7 @@ function textReport(result: HashSearchResult): string {
 export async function runHashSearch(value: string, flags: HashSearchFlags): Promise<number> {
   const classified = classifyIndicator(value);
   if (!classified.ok) throw new UserError(classified.message);
-  if (flags.insecure) process.stderr.write(`talon: ${INSECURE_WARNING}\n`);
-  const conn = openConnection(flags, {
-    proxy: flags.proxy,
-    insecure: flags.insecure,
-    timeoutMs: parseTimeout(flags.timeout),
-    onRetry: (r) => process.stderr.write(`talon: ${r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed')}; retrying in ${(r.waitMs / 1000).toFixed(1)} s.\n`),
-  });
+  const conn = openCliConnection(flags);
   try {
     const result = await searchIndicator(conn.client, classified.indicator, { processes: flags.processes });
     if (flags.json) process.stdout.write(resultToJson(result, Boolean(process.stdout.isTTY)));

@@ -3,14 +3,13 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionFlags } from './commonOptions.js';
 import { confirmOrRefuse } from './confirm.js';
-import { openConnection, parseTimeout } from '../core/connection.js';
+import { openCliConnection } from './cliConnection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { isDestructive } from '../core/request/destructive.js';
 import { describeRequest } from '../core/request/describeRequest.js';
 import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { apiErrorOf } from '../core/api/apiError.js';
-import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
@@ -48,16 +47,7 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   const format = parseOutputFormat(flags.output);
   const maxItems = parseMaxItems(flags.maxItems);
   const all = Boolean(flags.all) || maxItems !== undefined;
-  if (flags.insecure) process.stderr.write(`talon: ${INSECURE_WARNING}\n`);
-  const conn = openConnection(flags, {
-    proxy: flags.proxy,
-    insecure: flags.insecure,
-    timeoutMs: parseTimeout(flags.timeout),
-    onRetry: (r) => {
-      const why = r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed');
-      process.stderr.write(`talon: ${why}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
-    },
-  });
+  const conn = openCliConnection(flags);
   // One history entry per call (every page included); recording never fails the call.
   const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${m}\n`));
   let call: RecordedCall | undefined;

@@ -28,11 +28,11 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-/** Parses `--timeout SECONDS` into ms. */
-export function parseTimeout(value: string | undefined): number | undefined {
+/** Parses a time limit in seconds (`--timeout`, or the flag named) into ms. */
+export function parseTimeout(value: string | undefined, flag = '--timeout'): number | undefined {
   if (value === undefined) return undefined;
   const s = Number(value);
-  if (!Number.isFinite(s) || s <= 0) throw new UserError(`--timeout must be a positive number of seconds; got '${value}'.`);
+  if (!Number.isFinite(s) || s <= 0) throw new UserError(`${flag} must be a positive number of seconds; got '${value}'.`);
   return Math.round(s * 1000);
 }
 
