@@ -2,10 +2,11 @@
 // (review table, a typed confirmation on a terminal or --yes, batches, the
 // watch) and prints per-host results. Exit 0 only when every host is in the
 // asked state (without --wait: every host was accepted or already there).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { ConnectionFlags } from './commonOptions.js';
 import { parseTimeout } from '../core/connection.js';
+import { fileError } from '../core/fileError.js';
 import { openCliConnection } from './cliConnection.js';
 import { ExitCode, UserError } from '../core/errors.js';
 import { auditLogPath } from '../core/audit/auditLog.js';
@@ -34,8 +35,11 @@ const PER_HOST_LINES = 20;
 
 function readTargetsFile(file: string): string {
   if (file === '-') return readFileSync(0, 'utf8');
-  if (!existsSync(file)) throw new UserError(`The targets file '${file}' does not exist.`);
-  return readFileSync(file, 'utf8');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw fileError(e, `the targets file '${file}'`, 'read');
+  }
 }
 
 const interactive = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);

@@ -1,6 +1,8 @@
 // Where a profile's imported catalog lives (config/catalogs/<profile>.json
 // under the config directory) and reading, writing and removing it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../config/secureFile.js';
+import { fileError } from '../fileError.js';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -50,10 +52,11 @@ export function readImportedCatalog(profile: string, env: NodeJS.ProcessEnv = pr
 /** Stores `file` as the profile's catalog (atomically: a half-written catalog is never read). Returns the path. */
 export function writeImportedCatalog(profile: string, file: CatalogFile, env: NodeJS.ProcessEnv = process.env): string {
   const path = importedCatalogPath(profile, env);
-  mkdirSync(join(path, '..'), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, serializeCatalog(file));
-  renameSync(tmp, path);
+  try {
+    writeFileAtomic(path, serializeCatalog(file));
+  } catch (e) {
+    throw fileError(e, path, 'write');
+  }
   return path;
 }
 

@@ -21,20 +21,24 @@ export function ensurePrivateDir(dir: string): void {
 }
 
 /**
- * Writes `text` to `path` atomically with mode 0600: a temporary file in the
- * same directory is created 0600, filled, synced, then renamed over `path`,
- * so readers see the old or the new content and never a half-written file.
+ * Writes `text` to `path` atomically: a temporary file in the same
+ * directory is created with its final mode, filled, synced, then renamed
+ * over `path`, so readers see the old or the new content and never a
+ * half-written file (and a secret is never readable by others, not even
+ * between creating the file and fixing its mode).
  */
-export function writeSecretFile(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, options: { mode?: number; privateDir?: boolean } = {}): void {
+  const mode = options.mode ?? 0o644;
   const dir = dirname(path);
-  ensurePrivateDir(dir);
+  if (options.privateDir) ensurePrivateDir(dir);
+  else mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // 'wx': never follow or reuse an existing file at the temporary name.
-    fd = openSync(tmp, 'wx', SECRET_FILE_MODE);
+    fd = openSync(tmp, 'wx', mode);
     // The umask can only remove bits, but make the mode exact regardless.
-    if (process.platform !== 'win32') fchmodSync(fd, SECRET_FILE_MODE);
+    if (process.platform !== 'win32') fchmodSync(fd, mode);
     const bytes = Buffer.from(text, 'utf8');
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
@@ -50,4 +54,9 @@ export function writeSecretFile(path: string, text: string): void {
     }
     throw e;
   }
+}
+
+/** A file that may hold secrets: mode 0600 in a 0700 directory, written atomically. */
+export function writeSecretFile(path: string, text: string): void {
+  writeFileAtomic(path, text, { mode: SECRET_FILE_MODE, privateDir: true });
 }

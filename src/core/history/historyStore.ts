@@ -3,11 +3,10 @@
 // can never land in the old file while compaction replaces it; each append is
 // also a single O_APPEND write of a whole line, so lines stay whole even in
 // the degraded case of an append made without the lock.
-import { appendFileSync, closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
-import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/secureFile.js';
+import { ensurePrivateDir, SECRET_FILE_MODE, writeSecretFile } from '../config/secureFile.js';
 import { UserError } from '../errors.js';
 import { LockTimeoutError, withLock } from './fileLock.js';
 import { parseEntry, serializeEntry, type HistoryEntry } from './historyEntry.js';
@@ -154,18 +153,7 @@ export class HistoryStore {
     if (!force && lines.length <= this.threshold()) return;
     const valid = lines.filter((l) => parseEntry(l) !== undefined);
     const kept = valid.slice(Math.max(0, valid.length - this.limit));
-    const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      writeFileSync(tmp, kept.map((l) => l + '\n').join(''), { mode: SECRET_FILE_MODE, flag: 'wx' });
-      renameSync(tmp, this.file);
-    } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // never created
-      }
-      throw e;
-    }
+    writeSecretFile(this.file, kept.map((l) => l + '\n').join(''));
   }
 }
 

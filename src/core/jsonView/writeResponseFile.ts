@@ -2,7 +2,7 @@
 // as shown, text and bytes as received. Never overwrites a file: the default
 // name is unique enough, and a typed name that exists is more likely a slip.
 import { writeFile } from 'node:fs/promises';
-import { UserError } from '../errors.js';
+import { fileError } from '../fileError.js';
 import type { ApiResponse } from '../http/types.js';
 
 /** What the file will hold. */
@@ -34,24 +34,6 @@ export function defaultResponseFileName(res: ApiResponse, now: Date = new Date()
   return `talon-response-${id}.${extension(res)}`;
 }
 
-function writeError(err: unknown, path: string): UserError {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EEXIST':
-      return new UserError(`${path} already exists: choose another name (talon does not overwrite files).`);
-    case 'ENOENT':
-      return new UserError(`Cannot write ${path}: its directory does not exist.`);
-    case 'EACCES':
-    case 'EPERM':
-      return new UserError(`Cannot write ${path}: permission denied.`);
-    case 'EISDIR':
-      return new UserError(`Cannot write ${path}: it is a directory; give a file name.`);
-    case 'ENOSPC':
-      return new UserError(`Cannot write ${path}: the disk is full.`);
-    default:
-      return new UserError(`Cannot write ${path}: ${(err as Error).message}`);
-  }
-}
 
 /** Writes the body to a new file at `path`; returns the bytes written. Throws a UserError with the reason. */
 export async function writeResponseFile(res: ApiResponse, path: string): Promise<number> {
@@ -59,7 +41,7 @@ export async function writeResponseFile(res: ApiResponse, path: string): Promise
   try {
     await writeFile(path, data, { flag: 'wx' });
   } catch (err) {
-    throw writeError(err, path);
+    throw fileError(err, path, 'write');
   }
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }

@@ -1,11 +1,12 @@
 // A collection: a folder of saved requests, one <name>.json each. The default
 // one lives in the config directory; any folder (a git checkout, examples/)
 // can be used with --collection. A bad file never hides the good ones.
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { talonPaths } from '../config/paths.js';
 import { UserError } from '../errors.js';
+import { fileError } from '../fileError.js';
+import { writeFileAtomic } from '../config/secureFile.js';
 import { checkSavedName, parseSavedFile, SavedFileError, serializeSaved, type SavedRequest } from './savedRequest.js';
 
 export interface CollectionProblem {
@@ -93,14 +94,15 @@ export function loadSaved(dir: string, name: string): SavedRequest {
 /** Writes `<name>.json` atomically; refuses to replace an existing one unless `overwrite`. Returns the path. */
 export function saveRequest(dir: string, saved: SavedRequest, options: { overwrite?: boolean } = {}): string {
   checkSavedName(saved.name);
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, `${saved.name}.json`);
-  if (!options.overwrite && jsonFiles(dir).includes(`${saved.name}.json`)) {
+  if (!options.overwrite && existsSync(file)) {
     throw new UserError(`A saved request named '${saved.name}' already exists in ${dir}: choose another name, or pass --force to replace it.`);
   }
-  const tmp = join(dir, `.${saved.name}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(tmp, serializeSaved(saved), { flag: 'wx' });
-  renameSync(tmp, file);
+  try {
+    writeFileAtomic(file, serializeSaved(saved));
+  } catch (e) {
+    throw fileError(e, file, 'write');
+  }
   return file;
 }
 
