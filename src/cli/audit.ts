@@ -1,7 +1,7 @@
 // `talon audit`: prints the containment audit log (every contain and lift,
 // with its result per host and trace ids). Reads a local file only.
 import type { Command } from 'commander';
-import { UserError } from '../core/errors.js';
+import { integerFlag } from './integerFlag.js';
 
 interface AuditFlags {
   json?: boolean;
@@ -15,8 +15,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--json', 'print the entries as a JSON array')
     .option('--limit <n>', 'only the last N entries')
     .action(async (flags: AuditFlags) => {
-      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a whole number of at least 1; got '${flags.limit}'.`);
+      const limit = flags.limit === undefined ? undefined : integerFlag('--limit', flags.limit, 1);
       const { auditLogPath, readAuditLog } = await import('../core/audit/auditLog.js');
       const { formatAudit } = await import('../core/audit/formatAudit.js');
       const path = auditLogPath(process.env);

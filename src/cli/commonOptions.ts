@@ -15,7 +15,8 @@ export interface ConnectionFlags {
   timeout?: string;
 }
 
-export function addConnectionOptions(cmd: Command): Command {
+/** `timeoutFlag` renames the per-attempt limit for a command whose --timeout means something else. */
+export function addConnectionOptions(cmd: Command, timeoutFlag = '--timeout'): Command {
   return cmd
     .addOption(new Option('--profile <name>', 'use this profile instead of the default one'))
     .addOption(new Option('--client-id <id>', 'API client id (or FALCON_CLIENT_ID)'))
@@ -25,7 +26,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .addOption(new Option('--member-cid <cid>', 'act for an MSSP child CID (or FALCON_MEMBER_CID)'))
     .addOption(new Option('--proxy <url>', 'HTTP(S) proxy (HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured too)'))
     .addOption(new Option('--insecure', 'trust any TLS certificate (not secure)'))
-    .addOption(new Option('--timeout <seconds>', 'time limit per HTTP attempt').default('30'));
+    .addOption(new Option(`${timeoutFlag} <seconds>`, 'time limit per HTTP attempt').default('30'));
 }
 
 /** Accumulates a repeatable option's values. */

@@ -1,19 +1,8 @@
 // `talon contain`: the containment wizard for scripts and terminals. The
 // implementation is loaded only when the command runs.
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { addConnectionOptions } from './commonOptions.js';
 import type { ContainFlags } from './runContain.js';
-
-/**
- * The shared connection options, but with the per-attempt HTTP timeout as
- * --http-timeout: here --timeout is how long --wait watches (the issue's spelling).
- */
-function addConnectionOptionsForContain(cmd: Command): Command {
-  for (const option of addConnectionOptions(new Command()).options) {
-    if (option.long !== '--timeout') cmd.addOption(option);
-  }
-  return cmd.addOption(new Option('--http-timeout <seconds>', 'time limit per HTTP attempt').default('30'));
-}
 
 export function registerContainCommand(program: Command): void {
   const cmd = program
@@ -26,7 +15,8 @@ export function registerContainCommand(program: Command): void {
     .option('--wait', 'watch each host until it reaches the asked state')
     .option('--timeout <seconds>', 'how long --wait watches (implies --wait; default 120)')
     .option('--json', 'print the per-host results as JSON');
-  addConnectionOptionsForContain(cmd).action(async (targets: string[], flags: ContainFlags) => {
+  // Here --timeout is how long --wait watches (the issue's spelling); the HTTP limit is --http-timeout.
+  addConnectionOptions(cmd, '--http-timeout').action(async (targets: string[], flags: ContainFlags) => {
     const { runContain } = await import('./runContain.js');
     process.exitCode = await runContain(targets, flags);
   });

@@ -7,20 +7,16 @@ import { toTalonCommand } from '../core/curl/toTalonCommand.js';
 import { UserError } from '../core/errors.js';
 import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import type { HistoryExportFlags, HistoryFlags } from './history.js';
+import { integerFlag } from './integerFlag.js';
 
 
 function warn(message: string): void {
   process.stderr.write(`talon: ${message}\n`);
 }
 
-function positive(value: string, what: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`${what} must be a whole number of at least 1; got '${value}'.`);
-  return n;
-}
 
 export function runHistoryList(flags: HistoryFlags): number {
-  const limit = positive(flags.limit ?? '20', '--limit');
+  const limit = integerFlag('--limit', flags.limit ?? '20', 1);
   const entries = openHistoryStore(process.env, warn).recent(limit);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(entries, null, process.stdout.isTTY ? 2 : undefined)}\n`);
@@ -49,7 +45,7 @@ export function historyEntry(n: number): HistoryEntry {
 
 export function runHistoryExport(n: string, flags: HistoryExportFlags): number {
   if (Boolean(flags.curl) === Boolean(flags.talon)) throw new UserError('Choose one format: --curl or --talon.');
-  const entry = historyEntry(positive(n, 'The entry number'));
+  const entry = historyEntry(integerFlag('The entry number', n, 1));
   const req = entryToRequest(entry);
   const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? entry.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
   process.stdout.write(`${text}\n`);

@@ -13,6 +13,7 @@ import { apiErrorOf } from '../core/api/apiError.js';
 import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
+import { integerFlag } from './integerFlag.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -25,12 +26,6 @@ export interface RequestFlags extends ConnectionFlags {
   yes?: boolean;
 }
 
-function parseMaxItems(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`--max-items must be a whole number of at least 1; got '${value}'.`);
-  return n;
-}
 
 
 export interface ExecuteOptions {
@@ -45,7 +40,7 @@ export interface ExecuteOptions {
 /** Sends a request as `talon request` does: confirmation, paging, output and exit codes. */
 export async function executeRequest({ flags, label, build }: ExecuteOptions): Promise<number> {
   const format = parseOutputFormat(flags.output);
-  const maxItems = parseMaxItems(flags.maxItems);
+  const maxItems = flags.maxItems === undefined ? undefined : integerFlag('--max-items', flags.maxItems, 1);
   const all = Boolean(flags.all) || maxItems !== undefined;
   const conn = openCliConnection(flags);
   // One history entry per call (every page included); recording never fails the call.

@@ -12,6 +12,7 @@ import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import { UserError } from '../core/errors.js';
 import { historyEntry } from './runHistory.js';
 import type { CollectionFlags, SavedAddFlags, SavedExportFlags, SavedImportFlags, SavedListFlags } from './saved.js';
+import { integerFlag } from './integerFlag.js';
 
 function note(message: string): void {
   process.stderr.write(`talon: ${message}\n`);
@@ -58,8 +59,7 @@ export function runSavedAdd(name: string, endpoint: string | undefined, flags: S
   const dir = collectionDir(flags.collection);
   if (flags.fromHistory !== undefined) {
     if (endpoint !== undefined) throw new UserError('Give either --from-history N or an endpoint, not both.');
-    const n = Number(flags.fromHistory);
-    if (!Number.isInteger(n) || n < 1) throw new UserError(`--from-history must be a whole number of at least 1; got '${flags.fromHistory}'.`);
+    const n = integerFlag('--from-history', flags.fromHistory, 1);
     const req = entryToRequest(historyEntry(n));
     const saved = savedFromRequest(name, req, flags.description ?? '');
     return save({ ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) }, dir, flags.force);

@@ -2,6 +2,7 @@
 import { startSimulator } from '../sim/server.js';
 import { parseFaultSpec, type FaultOptions } from '../sim/faults.js';
 import { UserError } from '../core/errors.js';
+import { integerFlag } from './integerFlag.js';
 
 export interface SimulateFlags {
   port: string;
@@ -14,13 +15,6 @@ export interface SimulateFlags {
   containmentDelay: string;
 }
 
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`--${name} must be a whole number from ${min} to ${max}; got '${value}'.`);
-  }
-  return n;
-}
 
 export async function runSimulate(flags: SimulateFlags): Promise<void> {
   let faults: FaultOptions | undefined;
@@ -30,13 +24,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     throw new UserError(`--faults: ${(e as Error).message}`);
   }
   const sim = await startSimulator({
-    port: integer('port', flags.port, 0, 65535),
+    port: integerFlag('--port', flags.port, 0, 65535),
     host: flags.host,
-    seed: integer('seed', flags.seed, 0, 2 ** 31 - 1),
-    hosts: integer('hosts', flags.hosts, 1, 100_000),
-    tokenTtl: integer('token-ttl', flags.tokenTtl, 1, 86_400),
-    rateLimit: integer('rate-limit', flags.rateLimit, 1, 1_000_000),
-    containmentDelayMs: integer('containment-delay', flags.containmentDelay, 0, 3_600_000),
+    seed: integerFlag('--seed', flags.seed, 0, 2 ** 31 - 1),
+    hosts: integerFlag('--hosts', flags.hosts, 1, 100_000),
+    tokenTtl: integerFlag('--token-ttl', flags.tokenTtl, 1, 86_400),
+    rateLimit: integerFlag('--rate-limit', flags.rateLimit, 1, 1_000_000),
+    containmentDelayMs: integerFlag('--containment-delay', flags.containmentDelay, 0, 3_600_000),
     faults,
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${flags.port} on ${flags.host} is already in use; pick another with --port, or --port 0 for a free one.`);

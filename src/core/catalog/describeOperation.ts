@@ -6,8 +6,9 @@ import { findOperationByPath, findOperationsById } from './findOperation.js';
 import { schemaLabel } from './schemaLabel.js';
 import { searchCatalog } from './searchCatalog.js';
 import type { Catalog, CatalogOperation } from './types.js';
+import { HTTP_METHODS } from '../http/types.js';
 
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** The one operation meant by `describe ID` or `describe METHOD PATH`; a UserError says why there is none. */
 export function resolveOperation(catalog: Catalog, first: string, second?: string): CatalogOperation {

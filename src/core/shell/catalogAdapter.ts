@@ -5,6 +5,7 @@ import { loadCurrentCatalog } from '../catalog/currentCatalog.js';
 import { searchCatalog } from '../catalog/searchCatalog.js';
 import { bodySkeleton } from '../catalog/bodySkeleton.js';
 import { findOperationByPath } from '../catalog/findOperation.js';
+import { completePathSegment } from '../catalog/pathCompletion.js';
 import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.js';
 import type { OperationShape, ParamShape } from '../composer/operationShape.js';
 import type { HttpMethod } from '../http/types.js';
@@ -49,6 +50,9 @@ export function endpointSource(catalog: Catalog): EndpointSource {
           positions: m.pathPositions,
         }),
       );
+    },
+    nextSegments(typed) {
+      return typed.startsWith('/') ? completePathSegment(catalog, typed).map(({ segment, count }) => ({ segment, count })) : [];
     },
     operation(hit) {
       const op = byKey.get(`${hit.method} ${hit.path}`);

@@ -16,6 +16,8 @@ export interface EndpointHit {
 
 export interface EndpointSource {
   search(query: string, limit: number): EndpointHit[];
+  /** with a path typed (`/devices/en`), the segments that can come next, with how many operations lie under each */
+  nextSegments(typed: string): { segment: string; count: number }[];
   operation(hit: EndpointHit): OperationShape;
   findByPath(method: string, path: string): OperationShape | undefined;
   scopesFor(method: string, path: string): string[];

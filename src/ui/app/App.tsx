@@ -69,6 +69,7 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
     () => (source && endpointText.trim() && endpointText !== shell.composer.pathTemplate ? source.search(endpointText, 12) : []),
     [source, endpointText, shell.composer.pathTemplate],
   );
+  const segments = useMemo(() => source?.nextSegments(endpointText) ?? [], [source, endpointText]);
   const listOpen = focus === 'endpoint' && !listDismissed && hits.length > 0;
   const [promptOpen, setPromptOpen] = useState(false);
   const layout = calculateLayout(size.rows, focus, listOpen);
@@ -217,6 +218,7 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
             onPick={pick}
             onSubmitPath={submitPath}
             hits={hits}
+            segments={segments}
             open={listOpen}
             onDismiss={() => setListDismissed(true)}
             focused={active('endpoint')}

@@ -23,6 +23,8 @@ export interface EndpointPickerProps {
   hits: readonly EndpointHit[];
   /** whether the completion list shows (not dismissed with Esc, and something matches) */
   open: boolean;
+  /** with a path typed, the segments that can come next */
+  segments?: readonly { segment: string; count: number }[];
   onDismiss(): void;
   focused: boolean;
   width: number;
@@ -100,8 +102,14 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
           onSubmit={submit}
         />
       </Box>
+      {open && props.segments && props.segments.length > 0 && (
+        <Text wrap="truncate" color={color('muted')}>
+          {'  next: '}
+          {props.segments.map((s) => `${s.segment} (${s.count})`).join('  ')}
+        </Text>
+      )}
       {open &&
-        hits.map((hit, i) => {
+        hits.slice(0, props.segments?.length ? Math.max(1, listHeight - 1) : listHeight).map((hit, i) => {
           const active = i === index;
           // One truncated line per hit, the path padded to a column, so rows never wrap.
           const pathWidth = Math.min(Math.max(24, Math.floor(width * 0.45)), 60);

@@ -25,6 +25,8 @@ describe('the shell', () => {
       await typeText(app, '/devices/queries/dev');
       const listed = await waitForText(app, 'Search for hosts');
       expect(stripAnsi(listed)).toContain('/devices/queries/devices/v1');
+      // Path-segment completion: what can follow /devices/queries/dev…
+      expect(stripAnsi(listed)).toMatch(/next: .*devices-scroll \(\d+\)/);
       await press(app, KEY.enter);
       await waitForText(app, '› Parameters');
       // The operation's optional parameters are named, from the catalog.
