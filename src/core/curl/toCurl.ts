@@ -19,8 +19,7 @@ export function toCurl(req: ApiRequest, baseUrl: string, options: CurlOptions = 
   if (req.body && 'json' in req.body) {
     parts.push(`-H ${quoteWord('Content-Type: application/json')}`);
     parts.push(`-d ${quoteWord(JSON.stringify(req.body.json))}`);
-  } else if (req.body && 'form' in req.body) {
-    for (const [k, v] of Object.entries(req.body.form)) parts.push(`--data-urlencode ${quoteWord(`${k}=${v}`)}`);
   }
+  // Form bodies belong to the OAuth2 calls and carry credentials: never exported.
   return parts.join(options.multiline === false ? ' ' : ' \\\n  ');
 }

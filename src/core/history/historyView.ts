@@ -1,6 +1,7 @@
 // How history entries are shown and searched, shared by `talon history` and
 // the shell's history pane.
 import type { HistoryEntry } from './historyEntry.js';
+import { truncate } from '../jsonView/responseSummary.js';
 
 /** "/devices/queries/devices/v1?filter=hostname:'x'&limit=5", unencoded so it reads well. */
 export function pathWithQuery(entry: Pick<HistoryEntry, 'path' | 'query'>): string {
@@ -34,12 +35,6 @@ export function shortTime(iso: string): string {
 /** "120 ms", "3.4 s". */
 export function shortDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** Cuts `text` to `width` characters, marking the cut with an ellipsis. */
-export function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
 /**

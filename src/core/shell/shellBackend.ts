@@ -43,6 +43,7 @@ export interface ShellBackendOptions {
 
 export class ShellBackend {
   private readonly connections = new Map<string, Connection>();
+  private readonly openFailures = new Map<string, Error>();
   private currentId: string;
   private last: Pick<StatusInfo, 'rateLimitRemaining' | 'lastStatus' | 'lastDurationMs' | 'error'> = {};
   private readonly listeners = new Set<() => void>();
@@ -92,10 +93,17 @@ export class ShellBackend {
   /** The current connection, opened on first use (may throw a UserError: missing credentials). */
   connection(): Connection {
     let c = this.connections.get(this.currentId);
-    if (!c) {
+    if (c) return c;
+    // A target that cannot open (missing credentials) is not re-read on every status update.
+    const failed = this.openFailures.get(this.currentId);
+    if (failed) throw failed;
+    try {
       c = openConnection(this.current.flags, this.options.http, this.options.env);
-      this.connections.set(this.currentId, c);
+    } catch (e) {
+      this.openFailures.set(this.currentId, e as Error);
+      throw e;
     }
+    this.connections.set(this.currentId, c);
     return c;
   }
 
@@ -113,6 +121,7 @@ export class ShellBackend {
   async switchTo(id: string): Promise<void> {
     if (!this.options.targets.some((t) => t.id === id)) return;
     this.currentId = id;
+    this.openFailures.delete(id); // switching to it again tries again
     this.last = {};
     this.changed();
     await this.connect();
