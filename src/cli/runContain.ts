@@ -16,6 +16,7 @@ import { runContainment, type ContainmentIo } from '../core/wizards/containment/
 import { succeeded } from '../core/wizards/containment/results.js';
 import { choiceLines, resultsJson, resultsTable, reviewTable, summaryLine } from '../core/wizards/containment/format.js';
 import { TARGET_STATUS, type ContainAction, type ContainmentEvent, type ContainmentState } from '../core/wizards/containment/types.js';
+import { readAll } from '../core/readAll.js';
 
 export interface ContainFlags extends Omit<ConnectionFlags, 'timeout'> {
   file?: string;
@@ -33,8 +34,8 @@ const DEFAULT_WATCH_S = 120;
 const PER_HOST_LINES = 20;
 
 
-function readTargetsFile(file: string): string {
-  if (file === '-') return readFileSync(0, 'utf8');
+async function readTargetsFile(file: string): Promise<string> {
+  if (file === '-') return readAll(process.stdin);
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -91,7 +92,7 @@ function progress(action: ContainAction, state: ContainmentState, event: Contain
 
 export async function runContain(targets: string[], flags: ContainFlags): Promise<number> {
   const action: ContainAction = flags.lift ? 'lift' : 'contain';
-  const text = [...targets, flags.file !== undefined ? readTargetsFile(flags.file) : ''].join('\n');
+  const text = [...targets, flags.file !== undefined ? await readTargetsFile(flags.file) : ''].join('\n');
   const timeoutMs = parseTimeout(flags.timeout) ?? DEFAULT_WATCH_S * 1000;
   const wait = Boolean(flags.wait) || flags.timeout !== undefined;
   const initial = initialContainmentState({ action, text, options: { wait, timeoutMs, pollIntervalMs: 1000 } });

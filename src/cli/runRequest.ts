@@ -1,6 +1,5 @@
 // Runs `talon request`: builds the call, confirms destructive ones, sends it
 // (or walks every page) and writes the output. Loaded only when the command runs.
-import { readFileSync } from 'node:fs';
 import type { ConnectionFlags } from './commonOptions.js';
 import { confirmOrRefuse } from './confirm.js';
 import { openCliConnection } from './cliConnection.js';
@@ -14,6 +13,7 @@ import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
+import { readAll } from '../core/readAll.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -77,14 +77,12 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   }
 }
 
-export function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+export async function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+  const stdin = flags.data === '-' ? await readAll(process.stdin) : '';
   return executeRequest({
     flags,
     label: endpoint,
     build: (baseUrl) =>
-      buildRequest(
-        { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },
-        { baseUrl, readStdin: () => readFileSync(0, 'utf8') },
-      ),
+      buildRequest({ endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data }, { baseUrl, readStdin: () => stdin }),
   });
 }

@@ -1,5 +1,4 @@
 // Runs the `talon saved` subcommands. Loaded only when one of them runs.
-import { readFileSync } from 'node:fs';
 import { collectionDir, loadCollection, loadSaved, removeSaved, saveRequest } from '../core/saved/collection.js';
 import { savedFromRequest, serializeSaved, type SavedRequest } from '../core/saved/savedRequest.js';
 import { applyKnownVariables, parseVarFlags, resolveVariables, variablesOf } from '../core/saved/variables.js';
@@ -13,6 +12,7 @@ import { UserError } from '../core/errors.js';
 import { historyEntry } from './runHistory.js';
 import type { CollectionFlags, SavedAddFlags, SavedExportFlags, SavedImportFlags, SavedListFlags } from './saved.js';
 import { integerFlag } from './integerFlag.js';
+import { readAll } from '../core/readAll.js';
 
 function note(message: string): void {
   process.stderr.write(`talon: ${message}\n`);
@@ -55,7 +55,8 @@ function save(saved: SavedRequest, dir: string, force: boolean | undefined): num
   return 0;
 }
 
-export function runSavedAdd(name: string, endpoint: string | undefined, flags: SavedAddFlags): number {
+export async function runSavedAdd(name: string, endpoint: string | undefined, flags: SavedAddFlags): Promise<number> {
+  const stdin = flags.data === '-' ? await readAll(process.stdin) : '';
   const dir = collectionDir(flags.collection);
   if (flags.fromHistory !== undefined) {
     if (endpoint !== undefined) throw new UserError('Give either --from-history N or an endpoint, not both.');
@@ -68,21 +69,15 @@ export function runSavedAdd(name: string, endpoint: string | undefined, flags: S
   if (/^https?:\/\//i.test(endpoint)) throw new UserError('Give the endpoint as a path (starting with /): a saved request works on any cloud.');
   const req = buildRequest(
     { endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data },
-    { baseUrl: cloudBaseUrl(DEFAULT_CLOUD), readStdin: () => readFileSync(0, 'utf8') },
+    { baseUrl: cloudBaseUrl(DEFAULT_CLOUD), readStdin: () => stdin },
   );
   const saved = savedFromRequest(name, req, flags.description ?? '');
   return save({ ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) }, dir, flags.force);
 }
 
-/** Standard input read as a stream: a synchronous read of a pipe can fail with EAGAIN. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function runSavedImportCurl(curl: string | undefined, flags: SavedImportFlags): Promise<number> {
-  const text = curl ?? (await readStdin());
+  const text = curl ?? (await readAll(process.stdin));
   if (!text.trim()) throw new UserError('No curl command given: pass it as an argument or on standard input.');
   const imported = fromCurl(text);
   for (const n of imported.notes) note(n);

@@ -69,7 +69,7 @@ export function registerSavedCommand(program: Command): void {
     .option('-f, --force', 'replace a saved request of the same name')
     .option(...COLLECTION)
     .action(async (name: string, endpoint: string | undefined, flags: SavedAddFlags) => {
-      process.exitCode = (await run()).runSavedAdd(name, endpoint, flags);
+      process.exitCode = await (await run()).runSavedAdd(name, endpoint, flags);
     });
 
   saved

@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ExitCode, UserError } from '../errors.js';
+import { readAll } from '../readAll.js';
 
 export interface SecretInputIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -23,11 +24,6 @@ export async function readSecret(io: SecretInputIO, prompt = 'Client secret: '):
   return secret;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function promptHidden(io: SecretInputIO, prompt: string): Promise<string> {
   // readline echoes typed keys to its output; giving it a sink that drops
