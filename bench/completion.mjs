@@ -24,7 +24,11 @@ function Host() {
     onChange: setValue,
     onPick: () => undefined,
     onSubmitPath: () => undefined,
-    search: (q, n) => source.search(q, n),
+    // As the shell does: one search and one segment lookup per change of the text.
+    hits: value.trim() ? source.search(value, 12) : [],
+    segments: source.nextSegments(value),
+    open: value.trim() !== '',
+    onDismiss: () => undefined,
     focused: true,
     width: 100,
     listHeight: 10,
@@ -55,7 +59,7 @@ for (let round = 0; round < 3; round++) {
 app.unmount();
 const s = stats(times);
 const ok = s.median < 16;
-console.log(`completion: keystroke → frame with the updated list (${QUERIES.length} queries typed, ${s.n} keystrokes)`);
+console.log(`completion: keystroke → frame with the updated list (search, segments, render) (${QUERIES.length} queries typed, ${s.n} keystrokes)`);
 console.log(`  median ${s.median.toFixed(2)} ms  p90 ${s.p90.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`);
 console.log(`  ${ok ? 'within budget' : 'OVER BUDGET'} (median < 16 ms)`);
 process.exitCode = ok ? 0 : 1;
