@@ -61,6 +61,10 @@ export interface SubmitOptions extends ServiceOptions {
   batchSize?: number;
   /** after each batch */
   onProgress?: (sent: number, total: number) => void;
+  /** just before a batch's request goes out (the write-ahead audit records it; a throw stops the run unsent) */
+  onBatchSending?: (ids: readonly string[]) => void;
+  /** as a batch's answer lands */
+  onBatchLanded?: (outcomes: readonly SubmitOutcome[]) => void;
 }
 
 type ErrorItem = { code?: number; message?: string; id?: string };
@@ -75,7 +79,10 @@ export async function submitActions(caller: ApiCaller, opts: SubmitOptions): Pro
   const outcomes: SubmitOutcome[] = [];
   let sent = 0;
   for (const batch of chunks(opts.deviceIds, size)) {
-    outcomes.push(...(await submitBatch(caller, opts.action, batch, opts.signal)));
+    opts.onBatchSending?.(batch);
+    const landed = await submitBatch(caller, opts.action, batch, opts.signal);
+    opts.onBatchLanded?.(landed);
+    outcomes.push(...landed);
     sent += batch.length;
     opts.onProgress?.(sent, opts.deviceIds.length);
   }
