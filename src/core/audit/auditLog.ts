@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
+import { fileError } from '../fileError.js';
 import { appendPrivateLine } from '../config/privateAppend.js';
 import { entryFromJournal, type JournalLine, type JournalOutcome } from './auditJournal.js';
 
@@ -101,7 +102,7 @@ export function readAuditLog(path: string, opts: { limit?: number } = {}): Audit
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
-    throw e;
+    throw fileError(e, `the audit log ${path}`, 'read');
   }
   const slots: (AuditEntry | OpenRun)[] = [];
   const runs = new Map<string, OpenRun>();

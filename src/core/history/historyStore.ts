@@ -9,6 +9,7 @@ import { talonPaths } from '../config/paths.js';
 import { appendPrivateLine } from '../config/privateAppend.js';
 import { ensurePrivateDir, writeSecretFile } from '../config/secureFile.js';
 import { UserError } from '../errors.js';
+import { fileError } from '../fileError.js';
 import { LockTimeoutError, withLock } from './fileLock.js';
 import { parseEntry, serializeEntry, type HistoryEntry } from './historyEntry.js';
 
@@ -92,7 +93,7 @@ export class HistoryStore {
       text = readFileSync(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
-      throw e;
+      throw fileError(e, `the history file ${this.file}`, 'read');
     }
     const entries: HistoryEntry[] = [];
     // A torn last line (a writer killed mid-line) is skipped and counted like any damaged one.
