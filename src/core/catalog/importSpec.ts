@@ -1,7 +1,8 @@
 // `talon catalog import FILE`: reads a Swagger 2.0 or OpenAPI 3 document (JSON
 // or YAML) with swagger-parser, checks that every reference resolves, and
 // converts it to a catalog. Every failure is one sentence naming the file.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { basename, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import type { CatalogFile } from './catalogFile.js';
@@ -24,14 +25,30 @@ export async function importSpecFile(file: string): Promise<CatalogFile> {
   if (size === 0) fail('the file is empty');
   // Loaded only here: the parser and its validators are large, and no other command needs them.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-  // Local files only: an import must not reach out to the network for external references.
-  const options = { resolve: { http: false as const } };
+  // The spec file only: an import never reads another local file (a $ref to ~/.ssh/id_rsa would
+  // otherwise land in the catalog) nor reaches out to the network.
+  const specPath = resolve(path);
+  let refused: string | undefined;
+  const onlyTheSpec = {
+    order: 1,
+    canRead: true,
+    read(file: { url: string }): Buffer {
+      const wanted = file.url.startsWith('file:') ? fileURLToPath(file.url) : resolve(decodeURIComponent(file.url));
+      if (wanted !== specPath) {
+        refused ??= file.url;
+        throw new Error(`talon reads only the spec file, not ${file.url}`);
+      }
+      return readFileSync(specPath);
+    },
+  };
+  const options = { resolve: { http: false as const, file: false as const, spec: onlyTheSpec } };
   let doc: unknown;
   try {
     doc = await SwaggerParser.bundle(path, options);
     // Dereferencing a copy proves every $ref resolves; the conversion keeps named models as references.
     await SwaggerParser.dereference(structuredClone(doc) as never, { ...options, dereference: { circular: 'ignore' } });
   } catch (e) {
+    if (refused) return fail(`it refers to another file (${refused}); talon reads only the spec file itself, so bundle the spec into one file first`);
     return fail(describeParserError(e as Error, path));
   }
   if (!isObject(doc)) return fail('it is not a Swagger 2.0 or OpenAPI 3 document');
