@@ -18,6 +18,10 @@ export interface BrokenServerOptions {
   offsetMeaning?: 'echo' | 'next';
   /** status of POST /oauth2/revoke (default 200) */
   revokeStatus?: number;
+  /** the host query answers JSON nested this deep instead of a page */
+  deepJson?: number;
+  /** the host query answers an envelope of about this many bytes */
+  hugeBytes?: number;
 }
 
 export interface BrokenServer {
@@ -53,6 +57,14 @@ export async function startBrokenServer(options: BrokenServerOptions = {}): Prom
         return send(res, status, envelope([], undefined).replace('"errors":[]', status === 200 ? '"errors":[]' : `"errors":[{"code":${status},"message":"access denied, authorization failed"}]`));
       }
       if (url.pathname !== QUERY) return send(res, 404, envelope([]));
+      if (options.deepJson) return send(res, 200, '['.repeat(options.deepJson) + ']'.repeat(options.deepJson));
+      if (options.hugeBytes) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"resources":[');
+        const chunk = JSON.stringify('x'.repeat(64 * 1024));
+        for (let n = 0; n * chunk.length < options.hugeBytes; n++) res.write((n ? ',' : '') + chunk);
+        return res.end(']}');
+      }
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const asked = Number(url.searchParams.get('offset') ?? 0);
       const offset = options.ignoreOffset ? 0 : asked;
