@@ -10,7 +10,7 @@ import { fileError } from '../core/fileError.js';
 import { openCliConnection } from './cliConnection.js';
 import { ExitCode, UserError } from '../core/errors.js';
 import { auditLogPath } from '../core/audit/auditLog.js';
-import { describeSummary, NOT_SENT, openJournals, summarize } from '../core/audit/auditJournal.js';
+import { describeSummary, interruptOpenJournals, NOT_SENT, summarize } from '../core/audit/auditJournal.js';
 import { constants as osConstants } from 'node:os';
 import { errorFromFailure } from '../core/wizards/stepFailure.js';
 import { initialContainmentState } from '../core/wizards/containment/machine.js';
@@ -96,10 +96,9 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Closes the record of a run cut short by a signal, says what was sent, and exits as the signal would. */
 function interruptRun(signal: NodeJS.Signals): never {
-  const journals = openJournals();
-  if (!journals.length) say(`interrupted by ${signal}: nothing was sent.`);
-  for (const j of journals) {
-    const entry = j.interrupt(`interrupted by ${signal}`);
+  const entries = interruptOpenJournals(`interrupted by ${signal}`);
+  if (!entries.length) say(`interrupted by ${signal}: nothing was sent.`);
+  for (const entry of entries) {
     say(`interrupted by ${signal}: ${describeSummary(summarize(entry))}; recorded in ${auditLogPath(process.env)}.`);
     const sent = entry.hosts.filter((h) => h.result !== NOT_SENT);
     if (sent.length <= PER_HOST_LINES) for (const h of sent) say(`  ${h.hostname || h.input}  ${h.deviceId ?? '-'}  ${h.result}`);

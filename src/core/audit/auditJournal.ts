@@ -50,9 +50,14 @@ let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const j of [...open]) j.interrupt('the process exited before the run finished');
-  });
+  process.on('exit', () => interruptOpenJournals(EXITED));
+}
+
+export const EXITED = 'the process exited before the run finished';
+
+/** Closes every open journal with what it knows (the shell quitting mid-watch, a crash, a signal). */
+export function interruptOpenJournals(reason: string): AuditEntry[] {
+  return [...open].map((j) => j.interrupt(reason));
 }
 
 /** Journals not yet closed (a signal handler closes them and says what was sent). */

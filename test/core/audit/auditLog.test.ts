@@ -99,3 +99,21 @@ describe('audit journal', () => {
     expect(() => new AuditJournal(join(home, 'audit.jsonl'), { profile: null }, 'contain', [host(1)])).toThrow();
   });
 });
+
+describe('a run cut short by the process ending', () => {
+  it('the shell quitting mid-watch (or any exit) closes every open journal with what was sent', async () => {
+    const { EXITED, interruptOpenJournals } = await import('../../../src/core/audit/auditJournal.js');
+    const { home } = tempHome();
+    const path = join(home, 'audit.jsonl');
+    const j = new AuditJournal(path, { profile: 'shell' }, 'contain', [host(1), host(2)]);
+    j.batchSending([host(1).deviceId, host(2).deviceId]);
+    j.batchLanded([host(1), host(2)].map((h) => ({ deviceId: h.deviceId, kind: 'accepted', message: 'accepted', traceId: 't' })));
+    // What the process 'exit' hook runs when the shell quits during the watch.
+    interruptOpenJournals(EXITED);
+    expect(openJournals()).toEqual([]);
+    const [entry, ...rest] = readAuditLog(path).entries;
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ run: j.id, interrupted: EXITED, ok: false });
+    expect(entry!.hosts.map((h) => h.result)).toEqual(['submitted', 'submitted']);
+  });
+});
