@@ -43,7 +43,7 @@ export function splitCommand(text: string): CommandWords {
     throw new UserError(`The curl command is ${Math.round(text.length / 1024).toLocaleString('en-US')} KB; talon reads at most ${MAX_COMMAND_CHARS / 1024} KB. Put a large body in a file and pass it with -d @file.`);
   }
   const open = unclosedQuote(text);
-  if (open) throw new UserError(`The command has an unclosed ${open} quote: check the quoting of what you pasted (it may have been cut short).`);
+  if (open) throw new UserError(`The command has an unclosed ${open === "$'" ? "'" : open} quote: check the quoting of what you pasted (it may have been cut short).`);
   const joined = text.replace(/\\\r?\n/g, ' ').trim();
   const entries = parse(joined, (name: string) => `${VAR_START}${name}${VAR_END}`);
   const words: string[] = [];
@@ -80,7 +80,12 @@ function unclosedQuote(text: string): string | undefined {
     const c = text[i];
     if (quote === "'") {
       if (c === "'") quote = undefined;
+    } else if (quote === "$'") {
+      // ANSI-C quoting: a backslash escapes the next character, \' included.
+      if (c === '\\') i++;
+      else if (c === "'") quote = undefined;
     } else if (c === '\\') i++;
+    else if (c === "'" && text[i - 1] === '$' && quote === undefined) quote = "$'";
     else if (quote === '"') {
       if (c === '"') quote = undefined;
     } else if (c === "'" || c === '"') quote = c;

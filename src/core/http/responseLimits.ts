@@ -41,7 +41,8 @@ export async function readBounded(body: AsyncIterable<Uint8Array> & { destroy?: 
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size);
+  const all = Buffer.concat(chunks, size);
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
 /** Throws when JSON text nests deeper than MAX_JSON_DEPTH (checked before parsing, in one pass). */

@@ -117,3 +117,12 @@ describe('a run cut short by the process ending', () => {
     expect(entry!.hosts.map((h) => h.result)).toEqual(['submitted', 'submitted']);
   });
 });
+
+describe('talon audit as text', () => {
+  it('marks a run that ended early, with why', async () => {
+    const { formatAudit } = await import('../../../src/core/audit/formatAudit.js');
+    const text = formatAudit([{ ...entry(1), ok: false, interrupted: KILLED, hosts: [{ ...host(1), result: 'sent-no-answer', message: 'sent; no answer', traceIds: [] }] }]);
+    expect(text).toContain(`NOT ALL OK  (profile p)  INTERRUPTED: ${KILLED}`);
+    expect(text).toContain('H1  00000000000000000000000000000001  sent-no-answer: sent; no answer');
+  });
+});
