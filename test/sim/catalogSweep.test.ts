@@ -1,0 +1,248 @@
+// Calls every operation of the bundled catalog once, over real HTTP, with its
+// required parameters (and a body built from the catalog's body schema), and
+// checks that the answer is a 2xx whose body validates against the operation's
+// success response schema (the SDK's response model), with ajv: the JSON Schema
+// validator conf already brings, so no second validator is added.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, request } from 'undici';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { startSimulator, type RunningSimulator } from '../../src/sim/server.js';
+import { loadOperationIndex } from '../../src/sim/generic/genericRoutes.js';
+import { familyKey } from '../../src/sim/generic/families.js';
+import type { SimOperation, SimSchema } from '../../src/sim/generic/catalogData.js';
+import { bundledCatalog } from '../../src/core/catalog/loadCatalog.js';
+import { bodySkeleton } from '../../src/core/catalog/bodySkeleton.js';
+import { allRoutes } from '../../src/sim/routes/index.js';
+import type { CatalogOperation } from '../../src/core/catalog/types.js';
+
+/**
+ * Operations whose success model no finite record satisfies: the SDK's model requires
+ * itself (DefinitionsDefinitionExternal.parent is a required DefinitionsDefinitionExternal).
+ * They must still answer 2xx with the envelope; the chain stops after a few levels.
+ */
+const UNSATISFIABLE = new Set(['workflowDefinitionsCombined']);
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** A SimSchema as JSON Schema; `{ r }` becomes a $ref into the shared definitions. */
+function jsonSchema(s: SimSchema): object {
+  if (typeof s === 'string') {
+    switch (s) {
+      case 'string':
+        return { type: 'string' };
+      case 'number':
+        return { type: 'number' };
+      case 'integer':
+        return { type: 'integer' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'date-time':
+        return { type: 'string', format: 'date-time' };
+      case 'date':
+        return { type: 'string', format: 'date' };
+      case 'object':
+        return { type: 'object' };
+      default:
+        return {};
+    }
+  }
+  if ('e' in s) return { enum: s.e };
+  if ('a' in s) return { type: 'array', items: jsonSchema(s.a) };
+  if ('m' in s) return { type: 'object', additionalProperties: jsonSchema(s.m) };
+  if ('r' in s) return { $ref: `models#/definitions/${s.r}` };
+  return {
+    type: 'object',
+    properties: Object.fromEntries(s.o.map(([n, p]) => [n, jsonSchema(p)])),
+    required: s.o.filter((p) => p[2] === 1).map((p) => p[0]),
+  };
+}
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: unknown;
+}
+
+let sim: RunningSimulator;
+let token: string;
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 8 });
+
+async function call(method: string, path: string, query: URLSearchParams, body?: { type: string; data: string }, headers: Record<string, string> = {}): Promise<Answer> {
+  const qs = query.toString();
+  const res = await request(`${sim.url}${path}${qs ? `?${qs}` : ''}`, {
+    method: method as 'GET',
+    dispatcher: agent,
+    headers: { ...headers, authorization: `Bearer ${token}`, ...(body ? { 'content-type': body.type } : {}) },
+    body: body?.data,
+  });
+  const contentType = String(res.headers['content-type'] ?? '');
+  const text = await res.body.text();
+  return { status: res.statusCode, contentType, body: contentType.startsWith('application/json') && text ? JSON.parse(text) : text };
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, host: '127.0.0.1', log: () => {} });
+  const form = new URLSearchParams({ client_id: sim.clients.demo.id, client_secret: sim.clients.demo.secret });
+  const res = await request(`${sim.url}/oauth2/token`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  token = ((await res.body.json()) as { access_token: string }).access_token;
+});
+
+afterAll(async () => {
+  await agent.close();
+  await sim.close();
+});
+
+describe('every catalog operation answers', () => {
+  it('answers each of the catalog operations with a 2xx that validates against its response schema', async () => {
+    const index = await loadOperationIndex();
+    const catalog = bundledCatalog();
+    // inlineRefs off: each model compiles once and every operation that uses it shares it.
+    const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true, inlineRefs: false });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'models', definitions: Object.fromEntries(Object.entries(index.models).map(([n, s]) => [n, jsonSchema(s)])) });
+    const validators = new Map<string, ValidateFunction>();
+    const validatorFor = (op: SimOperation): ValidateFunction => {
+      const key = JSON.stringify(op.r);
+      let v = validators.get(key);
+      if (!v) {
+        const named = typeof op.r === 'object' && 'r' in op.r ? ajv.getSchema(`models#/definitions/${op.r.r}`) : undefined;
+        v = named ?? ajv.compile(jsonSchema(op.r as SimSchema));
+        validators.set(key, v);
+      }
+      return v;
+    };
+    const byKey = new Map(catalog.operations.map((o) => [`${o.method} ${o.path} ${o.operationId}`, o]));
+
+    // Ids come from each family's query operation, as a client would get them;
+    // failing that, from another query of the same service.
+    const familyIds = new Map<string, string[]>();
+    const serviceIds = new Map<string, string[]>();
+    for (const op of index.operations.filter((o) => o.m === 'GET' && o.p.includes('/queries/') && !o.p.includes('{'))) {
+      const described = byKey.get(`${op.m} ${op.p} ${op.i}`) as CatalogOperation;
+      const { path, query, headers } = requestFor(op, described, ['0123456789abcdef0123456789abcdef']);
+      const res = await call('GET', path, query, undefined, headers);
+      const ids = (res.body as { resources?: unknown[] })?.resources?.filter((r): r is string => typeof r === 'string') ?? [];
+      if (ids.length === 0) continue;
+      if (!familyIds.has(familyKey(op.p).key)) familyIds.set(familyKey(op.p).key, ids);
+      const service = op.p.split('/')[1] as string;
+      if (!serviceIds.has(service)) serviceIds.set(service, ids);
+    }
+    const handModelled = new Set(allRoutes.map((r) => `${r.method} ${r.path}`));
+
+    const failures: string[] = [];
+    const started = performance.now();
+    let calls = 0;
+    const ops = [...index.operations];
+    const worker = async () => {
+      for (let op = ops.shift(); op; op = ops.shift()) {
+        const described = byKey.get(`${op.m} ${op.p} ${op.i}`);
+        if (!described) {
+          failures.push(`${op.m} ${op.p}: not in the bundled catalog`);
+          continue;
+        }
+        const ids = familyIds.get(familyKey(op.p).key) ?? serviceIds.get(op.p.split('/')[1] as string) ?? ['0123456789abcdef0123456789abcdef'];
+        const { path, query, body, headers } = requestFor(op, described, ids);
+        const res = await call(op.m, path, query, body, headers);
+        calls++;
+        // Hand-modelled routes validate their input as the API does (their own tests cover them):
+        // here they must answer from their route, never the gateway's "no endpoint".
+        const problem = handModelled.has(`${op.m} ${op.p}`) ? answeredByHand(res) : check(op, res, validatorFor);
+        if (problem) failures.push(`${op.m} ${op.p} (${op.i}): ${problem}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const elapsed = performance.now() - started;
+    expect(failures).toEqual([]);
+    expect(calls).toBe(index.operations.length);
+    expect(index.operations.length).toBe(catalog.operations.length);
+    // A budget, not a benchmark: the sweep must stay fast enough for every run of the suite.
+    expect(elapsed).toBeLessThan(20_000);
+  }, 60_000);
+
+  it('answers a missing required parameter with the API\'s 400 error shape', async () => {
+    const index = await loadOperationIndex();
+    const op = index.operations.find((o) => o.m === 'GET' && !o.p.includes('{') && (o.q ?? []).some((p) => p[1] === 'q' && p[3] === 1 && p[0] === 'ids') && o.p.startsWith('/policy/'));
+    expect(op).toBeDefined();
+    const res = await call('GET', (op as SimOperation).p, new URLSearchParams());
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ meta: { trace_id: expect.any(String) }, errors: [{ code: 400, message: "The 'ids' parameter must be present at least once." }] });
+  });
+
+  it('keeps the gateway 404 for a path that exists nowhere', async () => {
+    const res = await call('GET', '/no-such-service/queries/things/v1', new URLSearchParams());
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ errors: [{ code: 404, message: 'Not Found: no endpoint at /no-such-service/queries/things/v1.' }] });
+  });
+});
+
+interface BuiltRequest {
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body?: { type: string; data: string };
+}
+
+function requestFor(op: SimOperation, described: CatalogOperation, ids: string[]): BuiltRequest {
+  let path = op.p;
+  const query = new URLSearchParams();
+  const headers: Record<string, string> = {};
+  for (const p of described.params) {
+    // The bearer token is the client's own header, whatever the operation declares.
+    if (!p.required || p.name.toLowerCase() === 'authorization') continue;
+    const value = sampleValue(p.name, p.enum, p.schema.kind, ids);
+    if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(value));
+    else if (p.in === 'query') query.append(p.name, value);
+    else headers[p.name] = value;
+  }
+  if (!described.body) return { path, query, headers };
+  const type = described.body.contentType;
+  if (type === 'application/json') {
+    const skeleton = bodySkeleton(described.body.schema, bundledCatalog(), { requiredOnly: true });
+    return { path, query, headers, body: { type, data: JSON.stringify(fillIds(skeleton, ids)) } };
+  }
+  if (type === 'application/x-www-form-urlencoded') return { path, query, headers, body: { type, data: 'name=sample' } };
+  // Uploads: the simulator takes the bytes as they are.
+  return { path, query, headers, body: { type, data: 'sample bytes' } };
+}
+
+function sampleValue(name: string, values: readonly (string | number)[] | undefined, kind: string, ids: string[]): string {
+  if (values?.[0] !== undefined) return String(values[0]);
+  if (kind === 'integer' || kind === 'number') return '1';
+  if (name === 'ids' || name === 'id') return ids[0] as string;
+  if (kind === 'boolean') return 'true';
+  if (name === 'filter') return "status:'open'";
+  return 'sample';
+}
+
+/** Fills `ids`-like arrays of the skeleton with ids the family's query returned. */
+function fillIds(value: unknown, ids: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => fillIds(v, ids));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, /(^|_)ids$/.test(k) && Array.isArray(v) ? ids.slice(0, 1) : fillIds(v, ids)]),
+  );
+}
+
+function check(op: SimOperation, res: Answer, validatorFor: (op: SimOperation) => ValidateFunction): string | undefined {
+  if (res.status < 200 || res.status > 299) return `status ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`;
+  if (typeof op.r === 'object' && 'k' in op.r) {
+    if (op.r.k === 'blob' && res.contentType.startsWith('application/json')) return 'a download answered JSON';
+    return undefined;
+  }
+  if (res.status !== op.st) return `status ${res.status}, documented ${op.st}`;
+  if (UNSATISFIABLE.has(op.i)) return Array.isArray((res.body as { resources?: unknown }).resources) ? undefined : 'no resources';
+  const validate = validatorFor(op);
+  if (!validate(res.body)) return `${ajvText(validate)}; body ${JSON.stringify(res.body).slice(0, 300)}`;
+  return undefined;
+}
+
+function answeredByHand(res: Answer): string | undefined {
+  const message = JSON.stringify(res.body);
+  if (res.status === 405 || res.status >= 500 || (res.status === 404 && message.includes('no endpoint at'))) return `status ${res.status}: ${message.slice(0, 200)}`;
+  return undefined;
+}
+
+function ajvText(v: ValidateFunction): string {
+  return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+}
