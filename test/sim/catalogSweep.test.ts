@@ -1,5 +1,6 @@
 // Calls every operation of the bundled catalog once, over real HTTP, with its
-// required parameters (and a body built from the catalog's body schema), and
+// required parameters (and a body built from the catalog's body schema; the
+// hand-modelled routes get valid inputs from the seeded tenant), and
 // checks that the answer is a 2xx whose body validates against the operation's
 // success response schema (the SDK's response model). Validation uses zod,
 // already a dependency: its schemas are built without code generation, so the
@@ -14,7 +15,6 @@ import { familyKey } from '../../src/sim/generic/families.js';
 import type { SimOperation, SimSchema } from '../../src/sim/generic/catalogData.js';
 import { bundledCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { bodySkeleton } from '../../src/core/catalog/bodySkeleton.js';
-import { allRoutes } from '../../src/sim/routes/index.js';
 import type { CatalogOperation } from '../../src/core/catalog/types.js';
 
 /**
@@ -26,6 +26,19 @@ const UNSATISFIABLE = new Set(['workflowDefinitionsCombined']);
 
 // Each schema is used about once: zod's compiled fast path for objects would cost more than it saves.
 z.config({ jitless: true });
+
+/**
+ * Hand-modelled answers that still lack fields their SDK model requires. Each must
+ * answer 2xx and must still fail validation: when it validates, take it off the list.
+ */
+const KNOWN_GAPS = new Map([
+  ['POST /alerts/combined/alerts/v1', 'alerts lack aggregation_rule_id and the other required DetectsExternalAlert fields'],
+  ['POST /alerts/entities/alerts/v2', 'alerts lack aggregation_rule_id and the other required DetectsExternalAlert fields'],
+  ['GET /spotlight/combined/vulnerabilities/v1', 'vulnerability apps lack product_name_normalized'],
+  ['GET /spotlight/entities/vulnerabilities/v2', 'vulnerability apps lack product_name_normalized'],
+  ['GET /spotlight/entities/remediations/v2', 'remediations lack provider'],
+  ['GET /iocs/entities/actions/v1', 'IOC actions lack platforms_by_type'],
+]);
 
 /** A value that is there: a required property typed `any` must still be present. */
 const present = z.custom<unknown>((v) => v !== undefined, 'required');
@@ -48,8 +61,7 @@ function zodFactory(models: Record<string, SimSchema>): (s: SimSchema) => z.ZodT
           return z.iso.datetime({ offset: true });
         case 'date':
           return z.iso.date();
-        case 'object':
-          return z.record(z.string(), z.unknown());
+        // The SDK types free-form values `object` but never checks them (the legacy IOC offset is a string or a number).
         default:
           return z.unknown();
       }
@@ -130,7 +142,7 @@ describe('every catalog operation answers', () => {
       const service = op.p.split('/')[1] as string;
       if (!serviceIds.has(service)) serviceIds.set(service, ids);
     }
-    const handModelled = new Set(allRoutes.map((r) => `${r.method} ${r.path}`));
+    const overrides = await handInputs();
 
     const failures: string[] = [];
     const started = performance.now();
@@ -144,12 +156,15 @@ describe('every catalog operation answers', () => {
           continue;
         }
         const ids = familyIds.get(familyKey(op.p).key) ?? serviceIds.get(op.p.split('/')[1] as string) ?? ['0123456789abcdef0123456789abcdef'];
-        const { path, query, body, headers } = requestFor(op, described, ids);
-        const res = await call(op.m, path, query, body, headers);
+        const built = requestFor(op, described, ids);
+        const override = overrides.get(op.i);
+        const query = override?.query ? new URLSearchParams(override.query) : built.query;
+        const body = override?.body !== undefined ? { type: 'application/json', data: JSON.stringify(override.body) } : override?.form ? { type: 'application/x-www-form-urlencoded', data: new URLSearchParams(override.form).toString() } : built.body;
+        const res = await call(op.m, built.path, query, body, built.headers);
         calls++;
-        // Hand-modelled routes validate their input as the API does (their own tests cover them):
-        // here they must answer from their route, never the gateway's "no endpoint".
-        const problem = handModelled.has(`${op.m} ${op.p}`) ? answeredByHand(res) : check(op, res, validatorFor);
+        let problem = check(op, res, validatorFor);
+        const gap = KNOWN_GAPS.get(`${op.m} ${op.p}`);
+        if (gap) problem = problem?.startsWith('status') ? problem : problem ? undefined : `validates now (was: ${gap}): take it off KNOWN_GAPS`;
         if (problem) failures.push(`${op.m} ${op.p} (${op.i}): ${problem}`);
       }
     };
@@ -194,6 +209,59 @@ interface BuiltRequest {
   query: URLSearchParams;
   headers: Record<string, string>;
   body?: { type: string; data: string };
+}
+
+interface HandInput {
+  query?: Record<string, string>;
+  body?: unknown;
+  form?: Record<string, string>;
+}
+
+/** Valid inputs for the hand-modelled routes, which check them as the API does, from the seeded tenant. */
+async function handInputs(): Promise<Map<string, HandInput>> {
+  const get = async (path: string, query: Record<string, string> = {}): Promise<string[]> => {
+    const res = await call('GET', path, new URLSearchParams(query));
+    return ((res.body as { resources?: string[] }).resources ?? []).map(String);
+  };
+  const sha256 = sim.samples.sha256[0] as string;
+  const ioc = { type: 'sha256', value: sha256 };
+  const aids = await get('/devices/queries/devices/v1', { limit: '2' });
+  const ranOn = await get('/indicators/queries/devices/v1', ioc);
+  const processes = await get('/indicators/queries/processes/v1', { ...ioc, device_id: ranOn[0] as string });
+  const groups = await get('/devices/queries/host-groups/v1', { filter: "group_type:'static'" });
+  const alerts = await get('/alerts/queries/alerts/v2', { limit: '1' });
+  const iocIds = await get('/iocs/queries/indicators/v1', { limit: '2' });
+  const actions = await get('/iocs/queries/actions/v1');
+  const group = groups[0] as string;
+  const form = new URLSearchParams({ client_id: sim.clients.demo.id, client_secret: sim.clients.demo.secret });
+  const spare = await request(`${sim.url}/oauth2/token`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const spareToken = ((await spare.body.json()) as { access_token: string }).access_token;
+  return new Map<string, HandInput>([
+    ['getAggregateV2', { body: [{ field: 'status', type: 'terms', name: 'status' }] }],
+    ['getV2', { body: { composite_ids: alerts } }],
+    ['updateV3', { body: { composite_ids: alerts, action_parameters: [{ name: 'show_in_ui', value: 'true' }] } }],
+    ['queryCombinedGroupMembers', { query: { id: group } }],
+    ['queryGroupMembers', { query: { id: group } }],
+    ['updateDeviceTags', { body: { action: 'add', device_ids: aids.slice(0, 1), tags: ['FalconGroupingTags/sweep'] } }],
+    ['performGroupAction', { query: { action_name: 'add-hosts' }, body: { ids: [group], action_parameters: [{ name: 'filter', value: `device_id:['${aids[0]}']` }] } }],
+    ['getHostGroups', { query: { ids: group } }],
+    ['updateHostGroups', { body: { resources: [{ id: group, description: 'sweep' }] } }],
+    ['createHostGroups', { body: { resources: [{ name: 'Sweep group', group_type: 'static' }] } }],
+    ['devicesCount', { query: ioc }],
+    ['devicesRanOn', { query: ioc }],
+    ['indicatorGetDeviceCountV1', { query: ioc }],
+    ['indicatorGetDevicesRanOnV1', { query: ioc }],
+    ['processesRanOn', { query: { ...ioc, device_id: ranOn[0] as string } }],
+    ['indicatorGetProcessesRanOnV1', { query: { ...ioc, device_id: ranOn[0] as string } }],
+    ['entitiesProcesses', { query: { ids: processes[0] as string } }],
+    ['actionGetV1', { query: { ids: actions[0] as string } }],
+    ['indicatorDeleteV1', { query: { ids: iocIds[1] as string } }],
+    ['indicatorUpdateV1', { body: { indicators: [{ id: iocIds[0], description: 'sweep' }] } }],
+    ['indicatorCreateV1', { body: { indicators: [{ type: 'domain', value: 'sweep.example.com', action: 'detect', severity: 'low', platforms: ['windows'], applied_globally: true }] } }],
+    ['oauth2RevokeToken', { form: { token: spareToken } }],
+    ['oauth2AccessToken', { form: { client_id: sim.clients.demo.id, client_secret: sim.clients.demo.secret } }],
+    ['getRemediationsV2', { query: { ids: [...sim.tenant.remediations.keys()][0] as string } }],
+  ]);
 }
 
 function requestFor(op: SimOperation, described: CatalogOperation, ids: string[]): BuiltRequest {
@@ -247,12 +315,6 @@ function check(op: SimOperation, res: Answer, validatorFor: (op: SimOperation) =
   if (UNSATISFIABLE.has(op.i)) return Array.isArray((res.body as { resources?: unknown }).resources) ? undefined : 'no resources';
   const result = validatorFor(op).safeParse(res.body);
   if (!result.success) return `${issuesText(result.error)}; body ${JSON.stringify(res.body).slice(0, 300)}`;
-  return undefined;
-}
-
-function answeredByHand(res: Answer): string | undefined {
-  const message = JSON.stringify(res.body);
-  if (res.status === 405 || res.status >= 500 || (res.status === 404 && message.includes('no endpoint at'))) return `status ${res.status}: ${message.slice(0, 200)}`;
   return undefined;
 }
 
