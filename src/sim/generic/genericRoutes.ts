@@ -13,6 +13,11 @@ export type GenericMatch = { kind: 'found'; route: Route } | { kind: 'method-not
 
 let loading: Promise<OperationIndex> | undefined;
 
+/** Whether the catalog data has been asked for in this process (start-up must not). */
+export function operationIndexRequested(): boolean {
+  return loading !== undefined;
+}
+
 /** The parsed catalog, shared by every simulator in the process. */
 export function loadOperationIndex(): Promise<OperationIndex> {
   loading ??= import('./data/operations.js').then((m) => new OperationIndex(JSON.parse(m.SIM_CATALOG_JSON) as SimCatalogFile));

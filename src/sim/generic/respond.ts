@@ -52,7 +52,8 @@ export function respond(op: SimOperation, models: Record<string, SimSchema>, fam
   } else if (writes) {
     const items = bodyItems(body);
     resources = items.map((item) => {
-      const id = ctx.rng.hex(32);
+      // An update names its record inside the item (`resources: [{ id, ... }]`); a create gets a new id.
+      const id = typeof item.id === 'string' && item.id !== '' ? item.id : ctx.rng.hex(32);
       return idsOnly ? id : echo(entity(id), item, itemSchema as SimSchema, models);
     });
   } else {
