@@ -8,7 +8,8 @@
 // ajv (which conf brings) took about 9 s of the sweep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { zodFactory } from '../helpers/responseSchema.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/server.js';
 import { loadOperationIndex } from '../../src/sim/generic/genericRoutes.js';
 import { familyKey } from '../../src/sim/generic/families.js';
@@ -24,9 +25,6 @@ import type { CatalogOperation } from '../../src/core/catalog/types.js';
  */
 const UNSATISFIABLE = new Set(['workflowDefinitionsCombined']);
 
-// Each schema is used about once: zod's compiled fast path for objects would cost more than it saves.
-z.config({ jitless: true });
-
 /**
  * Hand-modelled answers that still lack fields their SDK model requires. Each must
  * answer 2xx and must still fail validation: when it validates, take it off the list.
@@ -39,51 +37,6 @@ const KNOWN_GAPS = new Map([
   ['GET /spotlight/entities/remediations/v2', 'remediations lack provider'],
   ['GET /iocs/entities/actions/v1', 'IOC actions lack platforms_by_type'],
 ]);
-
-/** A value that is there: a required property typed `any` must still be present. */
-const present = z.custom<unknown>((v) => v !== undefined, 'required');
-
-/** SimSchemas as zod schemas; `{ r }` is a lazy reference, so recursive models work. */
-function zodFactory(models: Record<string, SimSchema>): (s: SimSchema) => z.ZodType {
-  const named = new Map<string, z.ZodType>();
-  const build = (s: SimSchema): z.ZodType => {
-    if (typeof s === 'string') {
-      switch (s) {
-        case 'string':
-          return z.string();
-        case 'number':
-          return z.number();
-        case 'integer':
-          return z.number().int();
-        case 'boolean':
-          return z.boolean();
-        case 'date-time':
-          return z.iso.datetime({ offset: true });
-        case 'date':
-          return z.iso.date();
-        // The SDK types free-form values `object` but never checks them (the legacy IOC offset is a string or a number).
-        default:
-          return z.unknown();
-      }
-    }
-    if ('e' in s) return z.literal(s.e as [string | number, ...(string | number)[]]);
-    if ('a' in s) return z.array(build(s.a));
-    if ('m' in s) return z.record(z.string(), build(s.m));
-    if ('r' in s) {
-      const name = s.r;
-      return z.lazy(() => {
-        let m = named.get(name);
-        if (!m) named.set(name, (m = build(models[name] ?? 'any')));
-        return m;
-      });
-    }
-    return z.looseObject(Object.fromEntries(s.o.map(([n, p, required]) => {
-      const inner = build(p);
-      return [n, required ? (inner instanceof z.ZodUnknown ? present : inner) : inner.optional()];
-    })));
-  };
-  return build;
-}
 
 interface Answer {
   status: number;
