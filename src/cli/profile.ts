@@ -3,6 +3,8 @@
 import { Option, type Command } from 'commander';
 import type { Profile } from '../core/config/profileStore.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeText } from './terminalOutput.js';
 
 export interface ProfileCommandIO {
   env: NodeJS.ProcessEnv;
@@ -26,8 +28,9 @@ interface AddOptions {
 
 const defaultIO = (): ProfileCommandIO => ({
   env: process.env,
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  // Profile files may be edited or shared: what they hold is shown terminal-safe.
+  stdout: (s) => writeText(process.stdout, s),
+  stderr: (s) => writeText(process.stderr, s),
   stdin: process.stdin,
 });
 
@@ -175,7 +178,7 @@ function viewOf(p: Profile, defaultName: string | undefined, secretStored: boole
   };
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown): string => `${safeJson(value, 2)}\n`;
 
 async function listProfiles(io: ProfileCommandIO, asJson: boolean): Promise<void> {
   const { store, secrets } = await openStores(io.env);

@@ -2,11 +2,15 @@
 // the shell's history pane.
 import type { HistoryEntry } from './historyEntry.js';
 import { truncate } from '../jsonView/responseSummary.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
-/** "/devices/queries/devices/v1?filter=hostname:'x'&limit=5", unencoded so it reads well. */
+/**
+ * "/devices/queries/devices/v1?filter=hostname:'x'&limit=5", unencoded so it
+ * reads well, and terminal-safe: the history file may hold anything.
+ */
 export function pathWithQuery(entry: Pick<HistoryEntry, 'path' | 'query'>): string {
   const qs = entry.query.map(([k, v]) => `${k}=${v}`).join('&');
-  return qs ? `${entry.path}?${qs}` : entry.path;
+  return terminalSafe(qs ? `${entry.path}?${qs}` : entry.path);
 }
 
 /** The text a filter matches against. */
@@ -45,9 +49,9 @@ export function shortDuration(ms: number): string {
 export function historyTable(entries: readonly HistoryEntry[], width?: number): string[] {
   const rows = entries.map((e, i) => ({
     n: String(i + 1),
-    time: shortTime(e.time),
+    time: terminalSafe(shortTime(e.time)),
     status: e.status === 0 ? 'ERR' : String(e.status),
-    method: e.method,
+    method: terminalSafe(e.method),
     request: pathWithQuery(e),
     duration: shortDuration(e.durationMs),
     items: e.items === undefined ? '' : String(e.items),
