@@ -31,9 +31,21 @@ export function filterHistory(entries: readonly HistoryEntry[], text: string): H
 /** "2026-05-04 13:02:11" in local time. */
 export function shortTime(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  if (Number.isNaN(d.getTime())) return terminalSafe(iso);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** The parts of one history line in the shell's list, terminal-safe (the history file may hold anything). */
+export function historyRow(e: HistoryEntry): { time: string; status: string; method: string; request: string; detail: string } {
+  const items = e.items !== undefined ? ` · ${e.items} items` : '';
+  return {
+    time: shortTime(e.time),
+    status: String(e.status || 'ERR'),
+    method: terminalSafe(e.method),
+    request: pathWithQuery(e),
+    detail: `${shortDuration(e.durationMs)}${items} · ${terminalSafe(e.profile)}`,
+  };
 }
 
 /** "120 ms", "3.4 s". */
@@ -49,7 +61,7 @@ export function shortDuration(ms: number): string {
 export function historyTable(entries: readonly HistoryEntry[], width?: number): string[] {
   const rows = entries.map((e, i) => ({
     n: String(i + 1),
-    time: terminalSafe(shortTime(e.time)),
+    time: shortTime(e.time),
     status: e.status === 0 ? 'ERR' : String(e.status),
     method: terminalSafe(e.method),
     request: pathWithQuery(e),
