@@ -5,7 +5,7 @@
 // online state, containment actions, indicator device and process lookups,
 // process details, a text body and API errors with a hostile message and
 // trace id. Listens on 127.0.0.1, port 0.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -35,7 +35,7 @@ export const DEVICE_IDS = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210
 export const CLIENT = { id: 'hostile-client', secret: 'hostile-secret' } as const;
 export const SHA256 = 'a'.repeat(64);
 
-function host(id: string, n: number): Record<string, unknown> {
+function host(id: string, n: number, contained: ReadonlySet<string>): Record<string, unknown> {
   return {
     device_id: id,
     hostname: hostile(`host-${n}`),
@@ -44,8 +44,8 @@ function host(id: string, n: number): Record<string, unknown> {
     last_seen: hostile('2026-05-01T08:09:10Z'),
     local_ip: hostile('10.0.0.'),
     external_ip: hostile('203.0.113.'),
-    // normal, so that contain acts on the host: the status is shown hostile elsewhere
-    status: 'normal',
+    // normal until contained, so that contain acts on the host and its watch ends
+    status: contained.has(id) ? 'contained' : 'normal',
   };
 }
 
@@ -60,7 +60,7 @@ const process = (deviceId: string): Record<string, unknown> => ({
 });
 
 const envelope = (resources: unknown[], errors: unknown[] = []): Record<string, unknown> => ({
-  meta: { query_time: 0.001, powered_by: hostile('powered-'), trace_id: HOSTILE_TRACE_ID, pagination: { offset: 0, limit: 100, total: resources.length } },
+  meta: { query_time: 0.001, powered_by: hostile('powered-'), trace_id: HOSTILE_TRACE_ID, pagination: { offset: 0, limit: 100, total: resources.length }, [hostile('key-')]: 1 },
   resources,
   errors,
 });
@@ -77,17 +77,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function route(req: IncomingMessage, url: URL, body: string): [number, unknown] | [number, string, 'text'] {
+function route(url: URL, body: string, contained: Set<string>): [number, unknown] | [number, string, 'text'] {
   const path = url.pathname;
   if (path === '/oauth2/token') return [201, { access_token: 'hostile-token', token_type: 'bearer', expires_in: 1799 }];
   if (path === '/oauth2/revoke') return [200, envelope([])];
   if (path === '/devices/queries/devices/v1' || path === '/devices/queries/devices-scroll/v1') return [200, envelope([...DEVICE_IDS])];
-  if (path === '/devices/entities/devices/v2' || path === '/devices/entities/devices/v1') return [200, envelope(DEVICE_IDS.map(host))];
-  if (path === '/devices/combined/devices/v1') return [200, envelope(DEVICE_IDS.map(host))];
+  if (path === '/devices/entities/devices/v2' || path === '/devices/entities/devices/v1') return [200, envelope(DEVICE_IDS.map((id, n) => host(id, n, contained)))];
+  if (path === '/devices/combined/devices/v1') return [200, envelope(DEVICE_IDS.map((id, n) => host(id, n, contained)))];
   if (path === '/devices/entities/online-state/v1') return [200, envelope(DEVICE_IDS.map((id) => ({ id, state: 'online' })))];
   if (path === '/devices/entities/devices-actions/v2') {
     const ids = ((JSON.parse(body || '{}') as { ids?: string[] }).ids ?? []).map(String);
-    // The first host is accepted, the others refused with a hostile message.
+    // The first host is accepted (and contained at once), the others refused with a hostile message.
+    if (url.searchParams.get('action_name') === 'contain') for (const id of ids.slice(0, 1)) contained.add(id);
     return [202, envelope(ids.slice(0, 1).map((id) => ({ id, path: hostile('/') })), ids.slice(1).map((id) => ({ id, code: 409, message: hostile('refused ') })))];
   }
   if (path === '/indicators/queries/devices/v1') return [200, envelope([...DEVICE_IDS])];
@@ -110,13 +111,14 @@ export interface HostileServer {
 
 export async function startControlSequenceServer(): Promise<HostileServer> {
   const seen: string[] = [];
+  const contained = new Set<string>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       seen.push(`${req.method} ${url.pathname}`);
-      const answer = route(req, url, Buffer.concat(chunks).toString('utf8'));
+      const answer = route(url, Buffer.concat(chunks).toString('utf8'), contained);
       if (answer[2] === 'text') {
         res.writeHead(answer[0], { 'content-type': 'text/plain; charset=utf-8' });
         res.end(answer[1]);
