@@ -87,9 +87,11 @@ function route(url: URL, body: string, contained: Set<string>): [number, unknown
   if (path === '/devices/entities/online-state/v1') return [200, envelope(DEVICE_IDS.map((id) => ({ id, state: 'online' })))];
   if (path === '/devices/entities/devices-actions/v2') {
     const ids = ((JSON.parse(body || '{}') as { ids?: string[] }).ids ?? []).map(String);
-    // The first host is accepted (and contained at once), the others refused with a hostile message.
-    if (url.searchParams.get('action_name') === 'contain') for (const id of ids.slice(0, 1)) contained.add(id);
-    return [202, envelope(ids.slice(0, 1).map((id) => ({ id, path: hostile('/') })), ids.slice(1).map((id) => ({ id, code: 409, message: hostile('refused ') })))];
+    // The first device is accepted (and contained at once), the second always refused with a hostile message.
+    const accepted = ids.filter((id) => id !== DEVICE_IDS[1]);
+    if (url.searchParams.get('action_name') === 'contain') for (const id of accepted) contained.add(id);
+    const refused = ids.filter((id) => id === DEVICE_IDS[1]);
+    return [202, envelope(accepted.map((id) => ({ id, path: hostile('/') })), refused.map((id) => ({ id, code: 409, message: hostile('refused ') })))];
   }
   if (path === '/indicators/queries/devices/v1') return [200, envelope([...DEVICE_IDS])];
   if (path === '/indicators/queries/processes/v1') return [200, envelope([`pid:${url.searchParams.get('device_id') ?? ''}:1`])];
