@@ -47,7 +47,7 @@ export function endpointSource(catalog: Catalog): EndpointSource {
           path: m.operation.path,
           // An imported catalog's text is someone else's file: terminal-safe.
           summary: terminalSafe(m.operation.summary),
-          scopes: m.operation.scopes,
+          scopes: m.operation.scopes.map((s) => terminalSafe(s)),
           deprecated: m.operation.deprecated,
           positions: m.pathPositions,
         }),
