@@ -6,6 +6,7 @@ import type { Catalog, CatalogOperation } from '../core/catalog/types.js';
 import { ExitCode, UserError } from '../core/errors.js';
 import { safeJson } from '../core/text/safeJson.js';
 import { writeText } from './terminalOutput.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface CatalogCommandIO {
   env: NodeJS.ProcessEnv;
@@ -112,9 +113,19 @@ function endpointJson(op: CatalogOperation) {
   };
 }
 
-/** METHOD PATH SCOPE SUMMARY, the summary cut to what fits in `width`. */
-export function endpointTable(ops: readonly CatalogOperation[], width: number): string {
-  const scopeOf = (op: CatalogOperation) => (op.scopes.length > 0 ? op.scopes.join(',') : '-');
+/**
+ * METHOD PATH SCOPE SUMMARY, the summary cut to what fits in `width`. Cells
+ * are terminal-safe one-liners: an imported catalog is someone else's file.
+ */
+export function endpointTable(input: readonly CatalogOperation[], width: number): string {
+  const ops = input.map((o) => ({
+    method: terminalSafe(o.method),
+    path: terminalSafe(o.path),
+    scopes: o.scopes.map((s) => terminalSafe(s)),
+    summary: terminalSafe(o.summary),
+    deprecated: o.deprecated,
+  }));
+  const scopeOf = (op: { scopes: readonly string[] }) => (op.scopes.length > 0 ? op.scopes.join(',') : '-');
   const methodW = Math.max(6, ...ops.map((o) => o.method.length));
   const pathW = Math.max(4, ...ops.map((o) => o.path.length));
   const scopeW = Math.max(5, ...ops.map((o) => scopeOf(o).length));
