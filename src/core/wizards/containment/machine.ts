@@ -6,6 +6,7 @@
 import { computeResults, type RunEnd } from './results.js';
 import { ambiguousResolutions, buildReview, confirmationMatches, confirmPromptFor, rowsAlreadyPending, rowsToSend } from './review.js';
 import { parseTargets } from './targets.js';
+import { terminalSafe } from '../../text/terminalSafe.js';
 import { TARGET_STATUS, type ConfirmPrompt, type ContainAction, type ContainmentEffect, type ContainmentEvent, type ContainmentOptions, type ContainmentState, type TargetResolution } from './types.js';
 
 export const DEFAULT_OPTIONS: Readonly<ContainmentOptions> = { wait: true, timeoutMs: 120_000, pollIntervalMs: 1000 };
@@ -183,7 +184,7 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
         return {
           ...failed,
           step: 'error',
-          failure: { step: 'submitting', message: first.message, details: [], exitCode: first.code === undefined ? 4 : 1 },
+          failure: { step: 'submitting', message: terminalSafe(first.message), details: [], exitCode: first.code === undefined ? 4 : 1 },
           results: computeResults(failed, 'unwatched'),
           audit: { state: 'pending' },
         };
