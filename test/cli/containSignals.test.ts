@@ -71,7 +71,7 @@ async function auditOf(env: NodeJS.ProcessEnv): Promise<any[]> {
 const count = (hosts: { result: string }[], result: string): number => hosts.filter((h) => h.result === result).length;
 const HANDLED = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
-describe('contain killed at each stage', () => {
+describe('contain killed at each stage', { timeout: 60_000 }, () => {
   for (const sig of [...HANDLED, 'SIGKILL'] as const) {
     it(`${sig} before anything is sent: nothing recorded as sent, no host changed`, async () => {
       const run = await start('before-send');
@@ -135,7 +135,7 @@ describe('contain killed at each stage', () => {
   }
 });
 
-describe('contain when every batch fails after being sent', () => {
+describe('contain when every batch fails after being sent', { timeout: 60_000 }, () => {
   it('still writes the audit entry and the --json result, host by host, with a non-zero exit', async () => {
     const sim = await startHarness({ hosts: 50, faults: { errorRate: 1, errorStatuses: [500], paths: [ACTIONS] }, log: () => {} });
     try {
