@@ -1,0 +1,78 @@
+// Whether a call changes the tenant, and what happens before it is sent:
+// send it, confirm it (showing the whole request), or refuse it (a read-only
+// profile). The catalog in use decides from the operation's OAuth2 scopes,
+// never from words in the path:
+// - an operation that needs a `:write` scope is a write, whatever its method
+//   (17 GETs of real-time response need one);
+// - a GET (or HEAD, OPTIONS) that needs no `:write` scope is a read;
+// - any other method is a read only when the catalog knows the operation and
+//   it needs `:read` scopes alone (POST queries, searches, GET-by-body); an
+//   operation the catalog does not know, or that names no scope, is a write.
+// The same answer decides retries (retryPolicy.ts): a write is never sent
+// again once it may have reached the server.
+import type { ApiRequest } from '../http/types.js';
+import type { Catalog, CatalogOperation } from '../catalog/types.js';
+import { findOperationByPath } from '../catalog/findOperation.js';
+import { describeRequest } from './describeRequest.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RequestEffect {
+  /** true when the call may change the tenant */
+  writes: boolean;
+  /** the catalog's operation, when the catalog knows the call */
+  operation?: CatalogOperation;
+  /** why, as a clause: "BatchAdminCmd, which needs the scope real-time-response-admin:write" */
+  because: string;
+}
+
+/** Who is sending: a profile's name (or where the credentials came from) and whether it is read-only. */
+export interface SendProfile {
+  name: string;
+  readOnly: boolean;
+}
+
+export type SendPlan =
+  | { action: 'send'; effect: RequestEffect }
+  /** `lines` show the whole request: method, URL with its query, body */
+  | { action: 'confirm'; effect: RequestEffect; title: string; lines: string[] }
+  /** `reason` is one sentence naming the operation and its scope */
+  | { action: 'refuse'; effect: RequestEffect; reason: string };
+
+const plural = (scopes: readonly string[]): string => (scopes.length === 1 ? 'the scope' : 'the scopes');
+
+/** Classifies one call by the catalog in use. */
+export function classifyRequest(req: Pick<ApiRequest, 'method' | 'path'>, catalog: Catalog): RequestEffect {
+  const method = req.method.toUpperCase();
+  const operation = findOperationByPath(catalog, method, req.path);
+  const safe = SAFE_METHODS.has(method);
+  if (!operation) {
+    return safe
+      ? { writes: false, because: `not in the catalog; a ${method} only reads` }
+      : { writes: true, because: 'not in the catalog, so talon treats it as a write' };
+  }
+  const name = operation.operationId;
+  const writeScopes = operation.scopes.filter((s) => s.endsWith(':write'));
+  if (writeScopes.length) return { writes: true, operation, because: `${name}, which needs ${plural(writeScopes)} ${writeScopes.join(', ')}` };
+  const readScopes = operation.scopes.filter((s) => s.endsWith(':read'));
+  if (safe || readScopes.length) {
+    const needs = readScopes.length ? `needs only ${plural(readScopes)} ${readScopes.join(', ')}` : 'needs no scope';
+    return { writes: false, operation, because: `${name}, which ${needs}` };
+  }
+  return { writes: true, operation, because: `${name}, which the catalog does not mark as a read (no :read scope)` };
+}
+
+/**
+ * What to do with `request` for `profile`: reads are sent; writes are refused
+ * by a read-only profile, and otherwise need a confirmation that shows the
+ * whole request against `baseUrl`.
+ */
+export function planSend(request: ApiRequest, profile: SendProfile, catalog: Catalog, baseUrl = ''): SendPlan {
+  const effect = classifyRequest(request, catalog);
+  if (!effect.writes) return { action: 'send', effect };
+  const call = `${request.method} ${request.path}`;
+  if (profile.readOnly) {
+    return { action: 'refuse', effect, reason: `The profile '${profile.name}' is read-only: it refuses ${call} (${effect.because}). Use another profile.` };
+  }
+  return { action: 'confirm', effect, title: `This call changes the tenant (${effect.because}):`, lines: describeRequest(request, baseUrl) };
+}
