@@ -40,7 +40,7 @@ export interface PolicyCaller {
 
 /** The answerer where no one can be asked: a write is not sent. */
 export const refuseUnconfirmed: ConfirmWrite = async (ask) => {
-  throw new NotSentError(`${ask.request.method} ${ask.request.path} changes the tenant (${ask.effect.because}), and nothing here can ask for a confirmation: nothing was sent.`, 'unconfirmed');
+  throw new NotSentError(`Not sent: ${ask.effect.because}, and nothing here can ask for a confirmation of ${ask.request.method} ${ask.request.path}.`, 'unconfirmed');
 };
 
 export interface GuardedClientOptions {

@@ -22,7 +22,7 @@ export interface RequestEffect {
   writes: boolean;
   /** the catalog's operation, when the catalog knows the call */
   operation?: CatalogOperation;
-  /** why, as a clause: "BatchAdminCmd, which needs the scope real-time-response-admin:write" */
+  /** why, as a clause led by the operation: "BatchAdminCmd needs real-time-response-admin:write" */
   because: string;
 }
 
@@ -39,8 +39,6 @@ export type SendPlan =
   /** `reason` is one sentence naming the operation and its scope */
   | { action: 'refuse'; effect: RequestEffect; reason: string };
 
-const plural = (scopes: readonly string[]): string => (scopes.length === 1 ? 'the scope' : 'the scopes');
-
 /** Classifies one call by the catalog in use. */
 export function classifyRequest(req: Pick<ApiRequest, 'method' | 'path'>, catalog: Catalog): RequestEffect {
   const method = req.method.toUpperCase();
@@ -48,18 +46,16 @@ export function classifyRequest(req: Pick<ApiRequest, 'method' | 'path'>, catalo
   const safe = SAFE_METHODS.has(method);
   if (!operation) {
     return safe
-      ? { writes: false, because: `not in the catalog; a ${method} only reads` }
-      : { writes: true, because: 'not in the catalog, so talon treats it as a write' };
+      ? { writes: false, because: `${method} ${req.path} is not in the catalog; a ${method} only reads` }
+      : { writes: true, because: `${method} ${req.path} is not in the catalog, so talon treats it as a write` };
   }
   const name = operation.operationId;
   const writeScopes = operation.scopes.filter((s) => s.endsWith(':write'));
-  if (writeScopes.length) return { writes: true, operation, because: `${name}, which needs ${plural(writeScopes)} ${writeScopes.join(', ')}` };
+  if (writeScopes.length) return { writes: true, operation, because: `${name} needs ${writeScopes.join(', ')}` };
   const readScopes = operation.scopes.filter((s) => s.endsWith(':read'));
-  if (safe || readScopes.length) {
-    const needs = readScopes.length ? `needs only ${plural(readScopes)} ${readScopes.join(', ')}` : 'needs no scope';
-    return { writes: false, operation, because: `${name}, which ${needs}` };
-  }
-  return { writes: true, operation, because: `${name}, which the catalog does not mark as a read (no :read scope)` };
+  if (readScopes.length) return { writes: false, operation, because: `${name} needs only ${readScopes.join(', ')}` };
+  if (safe) return { writes: false, operation, because: `${name} needs no scope` };
+  return { writes: true, operation, because: `${name} needs no :read scope, so talon treats it as a write` };
 }
 
 /**
@@ -70,9 +66,10 @@ export function classifyRequest(req: Pick<ApiRequest, 'method' | 'path'>, catalo
 export function planSend(request: ApiRequest, profile: SendProfile, catalog: Catalog, baseUrl = ''): SendPlan {
   const effect = classifyRequest(request, catalog);
   if (!effect.writes) return { action: 'send', effect };
-  const call = `${request.method} ${request.path}`;
   if (profile.readOnly) {
-    return { action: 'refuse', effect, reason: `The profile '${profile.name}' is read-only: it refuses ${call} (${effect.because}). Use another profile.` };
+    // The operation and its scope lead: the shell shows this on one line.
+    const where = effect.operation ? ` (${request.method} ${request.path})` : '';
+    return { action: 'refuse', effect, reason: `Refused by the read-only profile '${profile.name}': ${effect.because}${where}; use another profile.` };
   }
-  return { action: 'confirm', effect, title: `This call changes the tenant (${effect.because}):`, lines: describeRequest(request, baseUrl) };
+  return { action: 'confirm', effect, title: `This call changes the tenant: ${effect.because}.`, lines: describeRequest(request, baseUrl) };
 }
