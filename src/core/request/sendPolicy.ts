@@ -40,7 +40,7 @@ export type SendPlan =
   | { action: 'refuse'; effect: RequestEffect; reason: string };
 
 /** Classifies one call by the catalog in use. */
-export function classifyRequest(req: Pick<ApiRequest, 'method' | 'path'>, catalog: Catalog): RequestEffect {
+export function classifyRequest(req: { method: string; path: string }, catalog: Catalog): RequestEffect {
   const method = req.method.toUpperCase();
   const operation = findOperationByPath(catalog, method, req.path);
   const safe = SAFE_METHODS.has(method);
