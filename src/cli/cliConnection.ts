@@ -6,6 +6,7 @@ import { openConnection, parseTimeout, type Connection } from '../core/connectio
 import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import type { ConnectionFlags } from './commonOptions.js';
 import { cliConfirm } from './confirm.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 /**
  * `timeout` overrides the --timeout flag (a command whose --timeout means
@@ -19,7 +20,7 @@ export function openCliConnection(flags: ConnectionFlags, timeout: { value?: str
     timeoutMs: parseTimeout(timeout.value, timeout.flag),
     onRetry: (r) => {
       const why = r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed');
-      process.stderr.write(`talon: ${why}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
+      process.stderr.write(`talon: ${terminalSafe(String(why))}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
     },
   }, process.env, { confirm: cliConfirm(yes) });
 }

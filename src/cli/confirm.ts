@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import { NotSentError } from '../core/request/notSent.js';
 import type { ConfirmWrite } from '../core/request/guardedClient.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface ConfirmIo {
   stdin: NodeJS.ReadStream;
@@ -20,7 +21,8 @@ export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin,
         'unconfirmed',
       );
     }
-    io.stderr.write([title, ...lines.map((l) => `  ${l}`)].join('\n') + '\n');
+    // The request may come from a shared collection or history: shown, never obeyed.
+    io.stderr.write([title, ...lines.map((l) => `  ${l}`)].map((l) => terminalSafe(l)).join('\n') + '\n');
     const rl = createInterface({ input: io.stdin, output: io.stderr });
     try {
       const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();

@@ -4,13 +4,14 @@
 import type { ConnectionFlags } from './commonOptions.js';
 import { openCliConnection } from './cliConnection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
-import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
+import { parseOutputFormat, streamSink, terminalSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { apiErrorOf } from '../core/api/apiError.js';
 import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -38,18 +39,18 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   const all = Boolean(flags.all) || maxItems !== undefined;
   const conn = openCliConnection(flags, undefined, Boolean(flags.yes));
   // One history entry per call (every page included); recording never fails the call.
-  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${m}\n`));
+  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`));
   let call: RecordedCall | undefined;
   try {
     const req = build(conn.session.baseUrl);
     const pretty = Boolean(process.stdout.isTTY);
-    const sink = streamSink(process.stdout);
+    const sink = process.stdout.isTTY ? terminalSink(streamSink(process.stdout)) : streamSink(process.stdout);
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
     const client = call.wrap(conn.client);
     if (all) {
       const items = paginate(client, req, {
         maxItems,
-        onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
+        onNotice: (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`),
       });
       call.finish(await writeItems(sink, items, format, label, pretty));
       return 0;

@@ -14,6 +14,7 @@ import type { ApiRequest } from '../http/types.js';
 import type { Catalog, CatalogOperation } from '../catalog/types.js';
 import { findOperationByPath } from '../catalog/findOperation.js';
 import { describeRequest } from './describeRequest.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,7 +35,7 @@ export interface SendProfile {
 
 export type SendPlan =
   | { action: 'send'; effect: RequestEffect }
-  /** `lines` show the whole request: method, URL with its query, body */
+  /** `title` and `lines` (the whole request: method, URL with its query, body) are terminal-safe */
   | { action: 'confirm'; effect: RequestEffect; title: string; lines: string[] }
   /** `reason` is one sentence naming the operation and its scope */
   | { action: 'refuse'; effect: RequestEffect; reason: string };
@@ -71,5 +72,6 @@ export function planSend(request: ApiRequest, profile: SendProfile, catalog: Cat
     const where = effect.operation ? ` (${request.method} ${request.path})` : '';
     return { action: 'refuse', effect, reason: `Refused by the read-only profile '${profile.name}': ${effect.because}${where}; use another profile.` };
   }
-  return { action: 'confirm', effect, title: `This call changes the tenant: ${effect.because}.`, lines: describeRequest(request, baseUrl) };
+  // Terminal-safe like the lines: an imported spec names the operation, history or a shared collection the path.
+  return { action: 'confirm', effect, title: terminalSafe(`This call changes the tenant: ${effect.because}.`), lines: describeRequest(request, baseUrl) };
 }
