@@ -23,3 +23,13 @@ export async function confirmOrRefuse(summary: string[], yes: boolean, io: Confi
     rl.close();
   }
 }
+
+/** One line typed on the terminal (standard error carries the question, so standard output stays data). */
+export async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
