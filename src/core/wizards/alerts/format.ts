@@ -24,12 +24,12 @@ export const ALERT_COLUMNS: FitColumn<AlertRecord>[] = [
   { header: 'TIME', value: (a) => compactTime(a.created) },
   { header: 'SEV', value: (a) => `${SEVERITY_SHORT[a.severityName.toLowerCase()] ?? a.severityName} ${a.severity}` },
   { header: 'STATUS', value: (a) => a.status },
-  // The technique id first: it survives when the tactic's name is cut.
-  { header: 'TECHNIQUE/TACTIC', value: (a) => `${a.techniqueId} ${a.tactic}`, min: 9 },
-  { header: 'HOST', value: (a) => a.hostname || a.deviceId, min: 11 },
+  // The technique id first, then the tactic: the id survives when the tactic's name is cut.
+  { header: 'TECHNIQUE', value: (a) => `${a.techniqueId} ${a.tactic}`, min: 9 },
+  { header: 'HOST', value: (a) => a.hostname || a.deviceId, min: 10 },
   { header: 'USER', value: (a) => a.userName, min: 7 },
-  { header: 'FILE/COMMAND', value: fileOrCommand, min: 10 },
-  { header: 'ASSIGNEE', value: (a) => a.assignedName || '-', min: 7 },
+  { header: 'FILE/CMD', value: fileOrCommand, min: 10 },
+  { header: 'ASSIGNEE', value: (a) => a.assignedName || '-', min: 8 },
 ];
 
 export function alertTable(alerts: readonly AlertRecord[], width = 80): string {
@@ -94,7 +94,7 @@ export function detailText(d: AlertDetail, now: number): string {
   return out.join('\n') + '\n';
 }
 
-const PLAN_COLUMNS: FitColumn<AlertRecord>[] = ALERT_COLUMNS.filter((c) => ['TIME', 'SEV', 'STATUS', 'TECHNIQUE/TACTIC', 'HOST', 'FILE/COMMAND'].includes(c.header));
+const PLAN_COLUMNS: FitColumn<AlertRecord>[] = ALERT_COLUMNS.filter((c) => ['TIME', 'SEV', 'STATUS', 'TECHNIQUE', 'HOST', 'FILE/CMD'].includes(c.header));
 
 /** The plan as the user reviews it: per rule, the alerts it matches and why. */
 export function planText(plan: readonly PlanGroup[], width = 80): string {
