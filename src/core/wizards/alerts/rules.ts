@@ -12,7 +12,7 @@ const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as co
 
 /** One value or a non-empty list of them; `what` says what one value is ("a tactic name or id"). */
 const oneOrMany = <T extends string>(item: z.ZodType<T>, what: string) =>
-  z.union([item, z.array(item).min(1)], { error: `must be ${what}, or a list of them` }).transform((v): T[] => (Array.isArray(v) ? v : [v]));
+  z.union([item, z.array(item).min(1, { error: `must list at least one value, or be left out` })], { error: `must be ${what}, or a list of them` }).transform((v): T[] => (Array.isArray(v) ? v : [v]));
 
 const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, { error: `must be ${what}, not empty` });
 
@@ -25,7 +25,7 @@ const conditions = z.strictObject(
     technique: oneOrMany(text('a technique'), 'a technique name or id (e.g. PowerShell or T1059.001)'),
     host_group: oneOrMany(text('a host group'), 'a host group name or id'),
     file_name: oneOrMany(text('a file name'), 'a file name (* matches any characters)'),
-    sha256: oneOrMany(z.string().regex(/^[0-9a-fA-F]{64}$/), 'a sha256 (64 hexadecimal characters)'),
+    sha256: oneOrMany(z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be a sha256 (64 hexadecimal characters)' }), 'a sha256 (64 hexadecimal characters)'),
     older_than: z.string({ error: 'must be an age such as 30m, 12h, 7d or 2w' }).regex(DURATION, { error: 'must be an age such as 30m, 12h, 7d or 2w' }),
     status: oneOrMany(z.enum(OPEN_STATUSES), `a status: ${OPEN_STATUSES.join(', ')} (closed alerts are never matched)`),
   },
@@ -112,9 +112,15 @@ function toRule(r: RuleInput): TriageRule {
 
 /** Parses and validates a rule file's text; throws RuleFileError with every mistake, one sentence each. */
 export function parseRules(source: string): TriageRule[] {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new RuleFileError(doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]?.replace(/\.?$/, '.')}`));
+    throw new RuleFileError(
+      doc.errors.map((e) => {
+        const what = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
+        const pos = e.linePos?.[0];
+        return pos ? `line ${pos.line}, column ${pos.col}: ${what}` : what;
+      }),
+    );
   }
   const parsed = ruleFile.safeParse(doc.toJS());
   if (!parsed.success) throw new RuleFileError(parsed.error.issues.map(sentence));
