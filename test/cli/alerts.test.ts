@@ -46,13 +46,31 @@ describe('talon alerts', () => {
       const ids = await runTalon(['alerts', '--preset', preset, '--ids', '--limit', '5000'], { env });
       expect(ids.code).toBe(0);
       expect(ids.stdout.trim().split('\n').sort()).toEqual(newestFirst(want).sort());
-      const table = await runTalon(['alerts', '--preset', preset, '--limit', '5'], { env });
-      expect(table.code).toBe(0);
-      const lines = table.stdout.trimEnd().split('\n');
-      expect(lines[0]).toMatch(/^TIME\s+SEV\s+STATUS\s+TECHNIQUE\s+HOST\s+USER\s+FILE\/CMD\s+ASSIGNEE$/);
-      expect(lines).toHaveLength(Math.min(5, want.length) + 1);
-      for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
-      expect(table.stderr).toContain(`of ${want.length} alerts (newest first)`);
+    }
+    const table = await runTalon(['alerts', '--preset', 'high', '--limit', '5'], { env });
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^TIME\s+SEV\s+STATUS\s+TECHNIQUE\s+HOST\s+USER\s+FILE\/CMD\s+ASSIGNEE$/);
+    expect(lines).toHaveLength(6);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(table.stderr).toContain(`Showing 5 of ${expected.high!.length} alerts (newest first)`);
+  });
+
+  it('API text reaches the terminal with its control characters made visible', async () => {
+    const { env } = simEnv();
+    const target = alerts().find((a) => a.status === 'in_progress' && a.severity >= 60)!;
+    const saved = { cmdline: target.cmdline, comments: target.comments };
+    target.cmdline = 'evil.exe \u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u009b31m';
+    target.comments = [...target.comments, { value: 'x\u001b[1Ay', timestamp: target.created_timestamp }];
+    try {
+      const shown = await runTalon(['alerts', 'show', target.composite_id], { env });
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain('evil.exe \\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J\\x9b31m');
+      const json = await runTalon(['alerts', '--preset', 'high', '--json', '--limit', '5000'], { env });
+      for (const out of [shown.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(JSON.parse(json.stdout).find((a: { compositeId: string }) => a.compositeId === target.composite_id)?.commandLine).toBe(target.cmdline);
+    } finally {
+      Object.assign(target, saved);
     }
   });
 
@@ -112,6 +130,17 @@ describe('talon alerts', () => {
     expect(r.stdout).toContain(target.composite_id);
     expect(r.stderr).toContain('talon: Changing 1 alert changes the tenant and needs confirmation: pass --yes to send it from a script.');
     expect(h.sim.tenant.alerts.get(target.composite_id)!.status).toBe('reopened');
+  });
+
+  it('--contain hands the alerts\' hosts to talon contain, which reviews and sends', async () => {
+    const { env } = simEnv();
+    const target = alerts().find((a) => a.status === 'new' && h.sim.tenant.hosts.get(a.agent_id)?.status === 'normal')!;
+    const r = await runTalon(['alerts', 'update', target.composite_id, '--tag', 'escalated', '--contain', '--yes'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`talon: handing 1 host to talon contain ${target.agent_id}`);
+    expect(r.stdout).toContain('will be contained');
+    expect(h.sim.tenant.alerts.get(target.composite_id)!.tags).toContain('escalated');
+    expect(h.sim.tenant.hosts.get(target.agent_id)!.status).not.toBe('normal');
   });
 
   it('a read-only profile is refused before anything is sent', async () => {
