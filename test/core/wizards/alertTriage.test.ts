@@ -13,7 +13,8 @@ import { readAuditRecords } from '../../../src/core/audit/auditLog.js';
 import type { AlertAuditEntry } from '../../../src/core/audit/alertAudit.js';
 import type { ApiCaller } from '../../../src/core/http/types.js';
 import { tempHome } from '../../helpers/tempHome.js';
-import { rig, type Rig } from './rig.js';
+import { recording, rig, type Rig } from './rig.js';
+import { listAlerts } from '../../../src/core/wizards/alerts/listAlerts.js';
 
 function deps(r: Rig, caller: ApiCaller = r.client(), batchSize?: number): TriageDeps & { path: string } {
   const path = join(tempHome().home, 'data', 'audit.jsonl');
@@ -122,5 +123,34 @@ describe('faults during the update batches', () => {
     for (const id of result.changed) expect(r.sim.tenant.alerts.get(id)!.comments.at(-1)!.value).toBe('fault test');
     for (const f of result.failed) expect(f.message).toMatch(/Falcon API failed \(5\d\d\)/);
     expect(s.results[0]!.changed.sort()).toEqual([...result.changed].sort());
+  });
+});
+
+describe('listing a large set', () => {
+  let r: Rig;
+  beforeAll(async () => {
+    r = await rig({ hosts: 3500 });
+  });
+  afterAll(() => r.close());
+
+  it('fetches every page once, by query and entities up to 10,000, by the combined call above', async () => {
+    const all = [...r.sim.tenant.alerts.values()].map((a) => a.composite_id).sort();
+    expect(all.length).toBeGreaterThan(1000);
+
+    const q = recording(r.client());
+    const byQuery = await listAlerts(q.caller, { limit: 10_000 });
+    expect(byQuery.via).toBe('query');
+    expect(byQuery.alerts.map((a) => a.compositeId).sort()).toEqual(all);
+    expect(q.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /alerts/queries/alerts/v2', 'POST /alerts/entities/alerts/v2', 'POST /alerts/entities/alerts/v2']);
+
+    const c = recording(r.client());
+    const byCombined = await listAlerts(c.caller, { limit: 50_000 });
+    expect(byCombined.via).toBe('combined');
+    expect(byCombined.total).toBe(all.length);
+    expect(byCombined.alerts.map((a) => a.compositeId).sort()).toEqual(all);
+    const afters = c.calls.map((x) => (x.body && 'json' in x.body ? (x.body.json as { after?: string }).after : undefined));
+    expect(c.calls.every((x) => x.path === '/alerts/combined/alerts/v1')).toBe(true);
+    expect(afters).toHaveLength(Math.ceil(all.length / 1000));
+    expect(new Set(afters).size).toBe(afters.length);
   });
 });
