@@ -16,7 +16,6 @@ import { errorFromFailure } from '../core/wizards/stepFailure.js';
 import { Enricher } from '../core/wizards/alerts/enrich.js';
 import { planRows, triageStateForPlan } from '../core/wizards/alerts/machine.js';
 import { runTriage, type TriageIo } from '../core/wizards/alerts/runTriage.js';
-import { parseRules, RuleFileError } from '../core/wizards/alerts/rules.js';
 import { isEmptyChange, type AlertChange } from '../core/wizards/alerts/update.js';
 import { planText, resultsOk, resultsText } from '../core/wizards/alerts/format.js';
 import { safe, safeJson } from '../core/wizards/alerts/safeText.js';
@@ -160,6 +159,8 @@ function readRuleFile(file: string): string {
 }
 
 export async function runAlertTriage(flags: AlertTriageFlags): Promise<number> {
+  // The YAML parser and the schema load only for a rule file.
+  const { parseRules, RuleFileError } = await import('../core/wizards/alerts/rules.js');
   let rules;
   try {
     rules = parseRules(readRuleFile(flags.rules));

@@ -3,7 +3,7 @@
 // alerts on the same host in the last 24 hours. Each kind is fetched in
 // batches for every alert asked about at once, and kept for the run, so
 // opening alert after alert calls the API only for what is new.
-import { ApiError, apiErrorOf } from '../../api/apiError.js';
+import { apiErrorOf } from '../../api/apiError.js';
 import { envelopeOf, type ApiCaller } from '../../http/types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { chunks, fetchHosts, type HostRecord } from '../hostRecords.js';
@@ -182,8 +182,8 @@ export class Enricher {
     }
   }
 
+  /** A cancelled run is not a part that failed: it stops the enrichment. */
   private rethrowAbort(e: unknown): void {
     if (this.opts.signal?.aborted) throw e;
-    if (!(e instanceof ApiError) && !(e instanceof Error)) throw e;
   }
 }
