@@ -67,10 +67,10 @@ describe('talon alerts triage', () => {
     expect(plan[0]!.rows[0]!.reasons).toEqual([expect.stringMatching(/^status (new|in_progress|reopened)$/), expect.stringMatching(/^severity \d+ \(\w+\) at or below low$/), 'tactic Machine Learning', expect.stringMatching(/^created .* ago \(older than 1d\)$/)]);
     expect(plan[2]!.rows[0]!.reasons).toContain(`host group ${group.name}`);
     // The text dry run says why, and nothing changed.
-    const text = await runTalon(['alerts', 'triage', '--rules', rules, '--dry-run'], { env });
-    expect(text.stdout).toContain(`Rule 'low-ml': ${ml.length} alert`);
-    expect(text.stdout).toMatch(/why: status \w+; severity \d+/);
-    expect(text.stdout).toContain(`Dry run: ${ml.length + recon.length + grouped.length} alerts would be closed`);
+    const dryText = await runTalon(['alerts', 'triage', '--rules', rules, '--dry-run'], { env });
+    expect(dryText.stdout).toContain(`Rule 'low-ml': ${ml.length} alert`);
+    expect(dryText.stdout).toMatch(/why: status \w+; severity \d+/);
+    expect(dryText.stdout).toContain(`Dry run: ${ml.length + recon.length + grouped.length} alerts would be closed`);
     expect(alerts().filter((a) => a.tags.includes('auto-closed') || a.tags.includes('lab'))).toEqual([]);
 
     const applied = await runTalon(['alerts', 'triage', '--rules', rules, '--yes'], { env });
@@ -91,6 +91,9 @@ describe('talon alerts triage', () => {
     // Write-ahead: each rule's intent precedes its batches.
     expect(audit.filter((e) => e.action === 'alerts_update').map((e) => `${e.rule}:${e.phase}`)).toEqual(['low-ml:intent', 'low-ml:batch', 'low-ml:result', 'recon:intent', 'recon:batch', 'recon:result', 'group-medium:intent', 'group-medium:batch', 'group-medium:result']);
 
+    const text = (await runTalon(['audit'], { env })).stdout;
+    expect(text).toMatch(new RegExp(`alerts_update {2}rule "low-ml" {2}intent: ${ml.length} alert\\(s\\)`));
+    expect(text).toMatch(new RegExp(`alerts_update {2}rule "low-ml" {2}result: ${ml.length} changed, 0 failed {2}ok`));
     // A second run finds nothing left to close.
     const again = await runTalon(['alerts', 'triage', '--rules', rules, '--yes'], { env });
     expect(again.code).toBe(0);

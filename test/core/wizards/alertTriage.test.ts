@@ -81,6 +81,19 @@ describe('the triage machine', () => {
     }
   });
 
+  it('interrupted after the first batch: the audit names what was sent and what was not', async () => {
+    const ids = [...r.sim.tenant.alerts.values()].filter((a) => a.status === 'new').slice(0, 25).map((a) => a.composite_id);
+    const d = deps(r, r.client(), 10);
+    const abort = new AbortController();
+    const io: TriageIo = { ...yes, onChange: (_s, e) => void (e.type === 'progress' && abort.abort()) };
+    const s = await runTriage(triageStateForPlan({ kind: 'update', change: { tags: ['interrupted'] }, ids }), d, io, { signal: abort.signal });
+    expect(s.step).toBe('done');
+    const result = readAuditRecords(d.path).entries.at(-1) as AlertAuditEntry;
+    expect(result).toMatchObject({ phase: 'result', ok: false, changed: ids.slice(0, 10), notSent: ids.slice(10) });
+    expect(ids.filter((id) => r.sim.tenant.alerts.get(id)!.tags.includes('interrupted'))).toEqual(ids.slice(0, 10));
+    expect(s.results[0]).toMatchObject({ changed: ids.slice(0, 10), notSent: ids.slice(10) });
+  });
+
   it('unknown ids stop the plan with a sentence before anything is sent', async () => {
     const d = deps(r);
     const s = await runTriage(triageStateForPlan({ kind: 'update', change: { status: 'closed' }, ids: ['nope:ind:x'] }), d, yes);

@@ -52,6 +52,14 @@ export function planRows(plan: readonly PlanGroup[] = []): { group: number; row:
   return plan.flatMap((g, group) => g.rows.map((row) => ({ group, row })));
 }
 
+/** The plan rows a review of `height` lines shows, keeping the plan cursor in sight. */
+export function visiblePlanRows(state: TriageState, height: number): { start: number; rows: ReturnType<typeof planRows> } {
+  const all = planRows(state.plan);
+  const h = Math.max(1, height);
+  const start = Math.max(0, Math.min(state.planCursor - Math.floor(h / 2), all.length - h));
+  return { start, rows: all.slice(start, start + h) };
+}
+
 /** The groups as they will be sent: kept rows only, empty groups left out. */
 export function keptGroups(plan: readonly PlanGroup[] = []): { rule?: string; change: PlanGroup['change']; ids: string[] }[] {
   return plan.map((g) => ({ rule: g.rule, change: g.change, ids: g.rows.filter((r) => r.keep).map((r) => r.alert.compositeId) })).filter((g) => g.ids.length > 0);
