@@ -94,6 +94,18 @@ describe('the triage machine', () => {
     expect(s.results[0]).toMatchObject({ changed: ids.slice(0, 10), notSent: ids.slice(10) });
   });
 
+  it('an audit log that cannot be written: nothing is sent, and the run says why', async () => {
+    const ids = [...r.sim.tenant.alerts.values()].filter((a) => a.status === 'new').slice(-3).map((a) => a.composite_id);
+    const d = deps(r);
+    const home = tempHome().home;
+    d.audit = { path: home, context: d.audit!.context };
+    const s = await runTriage(triageStateForPlan({ kind: 'update', change: { tags: ['unrecorded'] }, ids }), d, yes);
+    expect(s.step).toBe('done');
+    expect(s.auditError).toMatch(new RegExp(`^The audit log ${home} could not be written: `));
+    expect(s.results[0]).toMatchObject({ changed: [], notSent: ids });
+    expect(ids.filter((id) => r.sim.tenant.alerts.get(id)!.tags.includes('unrecorded'))).toEqual([]);
+  });
+
   it('unknown ids stop the plan with a sentence before anything is sent', async () => {
     const d = deps(r);
     const s = await runTriage(triageStateForPlan({ kind: 'update', change: { status: 'closed' }, ids: ['nope:ind:x'] }), d, yes);

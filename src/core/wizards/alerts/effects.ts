@@ -58,7 +58,6 @@ async function applyGroups(groups: { rule?: string; change: AlertChange; ids: st
   const results: GroupResult[] = groups.map((g) => ({ rule: g.rule, change: g.change, changed: [], failed: [], unknown: [], notSent: [...g.ids] }));
   let auditError: string | undefined;
   let sent = 0;
-  let stopped = false;
   const write = (entry: AuditFields): boolean => {
     if (!deps.audit) return true;
     try {
@@ -69,38 +68,47 @@ async function applyGroups(groups: { rule?: string; change: AlertChange; ids: st
       return false;
     }
   };
-  for (const [i, g] of groups.entries()) {
-    const r = results[i] as GroupResult;
-    if (stopped || signal?.aborted) break;
-    const base = { ...(g.rule !== undefined ? { rule: g.rule } : {}), change: auditChange(g.change) };
-    // Write-ahead: without the intent line on disk, nothing of this group is sent.
-    if (!write({ ...base, phase: 'intent', ids: g.ids })) break;
-    try {
-      await updateAlerts(deps.caller, g.ids, g.change, {
-        batchSize: deps.batchSize,
-        signal,
-        onBatch: (o) => {
-          const done = new Set([...o.changed, ...o.failed.map((f) => f.id), ...o.unknown]);
-          r.changed.push(...o.changed);
-          r.failed.push(...o.failed);
-          r.unknown.push(...o.unknown);
-          r.notSent = r.notSent.filter((id) => !done.has(id));
-          write({ ...base, phase: 'batch', batch: o.batch, batches: o.batches, changed: o.changed, failed: o.failed, unknown: o.unknown, status: o.status, traceId: o.traceId });
-          sent += done.size;
-          onProgress(sent, total);
-        },
-      });
-    } catch (e) {
-      stopped = true;
-      if (!isAbort(e, signal)) {
-        const message = e instanceof Error ? e.message : String(e);
-        r.failed.push(...r.notSent.map((id) => ({ id, message })));
-        r.notSent = [];
+  // Stops the batches when the run is interrupted, or when the audit can no longer record them.
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop.abort();
+  try {
+    for (const [i, g] of groups.entries()) {
+      const r = results[i] as GroupResult;
+      if (stop.signal.aborted) break;
+      const base = { ...(g.rule !== undefined ? { rule: g.rule } : {}), change: auditChange(g.change) };
+      // Write-ahead: without the intent line on disk, nothing of this group is sent.
+      if (!write({ ...base, phase: 'intent', ids: g.ids })) break;
+      try {
+        await updateAlerts(deps.caller, g.ids, g.change, {
+          batchSize: deps.batchSize,
+          signal: stop.signal,
+          onBatch: (o) => {
+            const done = new Set([...o.changed, ...o.failed.map((f) => f.id), ...o.unknown]);
+            r.changed.push(...o.changed);
+            r.failed.push(...o.failed);
+            r.unknown.push(...o.unknown);
+            r.notSent = r.notSent.filter((id) => !done.has(id));
+            if (!write({ ...base, phase: 'batch', batch: o.batch, batches: o.batches, changed: o.changed, failed: o.failed, unknown: o.unknown, status: o.status, traceId: o.traceId })) stop.abort();
+            sent += done.size;
+            onProgress(sent, total);
+          },
+        });
+      } catch (e) {
+        if (!isAbort(e, stop.signal)) {
+          stop.abort();
+          const message = e instanceof Error ? e.message : String(e);
+          r.failed.push(...r.notSent.map((id) => ({ id, message })));
+          r.notSent = [];
+        }
+      } finally {
+        const ok = !r.failed.length && !r.unknown.length && !r.notSent.length;
+        write({ ...base, phase: 'result', ok, changed: r.changed, failed: r.failed, unknown: r.unknown, notSent: r.notSent });
       }
-    } finally {
-      const ok = !r.failed.length && !r.unknown.length && !r.notSent.length;
-      write({ ...base, phase: 'result', ok, changed: r.changed, failed: r.failed, unknown: r.unknown, notSent: r.notSent });
     }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   return { results, auditError };
 }
