@@ -7,6 +7,7 @@ import type { AlertDetail } from './enrich.js';
 import { fitTable, type FitColumn } from './fitTable.js';
 import type { PlanGroup } from './matchRules.js';
 import { safe } from './safeText.js';
+import { csvLine } from '../../text/csvCell.js';
 import type { GroupResult } from './types.js';
 import { describeChange } from './update.js';
 
@@ -141,14 +142,8 @@ export function resultsOk(results: readonly GroupResult[]): boolean {
 
 const CSV_HEADER = ['composite_id', 'created_timestamp', 'severity', 'severity_name', 'status', 'tactic', 'technique_id', 'technique', 'hostname', 'device_id', 'user_name', 'filename', 'cmdline', 'sha256', 'assigned_to_name', 'tags'];
 
-function csvCell(v: string): string {
-  // A cell a spreadsheet would run as a formula is prefixed with a quote.
-  const clean = safe(v);
-  const guarded = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
+/** RFC 4180, each cell terminal-safe and guarded against formula injection. */
 export function alertsCsv(alerts: readonly AlertRecord[]): string {
   const rows = alerts.map((a) => [a.compositeId, a.created, String(a.severity), a.severityName, a.status, a.tactic, a.techniqueId, a.technique, a.hostname, a.deviceId, a.userName, a.fileName, a.commandLine, a.sha256, a.assignedName, a.tags.join(';')]);
-  return [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [CSV_HEADER, ...rows].map((r) => csvLine(r.map(safe))).join('');
 }
