@@ -14,6 +14,7 @@ import { registerCatalogCommands } from './catalog.js';
 import { registerContainCommand } from './contain.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
+import { registerAlertsCommand } from './alerts.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -67,6 +68,7 @@ function buildProgram(): Command {
   registerCatalogCommands(program);
   registerContainCommand(program);
   registerHashSearchCommand(program);
+  registerAlertsCommand(program);
   registerAuditCommand(program);
   return program;
 }

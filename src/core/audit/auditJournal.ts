@@ -77,6 +77,7 @@ export function entryFromJournal(plan: Extract<JournalLine, { journal: 'plan' }>
   const hosts = plan.hosts.map((h): AuditHost => {
     const o = answer.get(h.deviceId.toLowerCase());
     const base = { deviceId: h.deviceId, hostname: h.hostname, input: h.input };
+    if (o?.kind === NOT_SENT) return { ...base, result: NOT_SENT, message: o.message, traceIds: [] };
     if (o) return { ...base, result: o.kind === 'accepted' ? 'submitted' : o.kind, message: o.kind === 'accepted' ? 'accepted by the API' : o.message, traceIds: o.traceId ? [o.traceId] : [] };
     const result = sent.has(h.deviceId.toLowerCase()) ? SENT_NO_ANSWER : NOT_SENT;
     return { ...base, result, message: UNANSWERED[result] as string, traceIds: [] };

@@ -10,6 +10,7 @@ import { talonPaths } from '../config/paths.js';
 import { fileError } from '../fileError.js';
 import { appendPrivateLine } from '../config/privateAppend.js';
 import { entryFromJournal, type JournalLine, type JournalOutcome } from './auditJournal.js';
+import { isAlertAuditEntry, type AlertAuditEntry } from './alertAudit.js';
 
 export interface AuditHost {
   deviceId: string | null;
@@ -58,7 +59,7 @@ export function auditLogPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Appends one entry as one line, synced; the file holds hostnames and ids, so it is private (0600). */
-export function appendAuditEntry(path: string, entry: AuditEntry): void {
+export function appendAuditEntry(path: string, entry: AuditEntry | AlertAuditEntry): void {
   appendPrivateLine(path, JSON.stringify(entry), { sync: true });
 }
 
@@ -95,8 +96,10 @@ interface OpenRun {
 
 export const KILLED = 'no closing record: the run was killed (or the machine stopped) before it finished';
 
-/** Reads the log (no file: no entries); `limit` keeps the most recent entries. */
-export function readAuditLog(path: string, opts: { limit?: number } = {}): AuditRead {
+export type AuditRecord = AuditEntry | AlertAuditEntry;
+
+/** Every entry of the log, containment (rebuilt from its journal when it has no closing entry) and alert changes, oldest first; `limit` keeps the most recent. */
+export function readAuditRecords(path: string, opts: { limit?: number } = {}): { entries: AuditRecord[]; skipped: number } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -104,7 +107,7 @@ export function readAuditLog(path: string, opts: { limit?: number } = {}): Audit
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
     throw fileError(e, `the audit log ${path}`, 'read');
   }
-  const slots: (AuditEntry | OpenRun)[] = [];
+  const slots: (AuditRecord | OpenRun)[] = [];
   const runs = new Map<string, OpenRun>();
   let skipped = 0;
   for (const line of text.split('\n')) {
@@ -128,7 +131,8 @@ export function readAuditLog(path: string, opts: { limit?: number } = {}): Audit
       run.last = value.time;
       if (value.journal === 'sending') run.sending.push(...value.ids.filter((id): id is string => typeof id === 'string'));
       else run.outcomes.push(...value.outcomes);
-    } else if (isEntry(value)) {
+    } else if (isAlertAuditEntry(value)) slots.push(value);
+    else if (isEntry(value)) {
       const run = value.run === undefined ? undefined : runs.get(value.run);
       // A run's closing entry takes the place of its journal.
       if (run) {
@@ -140,4 +144,12 @@ export function readAuditLog(path: string, opts: { limit?: number } = {}): Audit
   const entries = slots.map((s) => ('plan' in s ? entryFromJournal(s.plan, s.sending, s.outcomes, s.last, KILLED) : s));
   const limit = opts.limit;
   return { entries: limit !== undefined && limit < entries.length ? entries.slice(entries.length - limit) : entries, skipped };
+}
+
+/** The containment entries of the log (no file: no entries); `limit` keeps the most recent entries. */
+export function readAuditLog(path: string, opts: { limit?: number } = {}): AuditRead {
+  const { entries, skipped } = readAuditRecords(path);
+  const hosts = entries.filter((e): e is AuditEntry => !isAlertAuditEntry(e));
+  const limit = opts.limit;
+  return { entries: limit !== undefined && limit < hosts.length ? hosts.slice(hosts.length - limit) : hosts, skipped };
 }

@@ -234,7 +234,7 @@ export function nextEffect(state: ContainmentState): ContainmentEffect | undefin
   const run = state.run;
   switch (state.step) {
     case 'resolving':
-      return { kind: 'resolve', run, targets: state.targets };
+      return { kind: 'resolve', run, action: state.action, targets: state.targets };
     case 'submitting': {
       const rows = rowsToSend(state.review);
       const hosts = rows.map((r) => ({ deviceId: r.host.deviceId, hostname: r.host.hostname || null, input: r.input }));

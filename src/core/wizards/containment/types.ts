@@ -185,7 +185,8 @@ export type ContainmentEvent =
 
 /** Work the current state asks for; run it with runEffect (effects.ts). */
 export type ContainmentEffect =
-  | { kind: 'resolve'; run: number; targets: string[] }
-  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[]; hosts: JournalHost[] }
+  | { kind: 'resolve'; run: number; action: ContainAction; targets: string[] }
+  /** `hosts` names them for the write-ahead audit (default: the device ids alone) */
+  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[]; hosts?: JournalHost[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
   | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[]; journal?: string };
