@@ -14,6 +14,7 @@ import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
+import { isWarRoomSyntax, parseWarRoomLine, warRoomBoolean } from '../core/request/warRoomArgs.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -77,7 +78,15 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   }
 }
 
-export async function runRequest(endpoint: string, flags: RequestFlags): Promise<number> {
+/** Which of the flags the user typed (not commander's defaults). */
+export interface ExplicitFlags {
+  method: boolean;
+  output: boolean;
+}
+
+/** `words`: one endpoint, or a cs-api-request War Room line (whole or split by the shell). */
+export async function runRequest(words: string[], given: RequestFlags, explicit: ExplicitFlags): Promise<number> {
+  const { endpoint, flags } = requestFromWords(words, given, explicit);
   const stdin = flags.data === '-' ? await readAll(process.stdin) : '';
   return executeRequest({
     flags,
@@ -85,4 +94,27 @@ export async function runRequest(endpoint: string, flags: RequestFlags): Promise
     build: (baseUrl) =>
       buildRequest({ endpoint, method: flags.method, query: flags.query, queryJson: flags.queryJson, data: flags.data }, { baseUrl, readStdin: () => stdin }),
   });
+}
+
+function requestFromWords(words: string[], flags: RequestFlags, explicit: ExplicitFlags): { endpoint: string; flags: RequestFlags } {
+  if (!isWarRoomSyntax(words)) {
+    if (words.length !== 1) {
+      throw new UserError(`talon request takes one endpoint, not ${words.length} words ("${words.join(' ')}"): quote a URL with spaces, or write a War Room line (endpoint=... http_method=...).`);
+    }
+    return { endpoint: words[0] as string, flags };
+  }
+  const args = parseWarRoomLine(words);
+  if (args.endpoint === undefined || args.endpoint.trim() === '') throw new UserError('The cs-api-request line has no endpoint=: add endpoint=/path/of/the/call.');
+  const merged: RequestFlags = { ...flags };
+  const take = (value: string | undefined, flagName: string, isSet: boolean, set: (v: string) => void) => {
+    if (value === undefined) return;
+    if (isSet) throw new UserError(`Both ${flagName} are given: keep one.`);
+    set(value);
+  };
+  take(args.http_method, '-X/--method and http_method', explicit.method, (v) => (merged.method = v || undefined));
+  take(args.query_parameters, '--query-json and query_parameters', flags.queryJson !== undefined, (v) => (merged.queryJson = v));
+  take(args.request_body, '-d/--data and request_body', flags.data !== undefined, (v) => (merged.data = v));
+  // populate_context=true asks for what cs-api-request puts in context, unless -o says otherwise.
+  if (args.populate_context !== undefined && warRoomBoolean('populate_context', args.populate_context) && !explicit.output) merged.output = 'context';
+  return { endpoint: args.endpoint.trim(), flags: merged };
 }
