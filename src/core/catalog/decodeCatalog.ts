@@ -1,6 +1,7 @@
 // Turns the compact catalog file into the Catalog the rest of talon uses.
 // Names at once; parameters, bodies and models only when asked for.
 import { CATALOG_FORMAT, type CatalogFile, type FileOperation, type FileParam, type FileSchema } from './catalogFile.js';
+import { derivedPublishedId } from './publishedId.js';
 import type { Catalog, CatalogBody, CatalogOperation, CatalogParam, SchemaNode } from './types.js';
 
 const PARAM_IN = { q: 'query', p: 'path', h: 'header' } as const;
@@ -14,7 +15,8 @@ export function decodeCatalog(data: unknown, loadModels?: () => CatalogFile['mod
   const file = checkFile(data);
   const models = new Map<string, SchemaNode>();
   let table: CatalogFile['models'] | undefined = loadModels ? undefined : file.models;
-  const operations: CatalogOperation[] = file.operations.map((op) => new DecodedOperation(op, file.collections[op.c] ?? ''));
+  const derive = file.source.kind === 'sdk';
+  const operations: CatalogOperation[] = file.operations.map((op) => new DecodedOperation(op, file.collections[op.c] ?? '', derive));
   return {
     source: file.source,
     operations,
@@ -37,6 +39,7 @@ export function decodeCatalog(data: unknown, loadModels?: () => CatalogFile['mod
  */
 class DecodedOperation implements CatalogOperation {
   readonly operationId: string;
+  readonly publishedId: string;
   readonly collection: string;
   readonly method: string;
   readonly path: string;
@@ -47,9 +50,10 @@ class DecodedOperation implements CatalogOperation {
   #params: readonly CatalogParam[] | undefined;
   #body: CatalogBody | null | undefined;
 
-  constructor(raw: FileOperation, collection: string) {
+  constructor(raw: FileOperation, collection: string, derive: boolean) {
     this.#raw = raw;
     this.operationId = raw.i;
+    this.publishedId = raw.o ?? (derive ? derivedPublishedId(raw.i) : raw.i);
     this.collection = collection;
     this.method = raw.m;
     this.path = raw.p;
@@ -73,8 +77,8 @@ class DecodedOperation implements CatalogOperation {
 
   /** A plain object, for JSON.stringify and spreading. */
   toJSON(): CatalogOperation {
-    const { operationId, collection, method, path, summary, scopes, deprecated, params, body } = this;
-    return { operationId, collection, method, path, summary, scopes, deprecated, params, ...(body ? { body } : {}) };
+    const { operationId, publishedId, collection, method, path, summary, scopes, deprecated, params, body } = this;
+    return { operationId, publishedId, collection, method, path, summary, scopes, deprecated, params, ...(body ? { body } : {}) };
   }
 }
 
