@@ -12,8 +12,9 @@ const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** The one operation meant by `describe ID` or `describe METHOD PATH`; a UserError says why there is none. */
 export function resolveOperation(catalog: Catalog, first: string, second?: string): CatalogOperation {
-  // `describe get` is the operation called `get` if there is one, else an unfinished METHOD PATH.
-  if (second !== undefined || (METHODS.has(first.toUpperCase()) && findOperationsById(catalog, first).length === 0)) {
+  // `describe get` is the operation called exactly `get` if there is one, else an unfinished METHOD PATH.
+  const named = (o: CatalogOperation) => o.operationId === first || o.publishedId === first;
+  if (second !== undefined || (METHODS.has(first.toUpperCase()) && !findOperationsById(catalog, first).some(named))) {
     const method = first.toUpperCase();
     if (!METHODS.has(method)) throw new UserError(`"${first}" is not an HTTP method: use describe OPERATION_ID or describe METHOD PATH.`, ExitCode.usage);
     if (!second) throw new UserError(`describe ${method} needs a path, e.g. describe ${method} /devices/queries/devices/v1.`, ExitCode.usage);
