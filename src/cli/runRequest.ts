@@ -8,9 +8,10 @@ import { isDestructive } from '../core/request/destructive.js';
 import { describeRequest } from '../core/request/describeRequest.js';
 import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
-import { apiErrorOf } from '../core/api/apiError.js';
+import { ApiError, apiErrorOf } from '../core/api/apiError.js';
+import { isNoMatchesAnswer, noMatchesMessage } from '../core/api/noMatches.js';
 import { UserError } from '../core/errors.js';
-import type { ApiRequest } from '../core/http/types.js';
+import { envelopeOf, type ApiRequest, type ApiResponse } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
@@ -60,21 +61,52 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
     const client = call.wrap(conn.client);
     if (all) {
-      const items = paginate(client, req, {
-        maxItems,
-        onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
-      });
+      const items = noMatchesAsEmpty(
+        paginate(client, req, {
+          maxItems,
+          onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
+        }),
+        req,
+      );
       call.finish(await writeItems(sink, items, format, label, pretty));
       return 0;
     }
     const res = await client.request(req);
     call.finish();
+    if (isNoMatchesAnswer(res, req.method, req.path)) {
+      noMatchesNotice(res, req);
+      await writeResponse(sink, format === 'raw' ? res : asZeroMatches(res), format, label, pretty);
+      return 0;
+    }
     if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, req.method, req.path);
     await writeResponse(sink, res, format, label, pretty);
     return 0;
   } finally {
     call?.finish();
     await conn.close();
+  }
+}
+
+function noMatchesNotice(res: ApiResponse, req: ApiRequest): void {
+  process.stderr.write(`talon: no matches: ${req.method} ${req.path} answered 404 "${noMatchesMessage(res)}", which is how this lookup says nothing matched.\n`);
+}
+
+/** The API's 404 "no results" as the empty answer it means: its meta, no resources, no errors. */
+function asZeroMatches(res: ApiResponse): ApiResponse {
+  const meta = envelopeOf(res)?.meta ?? {};
+  return { ...res, status: 200, body: { kind: 'json', value: { meta, resources: [], errors: [] } } };
+}
+
+/** Ends the walk quietly when the first page is the API's 404 "no results". */
+async function* noMatchesAsEmpty(items: AsyncIterable<unknown>, req: ApiRequest): AsyncIterable<unknown> {
+  try {
+    yield* items;
+  } catch (e) {
+    if (e instanceof ApiError && isNoMatchesAnswer(e.response, req.method, req.path)) {
+      noMatchesNotice(e.response, req);
+      return;
+    }
+    throw e;
   }
 }
 
