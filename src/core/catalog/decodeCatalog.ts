@@ -39,7 +39,6 @@ export function decodeCatalog(data: unknown, loadModels?: () => CatalogFile['mod
  */
 class DecodedOperation implements CatalogOperation {
   readonly operationId: string;
-  readonly publishedId: string;
   readonly collection: string;
   readonly method: string;
   readonly path: string;
@@ -47,19 +46,27 @@ class DecodedOperation implements CatalogOperation {
   readonly scopes: readonly string[];
   readonly deprecated: boolean;
   #raw: FileOperation;
+  #derive: boolean;
+  #publishedId: string | undefined;
   #params: readonly CatalogParam[] | undefined;
   #body: CatalogBody | null | undefined;
 
   constructor(raw: FileOperation, collection: string, derive: boolean) {
     this.#raw = raw;
     this.operationId = raw.i;
-    this.publishedId = raw.o ?? (derive ? derivedPublishedId(raw.i) : raw.i);
+    this.#derive = derive;
     this.collection = collection;
     this.method = raw.m;
     this.path = raw.p;
     this.summary = raw.s ?? '';
     this.scopes = raw.sc ?? [];
     this.deprecated = raw.d === 1;
+  }
+
+  /** derived on first use: most lookups never ask */
+  get publishedId(): string {
+    this.#publishedId ??= this.#raw.o ?? (this.#derive ? derivedPublishedId(this.#raw.i) : this.#raw.i);
+    return this.#publishedId;
   }
 
   get params(): readonly CatalogParam[] {
