@@ -5,6 +5,7 @@
 import type { Command, Option } from 'commander';
 import { HTTP_METHODS } from '../core/http/types.js';
 import { COMPLETION_SHELLS } from './completion.js';
+import type { NameSource } from '../core/completion/completionSources.js';
 
 const CLOUDS = ['us-1', 'us-2', 'eu-1', 'us-gov-1', 'us-gov-2', 'auto'];
 
@@ -52,7 +53,10 @@ function startingWith(candidates: Iterable<string>, prefix: string): string[] {
   return [...candidates].filter((c) => c.startsWith(prefix));
 }
 
-async function catalogFor(w: Walked, env: NodeJS.ProcessEnv) {
+/** The catalog in use; when it is the bundled one, only its names and paths (bundledNames.ts), which is all completion reads. */
+async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource> {
+  const { hasImportedCatalogs } = await import('../core/catalog/catalogStore.js');
+  if (!hasImportedCatalogs(env)) return (await import('../core/catalog/bundledNames.js')).bundledOperationNames();
   const { loadCurrentCatalog } = await import('../core/catalog/currentCatalog.js');
   try {
     return await loadCurrentCatalog({ profile: w.values.get('profile'), env });

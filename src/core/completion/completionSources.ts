@@ -5,8 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
-import { completePathSegment } from '../catalog/pathCompletion.js';
-import type { Catalog } from '../catalog/types.js';
+import { completePathSegment, type PathSource } from '../catalog/pathCompletion.js';
+import type { CatalogOperation } from '../catalog/types.js';
+
+/** What completion reads of a catalog: each operation's names and path (a full Catalog, or bundledNames.ts). */
+export type NameSource = { readonly operations: readonly Pick<CatalogOperation, 'operationId' | 'publishedId' | 'path'>[] };
 
 /** Profile names from the config file (its `profiles` keys); none when there is no readable file. */
 export function profileNames(env: NodeJS.ProcessEnv): string[] {
@@ -36,7 +39,7 @@ export function savedNames(dir: string): string[] {
  * where a path ends is offered without it too. `{param}` segments are skipped:
  * the user types a value there.
  */
-export function pathCandidates(catalog: Catalog, typed: string): string[] {
+export function pathCandidates(catalog: PathSource, typed: string): string[] {
   const from = typed.startsWith('/') ? typed : `/${typed}`;
   const out: string[] = [];
   for (const s of completePathSegment(catalog, from)) {
@@ -48,7 +51,7 @@ export function pathCandidates(catalog: Catalog, typed: string): string[] {
 }
 
 /** Operation names (talon's and the published definition's) that start with `typed`; in any case when none does as typed. */
-export function operationIdCandidates(catalog: Catalog, typed: string): string[] {
+export function operationIdCandidates(catalog: NameSource, typed: string): string[] {
   const exact = new Set<string>();
   const loose = new Set<string>();
   const prefix = typed.toLowerCase();

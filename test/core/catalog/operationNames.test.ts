@@ -8,6 +8,7 @@ import { resolveOperation } from '../../../src/core/catalog/describeOperation.js
 import { searchCatalog } from '../../../src/core/catalog/searchCatalog.js';
 import { UserError } from '../../../src/core/errors.js';
 import type { CatalogOperation } from '../../../src/core/catalog/types.js';
+import { bundledOperationNames } from '../../../src/core/catalog/bundledNames.js';
 
 const catalog = bundledCatalog();
 const ops = catalog.operations;
@@ -96,5 +97,10 @@ describe('operation names', () => {
       const listed = searchCatalog(catalog, name, { limit: 5 }).slice(0, 2).map((m) => m.operation.collection).sort();
       expect(listed).toEqual(['CloudConnectAws', 'KubernetesProtection']);
     }
+  });
+
+  it('the names-only reader that completion uses gives each operation its names and path exactly as the full decode', () => {
+    const names = bundledOperationNames().operations;
+    expect(names).toEqual(ops.map((o) => ({ operationId: o.operationId, publishedId: o.publishedId, method: o.method, path: o.path })));
   });
 });
