@@ -15,7 +15,7 @@ import { envelopeOf, type ApiRequest, type ApiResponse } from '../core/http/type
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
-import { isWarRoomSyntax, parseWarRoomLine, warRoomBoolean } from '../core/request/warRoomArgs.js';
+import { isWarRoomSyntax, parseWarRoomLine, printable, warRoomBoolean } from '../core/request/warRoomArgs.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -131,7 +131,7 @@ export async function runRequest(words: string[], given: RequestFlags, explicit:
 function requestFromWords(words: string[], flags: RequestFlags, explicit: ExplicitFlags): { endpoint: string; flags: RequestFlags } {
   if (!isWarRoomSyntax(words)) {
     if (words.length !== 1) {
-      throw new UserError(`talon request takes one endpoint, not ${words.length} words ("${words.join(' ')}"): quote a URL with spaces, or write a War Room line (endpoint=... http_method=...).`);
+      throw new UserError(`talon request takes one endpoint, not ${words.length} words ("${printable(words.join(' '))}"): quote a URL with spaces, or write a War Room line (endpoint=... http_method=...).`);
     }
     return { endpoint: words[0] as string, flags };
   }

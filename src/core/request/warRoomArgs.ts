@@ -78,9 +78,14 @@ export function warRoomBoolean(name: string, value: string): boolean {
   throw usage(`${name} must be true or false, not "${value}"`);
 }
 
+/** Text from the command line as it may be shown on a terminal: control characters (escape sequences) become spaces. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 function usage(what: string): UserError {
   return new UserError(
-    `Cannot read the cs-api-request arguments: ${what}. Write them as endpoint=/path http_method=GET query_parameters={...} request_body={...} populate_context=true.`,
+    `Cannot read the cs-api-request arguments: ${printable(what)}. Write them as endpoint=/path http_method=GET query_parameters={...} request_body={...} populate_context=true.`,
     ExitCode.usage,
   );
 }

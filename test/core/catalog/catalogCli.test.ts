@@ -94,6 +94,16 @@ describe('talon describe', () => {
 });
 
 describe('talon catalog', () => {
+  it('imports a spec with a dangling reference and says how many references could not be resolved, and where', async () => {
+    const out = await talon(['catalog', 'import', spec('dangling-ref.json')]);
+    expect(out).toMatch(/^Imported 2 operations in 1 collection .*\n/);
+    expect(out).toContain(
+      '2 references could not be resolved; the schemas behind them are unknown (any value):\n' +
+        '  #/definitions/msaspec.Paging (used in model msaspec.MetaInfo)\n' +
+        '  #/parameters/nowhere (used in GET /malquery/aggregates/quotas/v1)\n',
+    );
+  });
+
   it('imports a spec for the default profile, uses it, and resets to the bundled catalog', async () => {
     const env = newHome();
     ProfileStore.open(env).add({ name: 'lab', clientId: 'id-lab' });
