@@ -6,7 +6,7 @@ import { openCliConnection } from './cliConnection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { isDestructive } from '../core/request/destructive.js';
 import { describeRequest } from '../core/request/describeRequest.js';
-import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
+import { parseOutputFormat, streamSink, terminalSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { ApiError, apiErrorOf } from '../core/api/apiError.js';
 import { isNoMatchesAnswer, noMatchesMessage } from '../core/api/noMatches.js';
@@ -16,6 +16,7 @@ import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/histor
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
 import { isWarRoomSyntax, parseWarRoomLine, printable, warRoomBoolean } from '../core/request/warRoomArgs.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -46,7 +47,7 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   const all = Boolean(flags.all) || maxItems !== undefined;
   const conn = openCliConnection(flags);
   // One history entry per call (every page included); recording never fails the call.
-  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${m}\n`));
+  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`));
   let call: RecordedCall | undefined;
   try {
     const req = build(conn.session.baseUrl);
@@ -57,14 +58,14 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
       await confirmOrRefuse(describeRequest(req, conn.session.baseUrl), Boolean(flags.yes));
     }
     const pretty = Boolean(process.stdout.isTTY);
-    const sink = streamSink(process.stdout);
+    const sink = process.stdout.isTTY ? terminalSink(streamSink(process.stdout)) : streamSink(process.stdout);
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
     const client = call.wrap(conn.client);
     if (all) {
       const items = noMatchesAsEmpty(
         paginate(client, req, {
           maxItems,
-          onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
+          onNotice: (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`),
         }),
         req,
       );

@@ -2,6 +2,7 @@
 // `404 "No results found for sha256 …"` where other calls return an empty list.
 // That is an answer (zero matches), not an error, and talon reports it so.
 import { envelopeOf, type ApiResponse } from '../http/types.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 const NO_RESULTS = /^no (?:matching )?(?:results|records|matches)(?: were)? found\b/i;
 
@@ -17,5 +18,5 @@ export function isNoMatchesAnswer(res: ApiResponse, method: string, path: string
 export function noMatchesMessage(res: ApiResponse): string {
   const text = (envelopeOf(res)?.errors ?? []).map((e) => e.message).filter(Boolean).join('; ');
   // API text is data: no control characters (escape sequences) reach the terminal.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 300);
+  return terminalSafe(text.slice(0, 300));
 }

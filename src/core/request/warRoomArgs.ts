@@ -6,6 +6,7 @@
 // survives. Whether the line arrives as one argument or split by the shell, the
 // words are joined back with single spaces first.
 import { ExitCode, UserError } from '../errors.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export const WAR_ROOM_COMMAND = '!cs-api-request';
 
@@ -78,9 +79,9 @@ export function warRoomBoolean(name: string, value: string): boolean {
   throw usage(`${name} must be true or false, not "${value}"`);
 }
 
-/** Text from the command line as it may be shown on a terminal: control characters (escape sequences) become spaces. */
+/** Text from the command line as it may be shown on a terminal (control characters as inert escapes). */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return terminalSafe(text);
 }
 
 function usage(what: string): UserError {
