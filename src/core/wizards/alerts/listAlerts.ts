@@ -45,7 +45,7 @@ export async function fetchAlerts(caller: ApiCaller, ids: readonly string[], sig
   const byId = new Map<string, AlertRecord>();
   for (const part of chunks([...new Set(ids)], ENTITIES_MAX)) {
     // Reading by body: safe to repeat after a 5xx.
-    const res = await caller.request({ method: 'POST', path: ENTITIES_PATH, body: { json: { composite_ids: part } }, idempotent: true, signal });
+    const res = await caller.request({ method: 'POST', path: ENTITIES_PATH, body: { json: { composite_ids: part } }, signal });
     if (res.status === 404) continue;
     if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, 'POST', ENTITIES_PATH);
     const env = envelopeOf(res);
