@@ -29,6 +29,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist');
   addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean }) => {
+    // Bad flags are a sentence on the normal screen (exit 2), before Ink takes it over.
+    const { checkShellFlags } = await import('../core/shell/shellFlags.js');
+    checkShellFlags(flags, process.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UserError('The interactive shell needs a terminal; from scripts use talon request (see talon --help).');
     }

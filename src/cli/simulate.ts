@@ -34,6 +34,7 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     faults,
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${flags.port} on ${flags.host} is already in use; pick another with --port, or --port 0 for a free one.`);
+    if (e.code === 'EACCES') throw new UserError(`Port ${flags.port} needs privileges talon does not have (ports below 1024 usually do): pick one from 1024 up with --port, or --port 0 for a free one.`);
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UserError(`Cannot listen on host '${flags.host}': no such local address.`);
     throw e;
   });

@@ -38,6 +38,12 @@ export function isOnlyVariable(word: string): boolean {
 
 /** Splits the first command of `text` into words; line continuations (backslash-newline) are joined. */
 export function splitCommand(text: string): CommandWords {
+  // A pasted curl command is a few KB; megabytes are a wrong file, and would overflow the parser.
+  if (text.length > MAX_COMMAND_CHARS) {
+    throw new UserError(`The curl command is ${Math.round(text.length / 1024).toLocaleString('en-US')} KB; talon reads at most ${MAX_COMMAND_CHARS / 1024} KB. Put a large body in a file and pass it with -d @file.`);
+  }
+  const open = unclosedQuote(text);
+  if (open) throw new UserError(`The command has an unclosed ${open === "$'" ? "'" : open} quote: check the quoting of what you pasted (it may have been cut short).`);
   const joined = text.replace(/\\\r?\n/g, ' ').trim();
   const entries = parse(joined, (name: string) => `${VAR_START}${name}${VAR_END}`);
   const words: string[] = [];
@@ -62,4 +68,33 @@ export function splitCommand(text: string): CommandWords {
     }
   }
   return { words };
+}
+
+/** The longest command splitCommand reads. */
+export const MAX_COMMAND_CHARS = 256 * 1024;
+
+/** The quote character left open at the end of `text` (sh rules), if any. */
+function unclosedQuote(text: string): string | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (quote === "$'") {
+      // ANSI-C quoting: a backslash escapes the next character, \' included.
+      if (c === '\\') i++;
+      else if (c === "'") quote = undefined;
+    } else if (c === '\\') i++;
+    else if (c === "'" && text[i - 1] === '$' && quote === undefined) quote = "$'";
+    else if (quote === '"') {
+      if (c === '"') quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      // A comment runs to the end of the line.
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    }
+  }
+  return quote;
 }

@@ -36,7 +36,8 @@ export function defaultFetchAllFile(req: ApiRequest, now: Date = new Date()): st
 export async function fetchAll(caller: ApiCaller, req: ApiRequest, opts: FetchAllOptions): Promise<FetchAllUpdate> {
   const now = opts.now ?? Date.now;
   const file = resolve(opts.directory ?? process.cwd(), defaultFetchAllFile(req));
-  const out = createWriteStream(file, { flags: 'wx' });
+  // Tenant data: private (0600), and exclusive create never follows a planted link nor overwrites a file.
+  const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
   await once(out, 'open');
   const keep = opts.keep ?? 5000;
   const preview: unknown[] = [];
@@ -65,7 +66,8 @@ export async function fetchAll(caller: ApiCaller, req: ApiRequest, opts: FetchAl
     return final;
   } catch (e) {
     const aborted = opts.signal.aborted;
-    const final = update(true, aborted ? `cancelled after ${items} items` : (e as Error).message);
+    // A walk that stopped early says how much is already in the file.
+    const final = update(true, aborted ? `cancelled after ${items} items` : `${(e as Error).message} ${items.toLocaleString('en-US')} item${items === 1 ? ' is' : 's are'} in ${file}.`);
     opts.onUpdate(final);
     return final;
   } finally {

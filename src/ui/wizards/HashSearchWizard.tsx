@@ -3,7 +3,7 @@
 // processes; Space keeps or drops a host, c hands the kept hosts to the
 // containment wizard, e/E export JSON/CSV. Nothing found is a normal answer.
 import React, { useState } from 'react';
-import { writeFileSync } from 'node:fs';
+import { writeUniquePrivateFile } from '../../core/config/secureFile.js';
 import { resolve } from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import { reduceHashSearch, initialHashSearchState, nextHashEffect, hashEffectKey } from '../../core/wizards/hashSearch/machine.js';
@@ -44,12 +44,12 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
   const exportAs = (kind: 'json' | 'csv'): void => {
     const result = latest().result;
     if (!result) return;
-    const file = resolve(directory ?? process.cwd(), `talon-hash-search-${result.indicator.value.slice(0, 16)}.${kind}`);
+    // A new private file each time (…-2.csv when taken): an export never overwrites one.
     try {
-      writeFileSync(file, kind === 'json' ? resultToJson(result) : resultToCsv(result), { flag: 'w' });
+      const file = writeUniquePrivateFile(resolve(directory ?? process.cwd()), `talon-hash-search-${result.indicator.value.slice(0, 16)}`, kind, kind === 'json' ? resultToJson(result) : resultToCsv(result));
       setNote(`exported to ${file}`);
     } catch (e) {
-      setNote(`could not write ${file}: ${(e as Error).message}`);
+      setNote((e as Error).message);
     }
   };
 

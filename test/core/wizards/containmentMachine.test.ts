@@ -127,7 +127,9 @@ describe('containment machine', () => {
     expect(s.step).toBe('submitting');
     expect(canGoBack(s)).toBe(false);
     expect(apply(s, { type: 'back' })).toBe(s);
-    expect(nextEffect(s)).toEqual({ kind: 'submit', run: s.run, action: 'contain', deviceIds: [id(1), id(2)] });
+    expect(nextEffect(s)).toMatchObject({ kind: 'submit', run: s.run, action: 'contain', deviceIds: [id(1), id(2)] });
+    // The write-ahead audit names each host before anything is sent.
+    expect(nextEffect(s)).toMatchObject({ hosts: [{ deviceId: id(1), hostname: 'HOST-1' }, { deviceId: id(2), hostname: 'HOST-2' }] });
   });
 
   it('a hostname is confirmed whatever its case', () => {
@@ -210,6 +212,9 @@ describe('containment machine', () => {
     const failed = [1, 2].map((n) => ({ deviceId: id(n), kind: 'failed' as const, message: 'The Falcon API failed (503)' }));
     let s = submitted(failed);
     expect(s).toMatchObject({ step: 'error', failure: { step: 'submitting', message: 'The Falcon API failed (503)', exitCode: 4 } });
+    // What was sent is still a result per host, and the audit step still runs.
+    expect(s.results.map((r) => r.outcome)).toEqual(['failed', 'failed']);
+    expect(nextEffect(s)).toMatchObject({ kind: 'audit', results: s.results });
     expect(apply(s, { type: 'back' }).step).toBe('confirm');
     s = apply(s, { type: 'retry' });
     expect(s.step).toBe('submitting');

@@ -2,6 +2,7 @@
 // reducer (machine.ts) is pure; effects (effects.ts) call the services and
 // dispatch their results back, so a command line and the shell drive the
 // same machine.
+import type { JournalHost } from '../../audit/auditJournal.js';
 import type { HostRecord } from '../hostRecords.js';
 import type { StepFailure } from '../stepFailure.js';
 
@@ -147,6 +148,8 @@ export interface ContainmentState {
   watch?: WatchState;
   results: HostResult[];
   audit: AuditStatus;
+  /** the write-ahead journal of the current submission (its id), closed by the audit step */
+  journal?: string;
   failure?: StepFailure<WorkingStep>;
   /** bumped whenever a step with an effect starts; results of older runs are ignored */
   run: number;
@@ -166,6 +169,8 @@ export type ContainmentEvent =
   | { type: 'setConfirmText'; text: string }
   /** with `text`, checks that text (a driver passing --yes gives the expected one) */
   | { type: 'confirm'; text?: string }
+  /** the plan is on disk: batches may go out */
+  | { type: 'journalOpened'; run: number; id: string }
   | { type: 'submitProgress'; run: number; sent: number; total: number }
   | { type: 'submitted'; run: number; outcomes: SubmitOutcome[] }
   | { type: 'watchStarted'; run: number; at: number; deadline: number }
@@ -181,6 +186,7 @@ export type ContainmentEvent =
 /** Work the current state asks for; run it with runEffect (effects.ts). */
 export type ContainmentEffect =
   | { kind: 'resolve'; run: number; action: ContainAction; targets: string[] }
-  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[] }
+  /** `hosts` names them for the write-ahead audit (default: the device ids alone) */
+  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[]; hosts?: JournalHost[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
-  | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[] };
+  | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[]; journal?: string };
