@@ -29,6 +29,8 @@ export type ComposerAction =
   | { type: 'setMethod'; method: HttpMethod }
   | { type: 'cycleMethod'; delta: 1 | -1 }
   | { type: 'setPath'; path: string }
+  /** a path of its own: no operation, no rows from the previous one (method and body stay) */
+  | { type: 'startPath'; path: string }
   | { type: 'setPathParam'; name: string; value: string }
   /** a row after `after` (at the end when omitted) */
   | { type: 'addQueryRow'; after?: number; key?: string; value?: string }
@@ -104,6 +106,8 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
       if (state.operation && state.operation.path !== action.path) delete next.operation;
       return next;
     }
+    case 'startPath':
+      return { method: state.method, pathTemplate: action.path, pathParams: layOutPathParams(action.path, {}), queryRows: [], bodyText: state.bodyText };
     case 'setPathParam':
       return { ...state, pathParams: { ...state.pathParams, [action.name]: action.value } };
     case 'addQueryRow': {

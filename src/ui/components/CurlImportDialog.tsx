@@ -1,7 +1,9 @@
 // Paste a curl command to get a request in the composer: the URL, method,
 // headers (Authorization dropped) and body are read as curl would.
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import { matches } from '../keys/keymap.js';
 import { LineInput } from './LineInput.js';
 import { color } from '../theme.js';
 
@@ -15,8 +17,10 @@ export interface CurlImportDialogProps {
 export function CurlImportDialog({ width, onImport, onClose }: CurlImportDialogProps): React.JSX.Element {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
-  useInput((_input, key) => {
-    if (key.escape) onClose();
+  useKeypress((key) => {
+    if (!matches('dialog.close', key)) return false;
+    onClose();
+    return true;
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>

@@ -1,16 +1,17 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { initialComposerState, type ComposerState } from '../../../src/core/composer/composerState.js';
 import { BodyPane } from '../../../src/ui/panes/BodyPane.js';
 import { TextArea } from '../../../src/ui/components/TextArea.js';
-import { ComposerHost, KEY, settle, waitForFrame, waitUntil } from './harness.js';
+import { ComposerHost } from '../../helpers/composerHost.js';
+import { KEY, frameWith, renderInk, settle, waitUntil } from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
-function renderBody(bodyText: string) {
+async function renderBody(bodyText: string) {
   let latest: ComposerState = { ...initialComposerState('POST', '/x/v1'), bodyText };
-  const ui = render(
+  const ui = await renderInk(
     <ComposerHost
       initial={latest}
       onState={(s) => (latest = s)}
@@ -22,52 +23,52 @@ function renderBody(bodyText: string) {
 
 describe('BodyPane', () => {
   it('validates as you type and shows JSON ok once fixed', async () => {
-    const { lastFrame, stdin, state } = renderBody('{"a": 1}');
-    await waitForFrame(lastFrame, 'JSON ok');
+    const { lastFrame, stdin, state } = await renderBody('{"a": 1}');
+    await frameWith(lastFrame, 'JSON ok');
     await settle();
 
     // End, Left, then text: one burst, each key seeing the previous one's result.
     stdin.write(`${KEY.end}${KEY.left}, "b"`);
-    const broken = await waitForFrame(lastFrame, "line 1, column 13: ':' expected");
+    const broken = await frameWith(lastFrame, "line 1, column 13: ':' expected");
     expect(broken).toContain('{"a": 1, "b"}');
     expect(broken).not.toContain('JSON ok');
 
     stdin.write(': ');
-    await waitForFrame(lastFrame, 'line 1, column 15: a value expected');
+    await frameWith(lastFrame, 'line 1, column 15: a value expected');
     stdin.write('2');
-    await waitForFrame(lastFrame, 'JSON ok');
+    await frameWith(lastFrame, 'JSON ok');
     expect(state().bodyText).toBe('{"a": 1, "b": 2}');
   });
 
   it('marks the error line and follows the cursor onto new lines', async () => {
-    const { lastFrame, stdin, state } = renderBody('{');
-    await waitForFrame(lastFrame, "line 1, column 2: '}' expected");
+    const { lastFrame, stdin, state } = await renderBody('{');
+    await frameWith(lastFrame, "line 1, column 2: '}' expected");
     await settle();
     stdin.write(KEY.end);
     stdin.write(KEY.enter);
     await waitUntil(() => state().bodyText === '{\n', () => JSON.stringify(state().bodyText));
     stdin.write('  "x": tru');
-    const frame = await waitForFrame(lastFrame, '"x": tru');
+    const frame = await frameWith(lastFrame, '"x": tru');
     expect(frame).toMatch(/!2 {3}"x": tru/);
     expect(frame).toMatch(/line 2, column \d+: /);
     stdin.write('e\r}');
-    await waitForFrame(lastFrame, 'JSON ok');
+    await frameWith(lastFrame, 'JSON ok');
     expect(state().bodyText).toBe('{\n  "x": true\n}');
   });
 
   it('says a GET sends no body when the body is empty', async () => {
-    const { lastFrame } = render(
+    const { lastFrame } = await renderInk(
       <ComposerHost initial={initialComposerState('GET', '/x/v1')} onState={() => {}} pane={(p) => <BodyPane {...p} focused={false} width={40} height={6} />} />,
     );
-    await waitForFrame(lastFrame, 'GET sends no body');
+    await frameWith(lastFrame, 'GET sends no body');
   });
 });
 
 describe('TextArea', () => {
   it('leaves Tab, Shift+Tab, Ctrl+S and Esc to the app', async () => {
     const onChange = vi.fn();
-    const { lastFrame, stdin } = render(<TextArea value="abc" onChange={onChange} focused height={3} width={20} />);
-    await waitForFrame(lastFrame, 'abc');
+    const { lastFrame, stdin } = await renderInk(<TextArea value="abc" onChange={onChange} focused height={3} width={20} />);
+    await frameWith(lastFrame, 'abc');
     await settle();
     stdin.write(KEY.tab);
     stdin.write(KEY.shiftTab);
@@ -81,12 +82,12 @@ describe('TextArea', () => {
 
   it('shows only the rows that fit, following the cursor', async () => {
     const text = Array.from({ length: 10 }, (_, i) => `row${i}`).join('\n');
-    const { lastFrame, stdin } = render(<TextArea value={text} onChange={() => {}} focused height={3} width={20} />);
-    const first = await waitForFrame(lastFrame, 'row0');
+    const { lastFrame, stdin } = await renderInk(<TextArea value={text} onChange={() => {}} focused height={3} width={20} />);
+    const first = await frameWith(lastFrame, 'row0');
     expect(first).not.toContain('row3');
     await settle();
     stdin.write(KEY.down.repeat(5));
-    const moved = await waitForFrame(lastFrame, 'row5');
+    const moved = await frameWith(lastFrame, 'row5');
     expect(moved).not.toContain('row0');
   });
 });
