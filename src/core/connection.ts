@@ -13,6 +13,13 @@ import { ProfileStore } from './config/profileStore.js';
 import { SecretStore } from './config/secretStore.js';
 import { UserError } from './errors.js';
 
+/** The connection flags every command (and the shell) takes: credentials plus the HTTP settings' flags. */
+export interface ConnectionFlags extends CredentialFlags {
+  proxy?: string;
+  insecure?: boolean;
+  timeout?: string;
+}
+
 export interface HttpSettings {
   proxy?: string;
   insecure?: boolean;

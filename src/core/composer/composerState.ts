@@ -210,3 +210,12 @@ export function buildRequest(state: ComposerState): BuildResult {
   if (body) request.body = body;
   return { ok: true, request };
 }
+
+/**
+ * The {{variables}} still in a request (an imported curl's $AID): it must not
+ * be sent with them. Saving keeps them, as variables of the saved request.
+ */
+export function unfilledVariables(request: ApiRequest): string[] {
+  const texts = [request.path, ...(request.query ?? []).flat(), request.body ? JSON.stringify(request.body) : ''];
+  return [...new Set(texts.flatMap((t) => [...t.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1] as string)))];
+}

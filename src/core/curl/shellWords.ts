@@ -36,9 +36,14 @@ export function isOnlyVariable(word: string): boolean {
   return /^\u0001[^\u0002]*\u0002$/.test(word);
 }
 
+/** A command written over several lines (backslash-newline continuations, as `talon history export --curl` prints it) on one line. */
+export function joinContinuations(text: string): string {
+  return text.replace(/\\\r?\n/g, ' ');
+}
+
 /** Splits the first command of `text` into words; line continuations (backslash-newline) are joined. */
 export function splitCommand(text: string): CommandWords {
-  const joined = text.replace(/\\\r?\n/g, ' ').trim();
+  const joined = joinContinuations(text).trim();
   const entries = parse(joined, (name: string) => `${VAR_START}${name}${VAR_END}`);
   const words: string[] = [];
   for (let i = 0; i < entries.length; i++) {

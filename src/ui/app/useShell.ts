@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js';
-import { composerReducer, initialComposerState, buildRequest, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
+import { composerReducer, initialComposerState, buildRequest, unfilledVariables, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
 import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
 import { isDestructive } from '../../core/request/destructive.js';
 import { describeRequest } from '../../core/request/describeRequest.js';
@@ -85,6 +85,8 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     const built = buildRequest(latestComposer());
     if (!built.ok) return setMessage(`Not sent: ${built.problems.join('; ')}`, true);
     const req: ApiRequest = built.request;
+    const unfilled = unfilledVariables(req);
+    if (unfilled.length > 0) return setMessage(`Not sent: ${unfilled.map((v) => `{{${v}}}`).join(', ')} has no value: put the value in its place.`, true);
     const now = backend.status();
     if (isDestructive(req.method, req.path)) {
       if (now.readOnly) return setMessage(`Refused: the profile '${now.target}' is read-only, and ${req.method} ${req.path} changes the tenant.`, true);

@@ -6,6 +6,7 @@ import { useKeypress } from '../keys/KeypressProvider.js';
 import { matches } from '../keys/keymap.js';
 import { LineInput } from './LineInput.js';
 import { color } from '../theme.js';
+import { joinContinuations } from '../../core/curl/shellWords.js';
 
 export interface CurlImportDialogProps {
   width: number;
@@ -25,7 +26,7 @@ export function CurlImportDialog({ width, onImport, onClose }: CurlImportDialogP
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
       <Text bold>Import a curl command</Text>
-      <LineInput value={text} focus placeholder="paste: curl -X POST https://api.crowdstrike.com/… -d '…'" onChange={setText} onSubmit={(v) => setProblem(onImport(v))} />
+      <LineInput value={text} focus placeholder="paste: curl -X POST https://api.crowdstrike.com/… -d '…'" onChange={setText} pasteFilter={joinContinuations} onSubmit={(v) => setProblem(onImport(v))} />
       {problem && <Text color={color('error')}>{problem}</Text>}
       <Text color={color('muted')}>Enter imports · Esc cancels · the Authorization header is dropped</Text>
     </Box>

@@ -37,7 +37,7 @@ export interface LineField {
  * differs from what the field last reported was set from outside (a picked
  * completion): the field takes it, cursor at the end.
  */
-export function useLineField(value: string, onChange: (value: string) => void): LineField {
+export function useLineField(value: string, onChange: (value: string) => void, pasteFilter?: (text: string) => string): LineField {
   const live = useRef<LineState>({ text: value, cursor: value.length });
   const reported = useRef(value);
   const [, redraw] = useState(0);
@@ -65,7 +65,7 @@ export function useLineField(value: string, onChange: (value: string) => void): 
       }
       const action = lineAction(key);
       if (!action) return false;
-      commit(editLine(live.current, action));
+      commit(editLine(live.current, action.type === 'insert' && key.paste && pasteFilter ? { type: 'insert', text: pasteFilter(action.text) } : action));
       return true;
     },
     set: (text) => commit({ text, cursor: text.length }),
@@ -81,10 +81,12 @@ export interface LineInputProps {
   placeholder?: string;
   /** a key the field does not edit with (↑ for the previous query); true consumes it */
   onOtherKey?(key: KeyEvent, field: LineField): boolean;
+  /** what a paste becomes before its line breaks turn into spaces */
+  pasteFilter?(text: string): string;
 }
 
-export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOtherKey }: LineInputProps): React.JSX.Element {
-  const field = useLineField(value, onChange);
+export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOtherKey, pasteFilter }: LineInputProps): React.JSX.Element {
+  const field = useLineField(value, onChange, pasteFilter);
   useKeypress(
     (key) => {
       if (onSubmit && matches('edit.submit', key)) {

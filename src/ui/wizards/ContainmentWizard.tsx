@@ -148,6 +148,7 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
                 {(state.review?.rows.find((r) => r.host.deviceId === id)?.host.hostname ?? id).padEnd(24)} {status}
               </Text>
             ))}
+          {state.watch.stopping && <Text color={color('muted')}>Stopped: looking at each host once more, so the results say where it stands…</Text>}
           {state.watch.lastPollError && <Text color={color('warn')}>last poll failed ({state.watch.pollErrors}): {state.watch.lastPollError} — still watching</Text>}
         </>
       )}

@@ -87,6 +87,8 @@ export interface WatchState {
   startedAt?: number;
   deadline?: number;
   polls: number;
+  /** stopped by the user: one last look at each host, then the results say its true state */
+  stopping?: boolean;
   /** polls that failed (after the core's retries); the watch goes on */
   pollErrors: number;
   lastPollError?: string;
@@ -171,6 +173,7 @@ export type ContainmentEvent =
   | { type: 'watchStarted'; run: number; at: number; deadline: number }
   | { type: 'watchUpdate'; run: number; at: number; statuses: Record<string, string>; error?: string }
   | { type: 'watchFinished'; run: number; at: number; timedOut: boolean }
+  | { type: 'finalChecked'; run: number; statuses: Record<string, string>; error?: string }
   | { type: 'failed'; run: number; failure: StepFailure<WorkingStep> }
   | { type: 'audited'; run: number; path?: string; error?: string }
   | { type: 'retry' }
@@ -183,4 +186,6 @@ export type ContainmentEffect =
   | { kind: 'resolve'; run: number; targets: string[] }
   | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
+  /** after a stopped watch: each host's status once, so the results are true */
+  | { kind: 'finalCheck'; run: number; deviceIds: string[] }
   | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[] };
