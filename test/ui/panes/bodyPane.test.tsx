@@ -90,4 +90,27 @@ describe('TextArea', () => {
     const moved = await frameWith(lastFrame, 'row5');
     expect(moved).not.toContain('row0');
   });
+
+  it('keeps a JSON body typed with no pause, one key per write and in one read, and Backspace bursts', async () => {
+    const body = '{\n"ids": ["a1", "b2"],\n"note": "x"\n}';
+    const typed = await renderBody('');
+    await settle();
+    for (const ch of body.replace(/\n/g, '\r')) typed.stdin.write(ch);
+    await waitUntil(() => typed.state().bodyText === body, () => JSON.stringify(typed.state().bodyText));
+    typed.stdin.write(KEY.backspace.repeat(6));
+    await waitUntil(() => typed.state().bodyText === body.slice(0, -6), () => JSON.stringify(typed.state().bodyText));
+
+    const burst = await renderBody('');
+    await settle();
+    burst.stdin.write(body.replace(/\n/g, '\r'));
+    await waitUntil(() => burst.state().bodyText === body, () => JSON.stringify(burst.state().bodyText));
+    await frameWith(burst.lastFrame, 'JSON ok');
+  });
+
+  it('deletes forward with Delete', async () => {
+    const { stdin, state } = await renderBody('abcd');
+    await settle();
+    stdin.write(KEY.home + KEY.delete + KEY.delete);
+    await waitUntil(() => state().bodyText === 'cd', () => JSON.stringify(state().bodyText));
+  });
 });

@@ -101,6 +101,18 @@ describe('ParamsPane', () => {
     expect(state().queryRows).toEqual([{ key: 'filter', value: '' }]);
   });
 
+  it('keeps a row typed with no pause, one key per write, and a Backspace burst', async () => {
+    const { lastFrame, stdin, state, stateIs } = await renderParams(queryDevices);
+    await frameWith(lastFrame, 'filter');
+    await settle();
+    stdin.write(KEY.ctrlN);
+    for (const ch of 'limit=12345') stdin.write(ch);
+    await stateIs((s) => s.queryRows[1]?.value === '12345');
+    stdin.write(KEY.backspace.repeat(3));
+    await stateIs((s) => s.queryRows[1]?.value === '12');
+    expect(state().queryRows[1]).toEqual({ key: 'limit', value: '12' });
+  });
+
   it('scrolls the rows that do not fit in its height', async () => {
     const { lastFrame, stdin } = await renderParams(queryDevices, 7);
     await frameWith(lastFrame, 'filter');
