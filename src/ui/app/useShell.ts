@@ -166,7 +166,8 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     [run, startFetchAll],
   );
 
-  const view = state.nav && !state.allResponse ? pageView(state.nav) : undefined;
+  // Paging stays after a fetch-all, so it can run again (and ] [ still page).
+  const view = state.nav ? pageView(state.nav) : undefined;
   return {
     state,
     dispatch,

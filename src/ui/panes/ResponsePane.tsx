@@ -13,7 +13,7 @@ import type { ResponseLabel } from '../../core/shell/shellState.js';
 import { buildNoteDocument, documentForBody } from '../../core/jsonView/textDocument.js';
 import { canFetchAll, type FetchAllProgress, type PageDirection, type PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { errorLines, fitLines, formatCount, responseHeader, truncate } from '../../core/jsonView/responseSummary.js';
-import { currentMatchLine, scrollPercent } from '../../core/jsonView/viewerState.js';
+import { currentMatchLine, cursorRow, scrollPercent } from '../../core/jsonView/viewerState.js';
 import { footerText } from '../../core/jsonView/viewportText.js';
 import { defaultResponseFileName, writeResponseFile } from '../../core/jsonView/writeResponseFile.js';
 import { JsonView } from '../components/JsonView.js';
@@ -190,6 +190,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
         width={width}
         query={state.search?.query}
         currentMatch={currentMatchLine(state)}
+        cursor={focused && response ? cursorRow(state) : undefined}
       />
       <PagingBar paging={paging} fetchAll={fetchAll} width={width} />
       {footer()}
