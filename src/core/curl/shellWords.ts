@@ -17,6 +17,7 @@ export function quoteWord(word: string): string {
 /** Marks where a $VARIABLE stood in a word: \u0001NAME\u0002. */
 export const VAR_START = '\u0001';
 export const VAR_END = '\u0002';
+// eslint-disable-next-line no-control-regex -- the markers are control characters on purpose: no pasted text has them
 const VAR_MARK = /\u0001([^\u0002]*)\u0002/g;
 
 export interface CommandWords {
@@ -33,6 +34,7 @@ export function replaceVariables(word: string, render: (name: string) => string)
 
 /** True when the word is nothing but one variable ("$TOKEN", "${auth[@]}"). */
 export function isOnlyVariable(word: string): boolean {
+  // eslint-disable-next-line no-control-regex -- see VAR_MARK
   return /^\u0001[^\u0002]*\u0002$/.test(word);
 }
 

@@ -71,8 +71,10 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
       const n = choice?.hosts.length ?? 0;
       if (matches('list.down', key)) setCursor((i) => Math.min(i + 1, n - 1));
       else if (matches('list.up', key)) setCursor((i) => Math.max(i - 1, 0));
-      else if (matches('wizard.toggle', key)) choice?.hosts[c] && dispatch({ type: 'togglePick', deviceId: choice.hosts[c].deviceId });
-      else if (matches('wizard.proceed', key)) {
+      else if (matches('wizard.toggle', key)) {
+        const host = choice?.hosts[c];
+        if (host) dispatch({ type: 'togglePick', deviceId: host.deviceId });
+      } else if (matches('wizard.proceed', key)) {
         dispatch({ type: 'confirmPicks' });
         setCursor(() => 0);
       } else return false;
@@ -82,8 +84,10 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
       const rows = s.review?.rows ?? [];
       if (matches('list.down', key)) setCursor((i) => Math.min(i + 1, rows.length - 1));
       else if (matches('list.up', key)) setCursor((i) => Math.max(i - 1, 0));
-      else if (matches('wizard.toggle', key)) rows[c] && dispatch({ type: 'toggleRow', deviceId: rows[c].host.deviceId });
-      else if (matches('wizard.proceed', key)) dispatch({ type: 'proceed' });
+      else if (matches('wizard.toggle', key)) {
+        const row = rows[c];
+        if (row) dispatch({ type: 'toggleRow', deviceId: row.host.deviceId });
+      } else if (matches('wizard.proceed', key)) dispatch({ type: 'proceed' });
       else return false;
       return true;
     }

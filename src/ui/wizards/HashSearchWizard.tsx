@@ -70,10 +70,15 @@ export function HashSearchWizard({ caller, exportFile, width, height, active = t
     const host = s.result.hosts[at.current];
     if (matches('list.down', key)) setCursor((c) => (at.current = Math.min(c + 1, last)));
     else if (matches('list.up', key)) setCursor((c) => (at.current = Math.max(c - 1, 0)));
-    else if (matches('hash.toggle', key)) host && dispatch({ type: 'toggleHost', deviceId: host.deviceId });
-    else if (matches('hash.open', key)) host && dispatch({ type: 'openHost', deviceId: host.deviceId });
+    else if (matches('hash.toggle', key)) {
+      if (host) dispatch({ type: 'toggleHost', deviceId: host.deviceId });
+    } else if (matches('hash.open', key)) {
+      if (host) dispatch({ type: 'openHost', deviceId: host.deviceId });
+    }
     else if (matches('hash.all', key)) dispatch({ type: 'selectAll', on: s.selected.length < s.result.hosts.length });
-    else if (matches('hash.contain', key)) s.selected.length > 0 && onContain(containmentFromHashSearch(s.result, s.selected));
+    else if (matches('hash.contain', key)) {
+      if (s.selected.length > 0) onContain(containmentFromHashSearch(s.result, s.selected));
+    }
     // e/E rather than j: j scrolls elsewhere in the shell.
     else if (matches('hash.exportJson', key)) exportAs('json');
     else if (matches('hash.exportCsv', key)) exportAs('csv');

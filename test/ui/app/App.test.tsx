@@ -7,7 +7,6 @@ import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/
 import { CTRL, openShell, sendHostQuery, typeText } from '../../helpers/shellRig.js';
 
 const CTRL_S = CTRL('s');
-const CTRL_L = CTRL('l');
 const CTRL_N = CTRL('n');
 
 let sim: RunningSimulator;

@@ -70,7 +70,7 @@ describe('history and saved requests in the shell', () => {
 
   it('imports a pasted curl command into the composer from the palette', async () => {
     const rig = await openShell(sim);
-    const { app, env } = rig;
+    const { app } = rig;
     try {
       await press(app, CTRL('k'));
       await type(app, 'curl');
@@ -88,7 +88,7 @@ describe('history and saved requests in the shell', () => {
 
   it('runs commands from the palette', async () => {
     const rig = await openShell(sim);
-    const { app, env } = rig;
+    const { app } = rig;
     try {
       await press(app, CTRL('k'));
       await waitForText(app, 'Command:');

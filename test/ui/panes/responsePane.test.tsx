@@ -140,6 +140,7 @@ describe('ResponsePane', () => {
       let frame = await waitForText(a, '/WKS-00013: 1 of 1');
       expect(stripAnsi(frame)).toContain('"hostname": "WKS-00013"');
       // The match is marked: inverse for the current match (with bold and the match colour).
+      // eslint-disable-next-line no-control-regex -- the escape codes are what is tested
       expect(frame).toMatch(/\u001B\[7m(?:\u001B\[[0-9;]*m)*WKS-00013/);
       // A new search starts from the top line: go to the top first.
       await press(a, 'g', '/', ...backspaces(9), 'hostname', KEY.enter);

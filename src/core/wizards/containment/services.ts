@@ -2,7 +2,7 @@
 // sending the action in batches, and watching the hosts until they get
 // there. Each takes an ApiCaller (the authenticated client), so the command
 // line and the shell use them alike.
-import { ApiError, describeApiError } from '../../api/apiError.js';
+import { describeApiError } from '../../api/apiError.js';
 import { NetworkError } from '../../http/networkError.js';
 import { envelopeOf, type ApiCaller, type ApiResponse } from '../../http/types.js';
 import { paginate } from '../../paging/paginate.js';
