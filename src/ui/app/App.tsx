@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { openWorkspace } from '../../core/shell/workspace.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import { applyEndpointLine } from '../../core/shell/endpointLine.js';
 import type { Overlay, PaneId } from '../../core/shell/shellState.js';
 import type { TerminalSize } from '../hooks/useTerminalSize.js';
@@ -184,7 +185,7 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
   const scopes = useMemo(() => operation?.scopes ?? source?.scopesFor(method, pathTemplate), [operation, source, method, pathTemplate]);
   const footer =
     state.phase.kind === 'sending' || state.phase.kind === 'fetchingAll'
-      ? { text: `${state.phase.kind === 'sending' ? 'Sending' : 'Fetching every page of'} ${state.phase.label.method} ${state.phase.label.path}… ${keyLabel('app.cancel')} cancels.`, role: 'accent' as const }
+      ? { text: `${state.phase.kind === 'sending' ? 'Sending' : 'Fetching every page of'} ${state.phase.label.method} ${terminalSafe(state.phase.label.path)}… ${keyLabel('app.cancel')} cancels.`, role: 'accent' as const }
       : state.message
         ? { text: state.message.text, role: state.message.error ? ('error' as const) : ('ok' as const) }
         : shell.status.error

@@ -15,6 +15,7 @@ import { fetchAll } from '../../core/shell/fetchAll.js';
 import type { PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { UserError } from '../../core/errors.js';
 import { currentResponse, initialShellState, isBusy, labelOf, shellReducer, type ShellAction, type ShellState } from '../../core/shell/shellState.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface ShellModel {
   state: ShellState;
@@ -52,12 +53,13 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
       if (backend.current.id !== target.current) {
         target.current = backend.current.id;
         running.current?.abort();
-        dispatch({ type: 'profileSwitched', profile: backend.current.label });
+        dispatch({ type: 'profileSwitched', profile: terminalSafe(backend.current.label) });
       }
     });
   }, [backend]);
 
-  const setMessage = useCallback((text: string | undefined, error = false) => dispatch({ type: 'message', text, error }), []);
+  // Messages quote errors from servers and files: terminal-safe, whoever sets them.
+  const setMessage = useCallback((text: string | undefined, error = false) => dispatch({ type: 'message', text: text === undefined ? undefined : terminalSafe(text), error }), []);
 
   const run = useCallback(
     async (next: PageNavigator) => {

@@ -10,6 +10,7 @@ import { color } from '../theme.js';
 import { matches, textOf } from '../keys/keymap.js';
 import { useKeypress } from '../keys/KeypressProvider.js';
 import type { KeyEvent } from '../keys/parseKeys.js';
+import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
 
 /** The edit a key makes in a one-line field, if any. */
 export function lineAction(key: KeyEvent): LineAction | undefined {
@@ -111,9 +112,10 @@ export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOth
   const at = Math.min(cursor, text.length);
   return (
     <Text wrap="truncate">
-      {text.slice(0, at)}
-      {focus ? <Text inverse>{text[at] ?? ' '}</Text> : (text[at] ?? '')}
-      {text.slice(at + 1)}
+      {/* Text loaded from history, a collection or a paste: control characters are shown, not obeyed. */}
+      {safe(text.slice(0, at))}
+      {focus ? <Text inverse>{safe(text[at] ?? ' ')}</Text> : safe(text[at] ?? '')}
+      {safe(text.slice(at + 1))}
     </Text>
   );
 }

@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface ProfileSwitcherProps {
   targets: readonly { id: string; label: string }[];
@@ -32,7 +33,7 @@ export function ProfileSwitcher({ targets, currentId, width, onPick, onClose }: 
       {targets.map((t, i) => (
         <Text key={t.id} color={i === index ? color('accent') : undefined}>
           {i === index ? '▸ ' : '  '}
-          {t.label}
+          {terminalSafe(t.label)}
           {t.id === currentId ? <Text color={color('muted')}> (current)</Text> : null}
         </Text>
       ))}

@@ -10,6 +10,7 @@ import type { KeyEvent } from '../keys/parseKeys.js';
 import { LineInput } from '../components/LineInput.js';
 import type { ApiResponse } from '../../core/http/types.js';
 import type { ResponseLabel } from '../../core/shell/shellState.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import { buildNoteDocument, documentForBody } from '../../core/jsonView/textDocument.js';
 import { canFetchAll, type FetchAllProgress, type PageDirection, type PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { errorLines, fitLines, formatCount, responseHeader, truncate } from '../../core/jsonView/responseSummary.js';
@@ -59,7 +60,8 @@ const VIEW_KEYS = [
 function Header({ response, label, width }: { response: ApiResponse; label?: ResponseLabel; width: number }) {
   const h = responseHeader(response);
   // Which request and profile this answers, so an answer never passes for another's.
-  const what = label ? ` ${label.method} ${label.path} · ${label.profile}` : '';
+  // The path and profile come from outside (history, a profile file): shown inert; a long profile name is cut.
+  const what = label ? ` ${label.method} ${terminalSafe(label.path)} · ${truncate(terminalSafe(label.profile), 24)}` : '';
   const used = h.status.length + what.length;
   return (
     <Text wrap="truncate">

@@ -8,7 +8,8 @@ import { useKeypress } from '../keys/KeypressProvider.js';
 import { reduceContainment, initialContainmentState, nextEffect, effectKey, currentChoice, confirmPrompt, canGoBack } from '../../core/wizards/containment/machine.js';
 import { runEffect, type ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
-import { choiceLines, resultsTable, summaryLine } from '../../core/wizards/containment/format.js';
+import { choiceLines, pollErrorLine, resultsTable, summaryLine, watchLines } from '../../core/wizards/containment/format.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import { useWizardEffects } from '../hooks/useWizardEffects.js';
 import { LineInput } from '../components/LineInput.js';
@@ -145,15 +146,13 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
       )}
       {state.step === 'watching' && state.watch && (
         <>
-          {Object.entries(state.watch.statuses)
-            .slice(0, Math.max(1, height - 6))
-            .map(([id, status]) => (
-              <Text key={id} wrap="truncate">
-                {(state.review?.rows.find((r) => r.host.deviceId === id)?.host.hostname ?? id).padEnd(24)} {status}
-              </Text>
-            ))}
+          {watchLines(state, Math.max(1, height - 6)).map((line, i) => (
+            <Text key={i} wrap="truncate">
+              {line}
+            </Text>
+          ))}
           {state.watch.stopping && <Text color={color('muted')}>Stopped: looking at each host once more, so the results say where it stands…</Text>}
-          {state.watch.lastPollError && <Text color={color('warn')}>last poll failed ({state.watch.pollErrors}): {state.watch.lastPollError} — still watching</Text>}
+          {pollErrorLine(state) && <Text color={color('warn')}>{pollErrorLine(state)}</Text>}
         </>
       )}
       {state.step === 'done' && (
@@ -171,7 +170,7 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
             {state.audit.state === 'written'
               ? `Recorded in the audit log (${state.audit.path}; talon audit shows it).`
               : state.audit.state === 'failed'
-                ? `Not recorded in the audit log: ${state.audit.message}`
+                ? `Not recorded in the audit log: ${terminalSafe(state.audit.message)}`
                 : state.audit.state === 'pending'
                   ? 'Recording in the audit log…'
                   : 'Nothing was sent, so nothing was recorded.'}
