@@ -219,7 +219,6 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             handOff={state.handOff}
             returnTo={state.returnTo}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
-            directory={directory}
           />
         )}
         {overlay === 'none' && confirming && (

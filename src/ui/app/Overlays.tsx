@@ -48,8 +48,6 @@ export interface OverlaysProps {
   returnTo?: Overlay;
   /** opens the containment wizard with hosts handed over */
   onHandOff(state: ContainmentState): void;
-  /** where exports are written */
-  directory?: string;
 }
 
 /** The wizards call the API through the shell's backend, so history and the status bar follow. */
