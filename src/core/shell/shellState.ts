@@ -21,7 +21,8 @@ export interface ResponseLabel {
 
 export type Phase =
   | { kind: 'idle' }
-  | { kind: 'confirming'; title: string; lines: string[]; request: ApiRequest; profile: string }
+  /** the door asks before a write; the send it belongs to goes on once answered */
+  | { kind: 'confirming'; title: string; lines: string[]; request: ApiRequest; label?: ResponseLabel }
   | { kind: 'sending'; label: ResponseLabel }
   | { kind: 'fetchingAll'; label: ResponseLabel };
 
@@ -58,8 +59,8 @@ export type ShellAction =
   | { type: 'toggleHelp' }
   | { type: 'handOff'; state: ContainmentState }
   | { type: 'message'; text?: string; error?: boolean }
-  | { type: 'confirm'; title: string; lines: string[]; request: ApiRequest; profile: string }
-  | { type: 'declined' }
+  | { type: 'confirm'; title: string; lines: string[]; request: ApiRequest }
+  | { type: 'confirmAnswered' }
   | { type: 'sending'; label: ResponseLabel }
   | { type: 'answered'; nav: PageNavigator; label: ResponseLabel }
   | { type: 'failed'; text: string; cancelled: boolean }
@@ -74,7 +75,7 @@ export function initialShellState(): ShellState {
 }
 
 export function isBusy(state: ShellState): boolean {
-  return state.phase.kind === 'sending' || state.phase.kind === 'fetchingAll';
+  return state.phase.kind !== 'idle';
 }
 
 /** The response on screen: a fetch-all's preview, else the current page. */
@@ -108,10 +109,14 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
       return { ...state, overlay: 'contain', handOff: action.state, returnTo: state.overlay === 'hashSearch' ? 'hashSearch' : undefined };
     case 'message':
       return { ...state, message: action.text ? { text: action.text, error: action.error ?? false } : undefined };
-    case 'confirm':
-      return { ...state, phase: { kind: 'confirming', title: action.title, lines: action.lines, request: action.request, profile: action.profile } };
-    case 'declined':
-      return { ...state, phase: IDLE, message: { text: 'Cancelled: nothing was sent.', error: false } };
+    case 'confirm': {
+      const label = state.phase.kind === 'sending' || state.phase.kind === 'fetchingAll' ? state.phase.label : undefined;
+      return { ...state, phase: { kind: 'confirming', title: action.title, lines: action.lines, request: action.request, label } };
+    }
+    case 'confirmAnswered':
+      // Back to the send that asked; its answer or refusal ends it.
+      if (state.phase.kind !== 'confirming') return state;
+      return { ...state, phase: state.phase.label ? { kind: 'sending', label: state.phase.label } : IDLE };
     case 'sending':
       return { ...state, phase: { kind: 'sending', label: action.label }, message: undefined, progress: undefined };
     case 'answered':

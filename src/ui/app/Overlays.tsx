@@ -50,12 +50,16 @@ export interface OverlaysProps {
   onHandOff(state: ContainmentState): void;
 }
 
-/** The wizards call the API through the shell's backend, so history and the status bar follow. */
+/**
+ * The wizards call the API through the shell's backend (its door, history and
+ * status bar); the containment wizard's typed confirmation answers the door
+ * for the hosts it covered, and any other write is refused.
+ */
 function useWizardDeps(): ContainmentDeps {
   const { backend, workspace } = useShellServices();
   const status = backend.status();
   return {
-    caller: { request: (req) => backend.send(req) },
+    caller: backend.caller(),
     audit: { path: workspace.auditPath, context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } },
   };
 }
@@ -81,7 +85,7 @@ function HashSearch(p: OverlaysProps & { active: boolean }): React.JSX.Element {
   const { backend, workspace } = useShellServices();
   return (
     <HashSearchWizard
-      caller={{ request: (req) => backend.send(req) }}
+      caller={backend.caller()}
       exportFile={workspace.writeExport}
       width={p.width}
       height={p.height}

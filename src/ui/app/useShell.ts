@@ -1,15 +1,14 @@
 // The shell's controller: one reducer for what the shell is doing and shows
 // (core/shell/shellState), the composer's reducer for the request, and the
-// effects that send, confirm, page and fetch all. Both reducers' latest
-// states are readable at once, so every key of a burst acts on what the
-// previous key left.
+// effects that send, answer the door's confirmation of writes (the dialog),
+// page and fetch all. Both reducers' latest states are readable at once, so
+// every key of a burst acts on what the previous key left.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js';
 import { composerReducer, initialComposerState, buildRequest, unfilledVariables, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
 import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
-import { isDestructive } from '../../core/request/destructive.js';
-import { describeRequest } from '../../core/request/describeRequest.js';
+import { isNotSent } from '../../core/request/notSent.js';
 import { currentRequest, nextPage, pageView, previousPage, startNavigation, type PageNavigator, withResponse } from '../../core/shell/pageNavigator.js';
 import { fetchAll } from '../../core/shell/fetchAll.js';
 import type { PagingInfo } from '../../core/jsonView/pagingInfo.js';
@@ -61,6 +60,23 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
   // Messages quote errors from servers and files: terminal-safe, whoever sets them.
   const setMessage = useCallback((text: string | undefined, error = false) => dispatch({ type: 'message', text: text === undefined ? undefined : terminalSafe(text), error }), []);
 
+  // Writes are confirmed where every call passes (the backend's door); the dialog answers it here.
+  const pendingAnswer = useRef<((yes: boolean) => void) | undefined>(undefined);
+  useEffect(() => {
+    backend.setConfirm(
+      (ask) =>
+        new Promise<boolean>((resolve) => {
+          pendingAnswer.current?.(false);
+          pendingAnswer.current = resolve;
+          dispatch({ type: 'confirm', title: ask.title, lines: ask.lines, request: ask.request });
+        }),
+    );
+    return () => {
+      backend.setConfirm(undefined);
+      pendingAnswer.current?.(false);
+    };
+  }, [backend]);
+
   const run = useCallback(
     async (next: PageNavigator) => {
       const controller = new AbortController();
@@ -72,9 +88,8 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
         const res = await backend.send({ ...req, signal: controller.signal });
         if (running.current === controller) dispatch({ type: 'answered', nav: withResponse(next, res), label });
       } catch (e) {
-        if (running.current === controller || controller.signal.aborted) {
-          dispatch({ type: 'failed', text: controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, cancelled: controller.signal.aborted });
-        }
+        const cancelled = controller.signal.aborted || (isNotSent(e) && e.reason === 'cancelled');
+        dispatch({ type: 'failed', text: controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, cancelled });
       } finally {
         if (running.current === controller) running.current = undefined;
       }
@@ -89,26 +104,16 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     const req: ApiRequest = built.request;
     const unfilled = unfilledVariables(req);
     if (unfilled.length > 0) return setMessage(`Not sent: ${unfilled.map((v) => `{{${v}}}`).join(', ')} has no value: put the value in its place.`, true);
-    const now = backend.status();
-    if (isDestructive(req.method, req.path)) {
-      if (now.readOnly) return setMessage(`Refused: the profile '${now.target}' is read-only, and ${req.method} ${req.path} changes the tenant.`, true);
-      dispatch({ type: 'confirm', title: 'This call changes the tenant:', lines: describeRequest(req, now.baseUrl), request: req, profile: now.target });
-      return;
-    }
+    // Read-only refusal and the confirmation of writes happen at the backend's door.
     void run(startNavigation(req));
-  }, [backend, run]);
+  }, [run]);
 
-  const answerConfirm = useCallback(
-    (yes: boolean) => {
-      const phase = latest().phase;
-      if (phase.kind !== 'confirming') return;
-      if (!yes) return dispatch({ type: 'declined' });
-      // Asked on one profile, never sent on another.
-      if (phase.profile !== backend.current.label) return dispatch({ type: 'failed', text: 'Not sent: the profile changed while the question was open.', cancelled: true });
-      void run(startNavigation(phase.request));
-    },
-    [backend, run],
-  );
+  const answerConfirm = useCallback((yes: boolean) => {
+    const answer = pendingAnswer.current;
+    pendingAnswer.current = undefined;
+    if (latest().phase.kind === 'confirming') dispatch({ type: 'confirmAnswered' });
+    answer?.(yes);
+  }, []);
 
   const cancel = useCallback(() => {
     if (!running.current) return false;

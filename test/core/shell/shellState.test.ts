@@ -37,12 +37,15 @@ describe('shellReducer', () => {
     expect(s.message?.text).toBe('Now on child 2: send to see its data.');
   });
 
-  it('asks, then declines with a sentence', () => {
-    let s = run({ type: 'confirm', title: 'This call changes the tenant:', lines: ['POST /x'], request: req, profile: 'p' });
-    expect(s.phase.kind).toBe('confirming');
-    s = shellReducer(s, { type: 'declined' });
+  it("asks for the door's confirmation during a send, then goes on with that send", () => {
+    let s = run({ type: 'sending', label: labelOf(req, 'p') }, { type: 'confirm', title: 'This call changes the tenant:', lines: ['POST /x'], request: req });
+    expect(s.phase).toMatchObject({ kind: 'confirming', label: { profile: 'p' } });
+    expect(isBusy(s)).toBe(true);
+    s = shellReducer(s, { type: 'confirmAnswered' });
+    expect(s.phase).toEqual({ kind: 'sending', label: labelOf(req, 'p') });
+    s = shellReducer(s, { type: 'failed', text: 'Cancelled: nothing was sent.', cancelled: true });
     expect(s.phase.kind).toBe('idle');
-    expect(s.message?.text).toBe('Cancelled: nothing was sent.');
+    expect(s.message).toEqual({ text: 'Cancelled: nothing was sent.', error: false });
   });
 
   it('opens help over an overlay and closes it back to the overlay', () => {
