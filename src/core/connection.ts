@@ -16,6 +16,13 @@ import { UserError } from './errors.js';
 import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
 import type { Catalog } from './catalog/types.js';
 
+/** The connection flags every command (and the shell) takes: credentials plus the HTTP settings' flags. */
+export interface ConnectionFlags extends CredentialFlags {
+  proxy?: string;
+  insecure?: boolean;
+  timeout?: string;
+}
+
 export interface HttpSettings {
   proxy?: string;
   insecure?: boolean;

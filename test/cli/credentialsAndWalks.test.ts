@@ -1,7 +1,7 @@
 // Credentials tell the truth and walks never end short in silence, as a user
 // of the binary sees it: against the simulator and a deliberately broken server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';

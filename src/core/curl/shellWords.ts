@@ -17,6 +17,7 @@ export function quoteWord(word: string): string {
 /** Marks where a $VARIABLE stood in a word: \u0001NAME\u0002. */
 export const VAR_START = '\u0001';
 export const VAR_END = '\u0002';
+// eslint-disable-next-line no-control-regex -- the markers are control characters on purpose: no pasted text has them
 const VAR_MARK = /\u0001([^\u0002]*)\u0002/g;
 
 export interface CommandWords {
@@ -33,7 +34,13 @@ export function replaceVariables(word: string, render: (name: string) => string)
 
 /** True when the word is nothing but one variable ("$TOKEN", "${auth[@]}"). */
 export function isOnlyVariable(word: string): boolean {
+  // eslint-disable-next-line no-control-regex -- see VAR_MARK
   return /^\u0001[^\u0002]*\u0002$/.test(word);
+}
+
+/** A command written over several lines (backslash-newline continuations, as `talon history export --curl` prints it) on one line. */
+export function joinContinuations(text: string): string {
+  return text.replace(/\\\r?\n/g, ' ');
 }
 
 /** Splits the first command of `text` into words; line continuations (backslash-newline) are joined. */
@@ -44,7 +51,7 @@ export function splitCommand(text: string): CommandWords {
   }
   const open = unclosedQuote(text);
   if (open) throw new UserError(`The command has an unclosed ${open === "$'" ? "'" : open} quote: check the quoting of what you pasted (it may have been cut short).`);
-  const joined = text.replace(/\\\r?\n/g, ' ').trim();
+  const joined = joinContinuations(text).trim();
   const entries = parse(joined, (name: string) => `${VAR_START}${name}${VAR_END}`);
   const words: string[] = [];
   for (let i = 0; i < entries.length; i++) {

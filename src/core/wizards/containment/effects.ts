@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import { failureFrom, isAbort } from '../stepFailure.js';
 import { succeeded } from './results.js';
 import { actionRequest, resolveTargets, reviewedActions, submitActions, watchStatus } from './services.js';
+import { fetchHosts } from '../hostRecords.js';
 import { API_ACTION_NAME, type ContainAction, type ContainmentEffect, type ContainmentEvent, type HostResult, type WorkingStep } from './types.js';
 
 export interface ContainmentDeps {
@@ -29,6 +30,7 @@ const STEP_OF: Readonly<Record<Exclude<ContainmentEffect['kind'], 'audit'>, Work
   resolve: 'resolving',
   submit: 'submitting',
   watch: 'watching',
+  finalCheck: 'watching',
 };
 
 export function auditEntryFor(action: ContainAction, results: readonly HostResult[], context: AuditContext, time: Date): AuditEntry {
@@ -106,6 +108,16 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
         });
         dispatch({ type: 'submitted', run, outcomes });
         break;
+      }
+      case 'finalCheck': {
+        try {
+          const { hosts } = await fetchHosts(deps.caller, effect.deviceIds, { online: false, signal });
+          dispatch({ type: 'finalChecked', run, statuses: Object.fromEntries(hosts.map((h) => [h.deviceId, h.status])) });
+        } catch (e) {
+          // The results then say the last status seen, and why it may be old.
+          dispatch({ type: 'finalChecked', run, statuses: {}, error: (e as Error).message });
+        }
+        return;
       }
       case 'watch': {
         const result = await watchStatus(deps.caller, {

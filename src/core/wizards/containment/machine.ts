@@ -95,7 +95,8 @@ function back(state: ContainmentState): ContainmentState {
     case 'confirm':
       return { ...state, step: 'review', confirmError: undefined };
     case 'watching':
-      return finish(state, 'stopped');
+      // The last poll may be seconds old: look once more before saying where each host stands.
+      return state.watch && !state.watch.stopping ? { ...state, run: state.run + 1, watch: { ...state.watch, stopping: true } } : finish(state, 'stopped');
     case 'error': {
       const failed = state.failure?.step;
       const cleared = { ...state, failure: undefined };
@@ -212,6 +213,12 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
         },
       };
     }
+    case 'finalChecked': {
+      if (state.step !== 'watching' || !state.watch) return state;
+      const w = state.watch;
+      const watch = { ...w, statuses: { ...w.statuses, ...event.statuses }, lastPollError: event.error ?? w.lastPollError, pollErrors: w.pollErrors + (event.error ? 1 : 0) };
+      return finish({ ...state, watch }, 'stopped');
+    }
     case 'watchFinished':
       return state.step === 'watching' ? finish(state, event.timedOut ? 'timeout' : 'finished') : state;
     case 'failed':
@@ -243,6 +250,7 @@ export function nextEffect(state: ContainmentState): ContainmentEffect | undefin
     case 'watching': {
       const reached = state.watch?.reachedAfterMs ?? {};
       const deviceIds = watchIds(state).filter((id) => reached[id] === undefined);
+      if (state.watch?.stopping) return { kind: 'finalCheck', run, deviceIds };
       return { kind: 'watch', run, action: state.action, deviceIds, timeoutMs: state.options.timeoutMs, pollIntervalMs: state.options.pollIntervalMs };
     }
     case 'done':

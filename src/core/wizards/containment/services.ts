@@ -3,7 +3,7 @@
 // there. Each takes a caller (the connection's door), so the command line
 // and the shell use them alike.
 import { NotSentError } from '../../request/notSent.js';
-import { ApiError, describeApiError } from '../../api/apiError.js';
+import { describeApiError } from '../../api/apiError.js';
 import { NetworkError } from '../../http/networkError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../../http/types.js';
 import type { ConfirmWrite, PolicyCaller } from '../../request/guardedClient.js';

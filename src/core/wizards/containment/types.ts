@@ -88,6 +88,8 @@ export interface WatchState {
   startedAt?: number;
   deadline?: number;
   polls: number;
+  /** stopped by the user: one last look at each host, then the results say its true state */
+  stopping?: boolean;
   /** polls that failed (after the core's retries); the watch goes on */
   pollErrors: number;
   lastPollError?: string;
@@ -176,6 +178,7 @@ export type ContainmentEvent =
   | { type: 'watchStarted'; run: number; at: number; deadline: number }
   | { type: 'watchUpdate'; run: number; at: number; statuses: Record<string, string>; error?: string }
   | { type: 'watchFinished'; run: number; at: number; timedOut: boolean }
+  | { type: 'finalChecked'; run: number; statuses: Record<string, string>; error?: string }
   | { type: 'failed'; run: number; failure: StepFailure<WorkingStep> }
   | { type: 'audited'; run: number; path?: string; error?: string }
   | { type: 'retry' }
@@ -189,4 +192,6 @@ export type ContainmentEffect =
   /** `hosts` names them for the write-ahead audit (default: the device ids alone) */
   | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[]; hosts?: JournalHost[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
+  /** after a stopped watch: each host's status once, so the results are true */
+  | { kind: 'finalCheck'; run: number; deviceIds: string[] }
   | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[]; journal?: string };

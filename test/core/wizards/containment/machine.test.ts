@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, confirmPrompt, currentChoice, effectKey, initialContainmentState, nextEffect, reduceContainment } from '../../../src/core/wizards/containment/machine.js';
-import { parseTargets, hostnameFilter } from '../../../src/core/wizards/containment/targets.js';
-import { succeeded } from '../../../src/core/wizards/containment/results.js';
-import type { ContainmentEvent, ContainmentState, SubmitOutcome, TargetResolution } from '../../../src/core/wizards/containment/types.js';
-import type { HostRecord } from '../../../src/core/wizards/hostRecords.js';
+import { canGoBack, confirmPrompt, currentChoice, effectKey, initialContainmentState, nextEffect, reduceContainment } from '../../../../src/core/wizards/containment/machine.js';
+import { parseTargets, hostnameFilter } from '../../../../src/core/wizards/containment/targets.js';
+import { succeeded } from '../../../../src/core/wizards/containment/results.js';
+import type { ContainmentEvent, ContainmentState, SubmitOutcome, TargetResolution } from '../../../../src/core/wizards/containment/types.js';
+import type { HostRecord } from '../../../../src/core/wizards/hostRecords.js';
 
 const id = (n: number): string => n.toString(16).padStart(32, '0');
 
@@ -174,11 +174,18 @@ describe('containment machine', () => {
     expect(succeeded(timedOut.results)).toBe(false);
   });
 
-  it('Esc while watching stops the watch and reports what was seen', () => {
+  it('Esc while watching looks at each host once more and reports its true state', () => {
     let s = submitted(accepted(1, 2));
     s = apply(s, { type: 'watchUpdate', run: s.run, at: 1, statuses: { [id(1)]: 'contained' } }, { type: 'back' });
+    // Not done yet: the last poll may be old, so one more look first.
+    expect(s.step).toBe('watching');
+    expect(nextEffect(s)).toEqual({ kind: 'finalCheck', run: s.run, deviceIds: [id(2)] });
+    s = apply(s, { type: 'finalChecked', run: s.run, statuses: { [id(2)]: 'containment_pending' } });
     expect(s.step).toBe('done');
-    expect(s.results.map((r) => r.outcome)).toEqual(['reached', 'stopped']);
+    expect(s.results.map((r) => [r.outcome, r.status])).toEqual([
+      ['reached', 'contained'],
+      ['stopped', 'containment_pending'],
+    ]);
   });
 
   it('per-host refusals are reported per host; the accepted ones are watched', () => {
