@@ -13,6 +13,19 @@ export interface SimulateFlags {
   rateLimit: string;
   faults?: string;
   containmentDelay: string;
+  region?: string;
+}
+
+/** The clouds a simulator can play, as the SDKs name them. */
+const REGIONS = ['us-1', 'us-2', 'eu-1', 'us-gov-1', 'us-gov-2'];
+
+/** A cloud name with or without the dash, any case (`US2`, `us-2`), as the SDKs accept it. */
+function regionFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const compact = value.trim().toLowerCase().replace(/-/g, '');
+  const region = REGIONS.find((r) => r.replace(/-/g, '') === compact);
+  if (!region) throw new UserError(`--region: unknown cloud '${value}'. Use one of ${REGIONS.join(', ')}.`);
+  return region;
 }
 
 
@@ -27,11 +40,12 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     port: integerFlag('--port', flags.port, 0, 65535),
     host: flags.host,
     seed: integerFlag('--seed', flags.seed, 0, 2 ** 31 - 1),
-    hosts: integerFlag('--hosts', flags.hosts, 1, 100_000),
+    hosts: integerFlag('--hosts', flags.hosts, 1, 200_000),
     tokenTtl: integerFlag('--token-ttl', flags.tokenTtl, 1, 86_400),
     rateLimit: integerFlag('--rate-limit', flags.rateLimit, 1, 1_000_000),
     containmentDelayMs: integerFlag('--containment-delay', flags.containmentDelay, 0, 3_600_000),
     faults,
+    region: regionFlag(flags.region),
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${flags.port} on ${flags.host} is already in use; pick another with --port, or --port 0 for a free one.`);
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UserError(`Cannot listen on host '${flags.host}': no such local address.`);

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { buildEnvelope, SimHttpError, type SimResponse } from './envelope.js';
 import { Router } from './router.js';
 import { validateQuery, type Route } from './route.js';
@@ -143,7 +144,8 @@ function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse 
 }
 
 function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
-  const traceId = state.rng.uuid();
+  // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
+  const traceId = randomUUID();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
   const body = JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.

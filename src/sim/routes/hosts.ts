@@ -33,7 +33,9 @@ function queryByOffset(hidden: boolean) {
     }
     const all = matching(req, ctx, hidden);
     const page = all.slice(offset, Math.min(offset + limit, OFFSET_CAP));
-    return ok(page.map((h) => h.device_id), { pagination: { offset, limit, total: all.length } });
+    // The returned offset is where the next page starts: CrowdStrike's own samples (FalconPy's
+    // offset_vs_token.py, gofalcon's falcon_custom_ioas) loop on it and would never end otherwise.
+    return ok(page.map((h) => h.device_id), { pagination: { offset: offset + page.length, limit, total: all.length } });
   };
 }
 

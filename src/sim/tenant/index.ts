@@ -12,6 +12,7 @@ import { generateAlerts } from './alerts.js';
 import { generateIocs } from './iocs.js';
 import { generateRemediations, generateVulnerabilities } from './vulnerabilities.js';
 import { hex, streamRandom } from './util.js';
+import { reuseHostname } from './reusedHostname.js';
 
 export type * from './types.js';
 
@@ -51,6 +52,9 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   const factory = new ProcessFactory(streamRandom(seed, 'hashes'));
   const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas);
+  // Before alerts and vulnerabilities copy hostnames into their records.
+  const hostnames = sampleHostnames(metas, plan);
+  const reusedHostname = reuseHostname(metas, new Set(hostnames));
   const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
   const sightings = buildSightings(metas, plan);
 
@@ -70,7 +74,8 @@ export function generateTenant(options: TenantOptions): Tenant {
     vulnerabilities,
     remediations,
     samples: {
-      hostnames: sampleHostnames(metas, plan),
+      hostnames,
+      ...(reusedHostname ? { reusedHostname } : {}),
       sha256: plan.sha256,
       md5: plan.md5,
       domains: plan.domains,

@@ -250,6 +250,8 @@ export interface Tenant {
   /** Values that appear in the seeded data, for the startup banner and docs. */
   samples: {
     hostnames: string[]; // 3
+    /** a hostname several hosts share (a reimaged machine), when the fleet has one */
+    reusedHostname?: string;
     sha256: string[]; // 3, each seen on several hosts
     md5: string[]; // 1, seen on several hosts
     domains: string[]; // 2, seen on several hosts
