@@ -8,3 +8,5 @@ export type { FilterOptions } from './evaluate.js';
 export { compileSort } from './sort.js';
 export { parseFql, MAX_PROPERTIES } from './parser.js';
 export type { FqlNode, FqlOperator, FqlStatement, FqlValue } from './parser.js';
+export { readPath, resolveField } from './schema.js';
+export { parseTimeLiteral, toInstant, toNumber, toText } from './values.js';

@@ -10,6 +10,7 @@ import { IMAGES } from './images.js';
 import { ALERT_TEMPLATES, severityName } from './mitre.js';
 import type { AlertTemplate } from './mitre.js';
 import { ANALYSTS } from './names.js';
+import { schemaFields, type CoreAlert } from './alertSchemaFields.js';
 import { DAY, HOUR, MINUTE, SECOND, baseName, between, fill, iso } from './util.js';
 
 const COMMENTS = [
@@ -95,7 +96,7 @@ export function generateAlerts(
       comments.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
     }
     const filepath = entry.rec.file_name;
-    const alert: Alert = {
+    const core: CoreAlert = {
       composite_id: `${cid}:${id}`,
       id,
       aggregate_id: aggregate,
@@ -130,14 +131,25 @@ export function generateAlerts(
       assigned_to_name: assigned?.name ?? '',
       assigned_to_uid: assigned?.uid ?? '',
       assigned_to_uuid: assigned ? rng.uuid() : '',
+    };
+    const h = m.host;
+    const alert: Alert = {
+      ...core,
+      ...schemaFields(core, m, t, entry, accountOf(m)),
       device: {
         device_id: aid,
-        hostname: m.host.hostname,
-        platform_name: m.host.platform_name,
-        os_version: m.host.os_version,
-        local_ip: m.host.local_ip,
-        external_ip: m.host.external_ip,
-        machine_domain: m.host.machine_domain,
+        hostname: h.hostname,
+        platform_name: h.platform_name,
+        os_version: h.os_version,
+        local_ip: h.local_ip,
+        external_ip: h.external_ip,
+        machine_domain: h.machine_domain,
+        agent_version: h.agent_version,
+        first_seen: h.first_seen,
+        last_seen: h.last_seen,
+        mac_address: h.mac_address,
+        product_type_desc: h.product_type_desc,
+        status: h.status,
       },
     };
     alerts.set(alert.composite_id, alert);

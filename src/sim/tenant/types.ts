@@ -161,6 +161,37 @@ export interface Alert {
   assigned_to_name: string;
   assigned_to_uid: string;
   assigned_to_uuid: string;
+  // Required by the API's schema (the SDKs read them without null checks).
+  aggregation_rule_id: string;
+  aggregation_rule_name: string;
+  cms_rule_id: string;
+  cms_rule_instance_id: string;
+  cms_rule_instance_version: string;
+  crawled_timestamp: string;
+  data_domains: string[];
+  email_sent: boolean;
+  external: boolean;
+  is_aggregated: boolean;
+  is_falcon_platform_ioa: boolean;
+  linked_behavioral_detections: string[];
+  linked_case_ids: string[];
+  mitre_attack: { pattern_id: number; tactic: string; tactic_id: string; technique: string; technique_id: string }[];
+  origin_cid: string;
+  pattern_id: number;
+  platform: Platform;
+  /** '' until closed; then true_positive, false_positive or ignored */
+  resolution: string;
+  seconds_to_resolved: number;
+  seconds_to_triaged: number;
+  source_products: string[];
+  source_vendors: string[];
+  // Optional fields integrations commonly read.
+  falcon_host_link: string;
+  user_name: string;
+  process_id: string;
+  local_process_id: string;
+  pattern_disposition: number;
+  pattern_disposition_description: string;
   device: {
     device_id: string;
     hostname: string;
@@ -169,6 +200,12 @@ export interface Alert {
     local_ip: string;
     external_ip: string;
     machine_domain: string;
+    agent_version: string;
+    first_seen: string;
+    last_seen: string;
+    mac_address: string;
+    product_type_desc: string;
+    status: string;
   };
 }
 
