@@ -14,6 +14,7 @@ import { FaultInjector } from './faults.js';
 import { readBody, decodeBody } from './body.js';
 import { Gate, rateHeaders, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
+import { invalidateQueries } from './routes/cachedQuery.js';
 import type { ApiClient } from './oauth/clients.js';
 import type { Tenant } from './tenant/types.js';
 
@@ -101,10 +102,16 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       if (route.bodyRequired && body === undefined) throw new SimHttpError(400, 'A JSON request body is required.');
       const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
       if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
-      const result = await route.handler(
-        { method, path: url.pathname, query, headers: req.headers, body, clientId: gated.token?.clientId },
-        state.context(tenant),
-      );
+      let result: SimResponse;
+      try {
+        result = await route.handler(
+          { method, path: url.pathname, query, headers: req.headers, body, clientId: gated.token?.clientId },
+          state.context(tenant),
+        );
+      } finally {
+        // Whether a call writes comes from its scope; a write may change any cached query result.
+        if (route.scope?.endsWith(':write')) invalidateQueries(tenant);
+      }
       send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);
     } catch (e) {
       send(res, withRate({ poweredBy: route.poweredBy, ...errorResponse(e) }, rate), state, started);

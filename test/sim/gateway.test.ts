@@ -25,7 +25,7 @@ describe('gateway behaviour', () => {
     const r = await h.api('GET', '/devices/queries/devices/v1', { query: { limit: 3 } });
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['errors', 'meta', 'resources']);
-    expect(r.json.meta).toMatchObject({ powered_by: 'device-api', pagination: { offset: 0, limit: 3, total: 500 } });
+    expect(r.json.meta).toMatchObject({ powered_by: 'device-api', pagination: { offset: 3, limit: 3, total: 500 } });
     expect(typeof r.json.meta.query_time).toBe('number');
     expect(r.headers.get('x-cs-traceid')).toBe(r.json.meta.trace_id);
     expect(r.headers.get('content-type')).toBe('application/json');

@@ -5,7 +5,7 @@ export { FqlError } from './errors.js';
 export type { FieldSchema, FieldType } from './schema.js';
 export { compileFilter } from './evaluate.js';
 export type { FilterOptions } from './evaluate.js';
-export { compileSort } from './sort.js';
+export { compileSort, sortRecords } from './sort.js';
 export { parseFql, MAX_PROPERTIES } from './parser.js';
 export type { FqlNode, FqlOperator, FqlStatement, FqlValue } from './parser.js';
 export { readPath, resolveField } from './schema.js';

@@ -18,6 +18,7 @@ import {
   queryKey,
 } from './querying.js';
 import { aggregateBody } from './aggregations.js';
+import { cachedQuery } from './cachedQuery.js';
 
 const POWERED_BY = 'detectsapi';
 const OFFSET_CAP = 10_000;
@@ -112,10 +113,12 @@ function withText(pool: Iterable<Alert>, q: string | undefined): Iterable<Alert>
   return [...pool].filter((a) => searchText(a).some((t) => t.includes(needle)));
 }
 
-function matching(ctx: SimContext, q: AlertQuery): Alert[] {
-  let pool: Iterable<Alert> = ctx.tenant.alerts.values();
-  if (!q.includeHidden) pool = [...pool].filter((a) => a.show_in_ui);
-  return filterAndSort(withText(pool, q.q), ALERT_FIELDS, { filter: q.filter, sort: q.sort, defaultSort: DEFAULT_SORT, now: ctx.now() });
+function matching(ctx: SimContext, q: AlertQuery): readonly Alert[] {
+  const pool = (): Iterable<Alert> => {
+    const all = ctx.tenant.alerts.values();
+    return withText(q.includeHidden ? all : [...all].filter((a) => a.show_in_ui), q.q);
+  };
+  return cachedQuery(ctx, 'alerts', pool, ALERT_FIELDS, { filter: q.filter, sort: q.sort, defaultSort: DEFAULT_SORT }, JSON.stringify([q.includeHidden, q.q ?? '']));
 }
 
 function visible(ctx: SimContext, req: SimRequest): (id: string) => Alert | undefined {

@@ -8,6 +8,7 @@ import { alertRoutes } from './alerts.js';
 import { iocRoutes } from './iocs.js';
 import { hostGroupRoutes } from './hostGroups.js';
 import { spotlightRoutes } from './spotlight.js';
+import { incidentRoutes } from './incidents.js';
 
 export const allRoutes: Route[] = [
   ...oauthRoutes,
@@ -18,4 +19,5 @@ export const allRoutes: Route[] = [
   ...iocRoutes,
   ...hostGroupRoutes,
   ...spotlightRoutes,
+  ...incidentRoutes,
 ];

@@ -1,6 +1,6 @@
 // Shared by the endpoint families: FQL filter + sort over records (a bad
 // filter is the real 400), and the public view of a record.
-import { compileFilter, compileSort, FqlError, type FieldSchema } from '../fql/index.js';
+import { compileFilter, sortRecords, FqlError, type FieldSchema } from '../fql/index.js';
 import { SimHttpError, type ApiErrorItem, type SimResponse } from '../envelope.js';
 import type { SimContext } from '../context.js';
 
@@ -19,8 +19,7 @@ export function filterAndSort<T extends object>(records: Iterable<T>, fields: Fi
     const out: T[] = [];
     for (const r of records) if (match(r)) out.push(r);
     const sort = q.sort ?? q.defaultSort;
-    if (sort) out.sort(compileSort(sort, fields));
-    return out;
+    return sort ? sortRecords(out, sort, fields) : out;
   } catch (e) {
     if (e instanceof FqlError) throw new SimHttpError(400, e.message);
     throw e;

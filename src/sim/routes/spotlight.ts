@@ -5,7 +5,8 @@ import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Vulnerability } from '../tenant/types.js';
-import { entitiesResponse, filterAndSort, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';
+import { cachedQuery } from './cachedQuery.js';
+import { entitiesResponse, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';
 
 const POWERED_BY = 'spapi';
 const FACETS = ['host_info', 'remediation', 'cve', 'evaluation_logic'] as const;
@@ -87,7 +88,7 @@ function walk(req: SimRequest, ctx: SimContext, limitDefault: number): { page: V
   const filter = spotlightFilter(req.query.str('filter'), ctx.now());
   const sort = req.query.str('sort');
   const limit = req.query.int('limit') ?? limitDefault;
-  const all = filterAndSort(ctx.tenant.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort, now: ctx.now() });
+  const all = cachedQuery(ctx, 'vulnerabilities', () => ctx.tenant.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort });
   // The token is tied to the caller's filter text, not the rewritten one, which moves with the clock.
   const key = queryKey('spotlight', req.query.str('filter'), sort);
   const page = pageByAfter(ctx, all, req.query.str('after') || undefined, limit, key);

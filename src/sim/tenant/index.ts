@@ -13,6 +13,7 @@ import { generateIocs } from './iocs.js';
 import { generateRemediations, generateVulnerabilities } from './vulnerabilities.js';
 import { hex, streamRandom } from './util.js';
 import { reuseHostname } from './reusedHostname.js';
+import { generateIncidents } from './incidents.js';
 
 export type * from './types.js';
 
@@ -57,6 +58,8 @@ export function generateTenant(options: TenantOptions): Tenant {
   const reusedHostname = reuseHostname(metas, new Set(hostnames));
   const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
   const sightings = buildSightings(metas, plan);
+  const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
+  const { incidents, behaviors, crowdScores } = generateIncidents(streamRandom(seed, 'incidents'), alerts, hosts, cid, anchor);
 
   const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
   const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
@@ -65,11 +68,14 @@ export function generateTenant(options: TenantOptions): Tenant {
   return {
     cid,
     anchor,
-    hosts: new Map(metas.map((m) => [m.host.device_id, m.host])),
+    hosts,
     processes: factory.processes,
     sightings,
     iocs,
     alerts,
+    incidents,
+    behaviors,
+    crowdScores,
     hostGroups: new Map(groupPlan.groups.map((g) => [g.id, g])),
     vulnerabilities,
     remediations,

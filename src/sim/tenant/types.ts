@@ -209,6 +209,80 @@ export interface Alert {
   };
 }
 
+/** A CrowdScore incident: behaviors on one host close together in time. */
+export interface Incident {
+  incident_id: string; // "inc:<aid>:<32 hex>"
+  incident_type: number;
+  cid: string;
+  host_ids: string[];
+  hosts: Record<string, unknown>[];
+  created: string;
+  start: string;
+  end: string;
+  modified_timestamp: string;
+  state: 'open' | 'closed';
+  /** 20 New, 25 Reopened, 30 In Progress, 40 Closed */
+  status: number;
+  name: string;
+  description: string;
+  /** the incident score times ten (38 = 3.8) */
+  fine_score: number;
+  tags: string[];
+  tactics: string[];
+  techniques: string[];
+  objectives: string[];
+  users: string[];
+  assigned_to: string;
+  assigned_to_name: string;
+  email_state: string;
+  events_histogram: { timestamp_min: number; timestamp_max: number; count: number; has_detect: boolean; has_prevented: boolean; has_overwatch: boolean }[];
+  lm_host_ids: string[];
+  lm_hosts_capped: boolean;
+  lmra_host_ids: string[];
+  lmra_hosts_capped: boolean;
+  lm_types: number;
+}
+
+/** One behavior of an incident; its id is the id of the alert it stands for. */
+export interface Behavior {
+  behavior_id: string;
+  aid: string;
+  cid: string;
+  incident_id: string;
+  incident_ids: string[];
+  alert_ids: string[];
+  alerts_details: { id: string; severity: number; severity_name: string }[];
+  timestamp: string;
+  template_instance_id: number;
+  pattern_id: number;
+  pattern_description: string;
+  pattern_disposition: number;
+  display_name: string;
+  tactic: string;
+  tactic_id: string;
+  technique: string;
+  technique_id: string;
+  objective: string;
+  compound_tto: string;
+  filepath: string;
+  cmdline: string;
+  sha256: string;
+  user_name: string;
+  domain: string;
+  ioc_type: string;
+  ioc_value: string;
+  ioc_source: string;
+  exclusion_type: string;
+}
+
+export interface CrowdScore {
+  id: string;
+  cid: string;
+  timestamp: string;
+  score: number;
+  adjusted_score: number;
+}
+
 export interface HostGroup {
   id: string; // 32 hex
   name: string;
@@ -281,6 +355,10 @@ export interface Tenant {
   sightings: Sighting[];
   iocs: Map<string, Ioc>;
   alerts: Map<string, Alert>; // keyed by composite_id
+  incidents: Map<string, Incident>;
+  behaviors: Map<string, Behavior>; // keyed by behavior_id
+  /** hourly, oldest first */
+  crowdScores: CrowdScore[];
   hostGroups: Map<string, HostGroup>;
   vulnerabilities: Map<string, Vulnerability>;
   remediations: Map<string, Remediation>;
