@@ -35,6 +35,8 @@ export interface SimResponse {
   metaOnly?: boolean;
   /** A non-envelope JSON body (the token response). */
   raw?: unknown;
+  /** A file answer (a report download): sent as is with its content type. */
+  file?: { contentType: string; name: string; body: string };
 }
 
 /** Thrown by handlers to answer with an error envelope. */

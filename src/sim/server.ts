@@ -153,6 +153,16 @@ function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse 
 function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
   // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
   const traceId = randomUUID();
+  if (r.file) {
+    res.statusCode = r.status;
+    res.setHeader('Content-Type', r.file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${r.file.name.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader('X-Cs-Traceid', traceId);
+    for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
+    res.setHeader('Content-Length', Buffer.byteLength(r.file.body));
+    res.end(r.file.body);
+    return;
+  }
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
   const body = JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.

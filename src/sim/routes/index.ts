@@ -9,6 +9,8 @@ import { iocRoutes } from './iocs.js';
 import { hostGroupRoutes } from './hostGroups.js';
 import { spotlightRoutes } from './spotlight.js';
 import { incidentRoutes } from './incidents.js';
+import { evaluationLogicRoutes } from './evaluationLogic.js';
+import { reportRoutes } from './reports.js';
 
 export const allRoutes: Route[] = [
   ...oauthRoutes,
@@ -20,4 +22,6 @@ export const allRoutes: Route[] = [
   ...hostGroupRoutes,
   ...spotlightRoutes,
   ...incidentRoutes,
+  ...evaluationLogicRoutes,
+  ...reportRoutes,
 ];

@@ -6,6 +6,7 @@ import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Vulnerability } from '../tenant/types.js';
 import { cachedQuery } from './cachedQuery.js';
+import { evaluationLogicOf } from './evaluationLogic.js';
 import { entitiesResponse, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';
 
 const POWERED_BY = 'spapi';
@@ -114,22 +115,8 @@ function faceted(v: Vulnerability, facets: ReadonlySet<string>, ctx: SimContext)
     });
     out.remediation = { ids: remediation.ids, entities };
   }
-  if (facets.has('evaluation_logic')) out.evaluation_logic = evaluationLogic(v);
+  if (facets.has('evaluation_logic')) out.evaluation_logic = evaluationLogicOf(v, ctx.tenant);
   return out;
-}
-
-/** A plausible evaluation_logic section: which product check found the vulnerability. */
-function evaluationLogic(v: Vulnerability): object {
-  const app = v.apps[0]?.product_name_version ?? 'the installed product';
-  return {
-    id: v.id,
-    aid: v.aid,
-    cid: v.cid,
-    created_timestamp: v.created_timestamp,
-    updated_timestamp: v.updated_timestamp,
-    data_providers: v.data_providers,
-    logic: [{ id: `${v.vulnerability_id}-check`, title: `${app} is affected by ${v.vulnerability_id}`, type: 'vulnerable', comparison_check: 'version' }],
-  };
 }
 
 function combined(req: SimRequest, ctx: SimContext): SimResponse {

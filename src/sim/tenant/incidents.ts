@@ -148,7 +148,7 @@ export function generateIncidents(rng: Random, alerts: Map<string, Alert>, hosts
   return { incidents, behaviors, crowdScores: crowdScores(incidents, cid, anchor) };
 }
 
-/** Hourly scores over the 30 days before the anchor: the sum of the fine scores of incidents open then, scaled to 0-100. */
+/** Hourly scores over the 30 days before the anchor, from the fine scores of the incidents open then, on 0-100. */
 function crowdScores(incidents: Map<string, Incident>, cid: string, anchor: number): CrowdScore[] {
   const spans = [...incidents.values()].map((i) => ({
     from: Date.parse(i.start),
@@ -160,7 +160,8 @@ function crowdScores(incidents: Map<string, Incident>, cid: string, anchor: numb
   for (let t = anchor - 30 * DAY; t <= anchor; t += HOUR) {
     let sum = 0;
     for (const s of spans) if (s.from <= t && t < s.to) sum += s.weight;
-    const score = Math.min(100, Math.round(sum / 10));
+    // Saturating: a handful of serious incidents push the score high, but only a flood reaches 100.
+    const score = Math.round(100 * (1 - Math.exp(-sum / 800)));
     out.push({ id: `${cid}_${t / 1000}`, cid, timestamp: iso(t), score, adjusted_score: Math.min(100, Math.round(score * 0.9)) });
   }
   return out;

@@ -14,6 +14,7 @@ import { generateRemediations, generateVulnerabilities } from './vulnerabilities
 import { hex, streamRandom } from './util.js';
 import { reuseHostname } from './reusedHostname.js';
 import { generateIncidents } from './incidents.js';
+import { generateReports } from './reports.js';
 
 export type * from './types.js';
 
@@ -63,6 +64,7 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
   const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
+  const reports = generateReports(streamRandom(seed, 'reports'), cid, anchor);
   const iocs = generateIocs(streamRandom(seed, 'iocs'), anchor, plan.sha256[0], groupPlan.groups);
 
   return {
@@ -76,6 +78,8 @@ export function generateTenant(options: TenantOptions): Tenant {
     incidents,
     behaviors,
     crowdScores,
+    scheduledReports: reports.reports,
+    reportExecutions: reports.executions,
     hostGroups: new Map(groupPlan.groups.map((g) => [g.id, g])),
     vulnerabilities,
     remediations,

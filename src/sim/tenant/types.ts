@@ -283,6 +283,60 @@ export interface CrowdScore {
   adjusted_score: number;
 }
 
+export interface ReportParams {
+  columns: string[];
+  dashboard_id: string;
+  dashboard_visibility: string;
+  filter: string;
+  filter_display: string;
+  filter_ui: string;
+  format: 'csv' | 'json';
+  sort: string;
+}
+
+export interface ScheduledReport {
+  id: string; // 32 hex
+  name: string;
+  description: string;
+  /** the family the report reads */
+  type: 'hosts' | 'alerts' | 'spotlight_vulnerabilities' | 'incidents';
+  status: 'ACTIVE' | 'INACTIVE';
+  customer_id: string;
+  user_id: string;
+  user_uuid: string;
+  api_client_id: string;
+  created_on: string;
+  last_updated_on: string;
+  expiration_on: string;
+  schedule_type: string;
+  schedule: { interval: number; start_timestamp: string; ignored_by_channelfile: boolean };
+  report_params: ReportParams;
+  shared_with: string[];
+  notifications: unknown[];
+}
+
+export interface ReportExecution {
+  id: string;
+  scheduled_report_id: string;
+  type: ScheduledReport['type'];
+  customer_id: string;
+  user_id: string;
+  user_uuid: string;
+  created_on: string;
+  last_updated_on: string;
+  expiration_on: string;
+  status: 'PENDING' | 'DONE' | 'FAILED';
+  status_display: string;
+  status_msg: string;
+  shared_with: string[];
+  report_params: ReportParams;
+  can_write: boolean;
+  execution_metadata: Record<string, unknown>;
+  result_metadata: Record<string, unknown> & { result_count: number; execution_finish: string };
+  /** epoch ms when a PENDING run completes (lazy, like containment) */
+  _readyAt?: number;
+}
+
 export interface HostGroup {
   id: string; // 32 hex
   name: string;
@@ -359,6 +413,8 @@ export interface Tenant {
   behaviors: Map<string, Behavior>; // keyed by behavior_id
   /** hourly, oldest first */
   crowdScores: CrowdScore[];
+  scheduledReports: Map<string, ScheduledReport>;
+  reportExecutions: Map<string, ReportExecution>;
   hostGroups: Map<string, HostGroup>;
   vulnerabilities: Map<string, Vulnerability>;
   remediations: Map<string, Remediation>;
