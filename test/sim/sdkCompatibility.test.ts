@@ -177,7 +177,7 @@ describe('crowdstrike-falcon SDK against the simulator', () => {
     const inc = new IncidentsApi(config);
     const ids = await inc.queryIncidents('fine_score.desc' as never, "state:'open'", 0, 20);
     expect(ids.resources.length).toBeGreaterThan(0);
-    const incidents = await inc.getIncidents({ ids: ids.resources as string[] });
+    const incidents = await inc.getIncidents({ ids: ids.resources as unknown as string[] });
     const scores = incidents.resources.map((i) => i.fineScore);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const first = incidents.resources[0];
