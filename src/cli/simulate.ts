@@ -40,7 +40,7 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     port: integerFlag('--port', flags.port, 0, 65535),
     host: flags.host,
     seed: integerFlag('--seed', flags.seed, 0, 2 ** 31 - 1),
-    hosts: integerFlag('--hosts', flags.hosts, 1, 200_000),
+    hosts: integerFlag('--hosts', flags.hosts, 1, 100_000),
     tokenTtl: integerFlag('--token-ttl', flags.tokenTtl, 1, 86_400),
     rateLimit: integerFlag('--rate-limit', flags.rateLimit, 1, 1_000_000),
     containmentDelayMs: integerFlag('--containment-delay', flags.containmentDelay, 0, 3_600_000),
@@ -60,12 +60,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     `read-only client id: ${readOnly.id}`,
     `read-only client secret: ${readOnly.secret}`,
     ...sim.samples.hostnames.slice(0, 3).map((h) => `sample hostname: ${h}`),
+    ...(sim.samples.reusedHostname ? [`sample reused hostname: ${sim.samples.reusedHostname}`] : []),
     ...sim.samples.sha256.slice(0, 3).map((h) => `sample sha256: ${h}`),
     `sample md5: ${sim.samples.md5[0] ?? ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   process.stderr.write(
-    `Serving ${sim.tenant.hosts.size} hosts (seed ${sim.options.seed}). Try:\n` +
+    `Serving ${sim.tenant.hosts.size} hosts (seed ${sim.options.seed})${sim.options.regionHeader ? ` as ${sim.options.region}` : ''}. Try:\n` +
       `  export FALCON_BASE_URL=${sim.url} FALCON_CLIENT_ID=${demo.id} FALCON_CLIENT_SECRET=${demo.secret}\n` +
       `Press Ctrl+C to stop.\n`,
   );

@@ -75,6 +75,19 @@ describe('gateway behaviour', () => {
     expect(na.json.errors[0].code).toBe(405);
   });
 
+  it("answers the automation guide's old POST /devices/actions/devices/v1 with the gateway's 404, like any path that exists nowhere", async () => {
+    const old = await h.api('POST', '/devices/actions/devices/v1', { query: { action_name: 'contain' }, body: { ids: [[...h.sim.tenant.hosts.keys()][0]] } });
+    const nowhere = await h.api('POST', '/no/such/path/v1', { body: {} });
+    for (const r of [old, nowhere]) {
+      expect(r.status).toBe(404);
+      expect(r.json.meta.powered_by).toBe('crowdstrike-api-gateway');
+      expect(r.json.resources).toBeNull();
+      expect(r.json.errors).toHaveLength(1);
+    }
+    // Nothing was contained by the old path.
+    expect([...h.sim.tenant.hosts.values()].filter((x) => x.status === 'containment_pending')).toHaveLength(0);
+  });
+
   it('rejects unknown query parameters and limits out of range with 400', async () => {
     const unknown = await h.api('GET', '/devices/queries/devices/v1', { query: { colour: 'red' } });
     expect(unknown.status).toBe(400);
