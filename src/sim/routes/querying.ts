@@ -26,8 +26,19 @@ export function filterAndSort<T extends object>(records: Iterable<T>, fields: Fi
   }
 }
 
-/** A copy without the simulator's own `_` fields. */
+/**
+ * The record without the simulator's own `_` fields: the record itself when it
+ * has none (most have none; answers are only serialized, never modified), else a copy.
+ */
 export function publicRecord<T extends object>(record: T): Omit<T, `_${string}`> {
+  let own = false;
+  for (const k in record) {
+    if (k.charCodeAt(0) === 95) {
+      own = true;
+      break;
+    }
+  }
+  if (!own) return record;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) if (!k.startsWith('_')) out[k] = v;
   return out as Omit<T, `_${string}`>;
