@@ -101,16 +101,15 @@ export function generateIncidents(rng: Random, alerts: Map<string, Alert>, hosts
     const fineScore = Math.min(100, Math.round(top * 0.8 + cluster.length * 4 + rng.int(0, 6)));
     const assignee = status === 20 ? undefined : rng.pick(ANALYSTS);
     const modified = Math.max(...cluster.map((a) => Date.parse(a.updated_timestamp)));
-    const histogram = [];
-    for (let t = Math.floor(start / HOUR) * HOUR; t <= end; t += HOUR) {
-      const inHour = cluster.filter((a) => Date.parse(a.timestamp) >= t && Date.parse(a.timestamp) < t + HOUR);
-      if (inHour.length) {
-        histogram.push({
-          timestamp_min: t, timestamp_max: t + HOUR - 1, count: inHour.length,
-          has_detect: true, has_prevented: inHour.some((a) => a.pattern_disposition !== 0), has_overwatch: false,
-        });
-      }
-    }
+    const hours = new Map<number, Incident['events_histogram'][number]>();
+    cluster.forEach((a, i) => {
+      const t = Math.floor((times[i] as number) / HOUR) * HOUR;
+      const bin = hours.get(t) ?? { timestamp_min: t, timestamp_max: t + HOUR - 1, count: 0, has_detect: true, has_prevented: false, has_overwatch: false };
+      bin.count++;
+      if (a.pattern_disposition !== 0) bin.has_prevented = true;
+      hours.set(t, bin);
+    });
+    const histogram = [...hours.values()].sort((x, y) => x.timestamp_min - y.timestamp_min);
     const incident: Incident = {
       incident_id: id,
       incident_type: 1,
@@ -156,10 +155,14 @@ function crowdScores(incidents: Map<string, Incident>, cid: string, anchor: numb
     to: i.status === 40 ? Date.parse(i.modified_timestamp) : Date.parse(i.end) + DAY,
     weight: i.fine_score,
   }));
+  // A sweep over start and end events instead of every incident at every hour (big tenants have tens of thousands).
+  const events = spans.flatMap((s) => [{ at: s.from, delta: s.weight }, { at: s.to, delta: -s.weight }]).sort((x, y) => x.at - y.at);
   const out: CrowdScore[] = [];
+  let sum = 0;
+  let next = 0;
   for (let t = anchor - 30 * DAY; t <= anchor; t += HOUR) {
-    let sum = 0;
-    for (const s of spans) if (s.from <= t && t < s.to) sum += s.weight;
+    // Open at t: started at or before t and ending after t.
+    while (next < events.length && (events[next] as { at: number }).at <= t) sum += (events[next++] as { delta: number }).delta;
     // Saturating: a handful of serious incidents push the score high, but only a flood reaches 100.
     const score = Math.round(100 * (1 - Math.exp(-sum / 800)));
     out.push({ id: `${cid}_${t / 1000}`, cid, timestamp: iso(t), score, adjusted_score: Math.min(100, Math.round(score * 0.9)) });
