@@ -2,6 +2,8 @@
 // with its result per host and trace ids). Reads a local file only.
 import type { Command } from 'commander';
 import { integerFlag } from './integerFlag.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeText } from './terminalOutput.js';
 
 interface AuditFlags {
   json?: boolean;
@@ -21,7 +23,7 @@ export function registerAuditCommand(program: Command): void {
       const path = auditLogPath(process.env);
       const { entries, skipped } = readAuditLog(path, { limit });
       if (skipped) process.stderr.write(`talon: skipped ${skipped} unreadable line${skipped === 1 ? '' : 's'} in ${path}.\n`);
-      if (flags.json) process.stdout.write(JSON.stringify(entries, null, process.stdout.isTTY ? 2 : undefined) + '\n');
-      else process.stdout.write(entries.length ? formatAudit(entries) : `No containment actions recorded yet (${path}).\n`);
+      if (flags.json) process.stdout.write(safeJson(entries, process.stdout.isTTY ? 2 : undefined) + '\n');
+      else writeText(process.stdout, entries.length ? formatAudit(entries) : `No containment actions recorded yet (${path}).\n`);
     });
 }

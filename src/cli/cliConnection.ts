@@ -4,6 +4,7 @@
 import { openConnection, parseTimeout, type Connection } from '../core/connection.js';
 import { INSECURE_WARNING } from '../core/http/dispatcher.js';
 import type { ConnectionFlags } from './commonOptions.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 /** `timeout` overrides the --timeout flag (a command whose --timeout means something else passes its own). */
 export function openCliConnection(flags: ConnectionFlags, timeout: { value?: string; flag?: string } = { value: flags.timeout }): Connection {
@@ -14,7 +15,7 @@ export function openCliConnection(flags: ConnectionFlags, timeout: { value?: str
     timeoutMs: parseTimeout(timeout.value, timeout.flag),
     onRetry: (r) => {
       const why = r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed');
-      process.stderr.write(`talon: ${why}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
+      process.stderr.write(`talon: ${terminalSafe(String(why))}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);
     },
   });
 }

@@ -3,6 +3,7 @@
 // without --yes the call is refused (exit 2).
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../core/errors.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface ConfirmIo {
   stdin: NodeJS.ReadStream;
@@ -14,7 +15,8 @@ export async function confirmOrRefuse(summary: string[], yes: boolean, io: Confi
   if (!io.stdin.isTTY || !io.stderr.isTTY) {
     throw new UserError(`${summary[0] ?? 'This call'} changes the tenant and needs confirmation: pass --yes to send it from a script.`);
   }
-  io.stderr.write(summary.join('\n') + '\n');
+  // The request may come from a shared collection or history: shown, never obeyed.
+  io.stderr.write(summary.map((l) => terminalSafe(l)).join('\n') + '\n');
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   try {
     const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TALON_VERSION } from '../core/version.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
 import { registerLogoutCommand } from './logout.js';
@@ -80,13 +81,14 @@ async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`talon: ${e.message}\n`);
-      for (const line of e.details) process.stderr.write(`  ${line}\n`);
+      // Messages quote API text, file contents and user input: shown, never obeyed.
+      process.stderr.write(`talon: ${terminalSafe(e.message, { multiline: true })}\n`);
+      for (const line of e.details) process.stderr.write(`  ${terminalSafe(line)}\n`);
       return e.exitCode;
     }
     const err = e as Error;
-    process.stderr.write(`talon: internal error: ${err.message}\n`);
-    if (process.env.TALON_DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+    process.stderr.write(`talon: internal error: ${terminalSafe(String(err.message), { multiline: true })}\n`);
+    if (process.env.TALON_DEBUG) process.stderr.write(`${terminalSafe(err.stack ?? '', { multiline: true })}\n`);
     else process.stderr.write('  (set TALON_DEBUG=1 for the stack trace, and please report it)\n');
     return 70;
   }

@@ -3,6 +3,9 @@
 import { Option, type Command } from 'commander';
 import type { Profile } from '../core/config/profileStore.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeText } from './terminalOutput.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface ProfileCommandIO {
   env: NodeJS.ProcessEnv;
@@ -26,8 +29,9 @@ interface AddOptions {
 
 const defaultIO = (): ProfileCommandIO => ({
   env: process.env,
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  // Profile files may be edited or shared: what they hold is shown terminal-safe.
+  stdout: (s) => writeText(process.stdout, s),
+  stderr: (s) => writeText(process.stderr, s),
   stdin: process.stdin,
 });
 
@@ -175,7 +179,7 @@ function viewOf(p: Profile, defaultName: string | undefined, secretStored: boole
   };
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown): string => `${safeJson(value, 2)}\n`;
 
 async function listProfiles(io: ProfileCommandIO, asJson: boolean): Promise<void> {
   const { store, secrets } = await openStores(io.env);
@@ -201,7 +205,9 @@ async function listProfiles(io: ProfileCommandIO, asJson: boolean): Promise<void
   io.stdout('(* default profile)\n');
 }
 
-function table(rows: readonly string[][]): string {
+/** Cells are terminal-safe one-liners, so a field of a profile file cannot fake a row. */
+function table(input: readonly string[][]): string {
+  const rows = input.map((r) => r.map((cell) => terminalSafe(cell)));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n').join('');
 }
@@ -232,7 +238,7 @@ async function showProfile(io: ProfileCommandIO, name: string | undefined, asJso
     ['config', store.path],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
-  io.stdout(lines.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}\n`).join(''));
+  io.stdout(lines.map(([k, v]) => `${`${k}:`.padEnd(width)} ${terminalSafe(v)}\n`).join(''));
 }
 
 async function removeProfile(io: ProfileCommandIO, name: string): Promise<void> {

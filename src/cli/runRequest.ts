@@ -6,7 +6,7 @@ import { openCliConnection } from './cliConnection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { isDestructive } from '../core/request/destructive.js';
 import { describeRequest } from '../core/request/describeRequest.js';
-import { parseOutputFormat, streamSink, writeItems, writeResponse } from '../core/request/output.js';
+import { parseOutputFormat, streamSink, terminalSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { apiErrorOf } from '../core/api/apiError.js';
 import { UserError } from '../core/errors.js';
@@ -14,6 +14,7 @@ import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface RequestFlags extends ConnectionFlags {
   method?: string;
@@ -44,7 +45,7 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   const all = Boolean(flags.all) || maxItems !== undefined;
   const conn = openCliConnection(flags);
   // One history entry per call (every page included); recording never fails the call.
-  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${m}\n`));
+  const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`));
   let call: RecordedCall | undefined;
   try {
     const req = build(conn.session.baseUrl);
@@ -55,13 +56,13 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
       await confirmOrRefuse(describeRequest(req, conn.session.baseUrl), Boolean(flags.yes));
     }
     const pretty = Boolean(process.stdout.isTTY);
-    const sink = streamSink(process.stdout);
+    const sink = process.stdout.isTTY ? terminalSink(streamSink(process.stdout)) : streamSink(process.stdout);
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
     const client = call.wrap(conn.client);
     if (all) {
       const items = paginate(client, req, {
         maxItems,
-        onNotice: (m) => process.stderr.write(`talon: ${m}\n`),
+        onNotice: (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`),
       });
       call.finish(await writeItems(sink, items, format, label, pretty));
       return 0;

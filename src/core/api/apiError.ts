@@ -2,6 +2,7 @@
 // saying what went wrong and what to do, then the API's messages and trace id.
 import { ExitCode, UserError } from '../errors.js';
 import { envelopeOf, type ApiResponse } from '../http/types.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export interface ApiErrorContext {
   /** scopes the operation needs, from the catalog, for 403s */
@@ -10,12 +11,12 @@ export interface ApiErrorContext {
   missingScope?: boolean;
 }
 
-/** The API's own error messages from the envelope (or the text body). */
+/** The API's own error messages from the envelope (or the text body), terminal-safe. */
 export function apiMessages(res: ApiResponse): string[] {
   const env = envelopeOf(res);
   const fromEnvelope = (env?.errors ?? []).map((e) => [e.code, e.message].filter((x) => x !== undefined && x !== '').join(' ')).filter(Boolean);
-  if (fromEnvelope.length) return fromEnvelope;
-  if (res.body.kind === 'text' && res.body.value.trim()) return [res.body.value.trim().slice(0, 300)];
+  if (fromEnvelope.length) return fromEnvelope.map((m) => terminalSafe(m));
+  if (res.body.kind === 'text' && res.body.value.trim()) return [terminalSafe(res.body.value.trim().slice(0, 300))];
   return [];
 }
 
@@ -53,7 +54,7 @@ export class ApiError extends UserError {
   ) {
     super(describeApiError(response, ctx), ExitCode.apiError, [
       ...apiMessages(response).map((m) => `API: ${m}`),
-      ...(response.traceId ? [`trace id: ${response.traceId}`] : []),
+      ...(response.traceId ? [`trace id: ${terminalSafe(response.traceId)}`] : []),
     ]);
     this.name = 'ApiError';
   }

@@ -2,6 +2,8 @@
 // raw, streaming item by item when every page is fetched.
 import { UserError } from '../errors.js';
 import { envelopeOf, type ApiResponse } from '../http/types.js';
+import { safeJson } from '../text/safeJson.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export const OUTPUT_FORMATS = ['json', 'ndjson', 'context', 'raw'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -18,8 +20,9 @@ export function parseOutputFormat(input: string | undefined): OutputFormat {
   return f as OutputFormat;
 }
 
+/** JSON with C1 controls and bidi overrides escaped too: the same value, inert on a terminal. */
 function stringify(value: unknown, pretty: boolean): string {
-  return JSON.stringify(value, null, pretty ? 2 : undefined);
+  return safeJson(value, pretty ? 2 : undefined);
 }
 
 /** The XSOAR context shape: the result under CrowdStrike.<endpoint>. */
@@ -83,5 +86,16 @@ export function streamSink(stream: NodeJS.WritableStream): Sink {
         if (ok) resolve();
         else stream.once('drain', () => resolve());
       }),
+  };
+}
+
+/**
+ * A sink for a terminal: raw text and bytes from the API (json output is
+ * already inert) have their control characters shown as escapes. In a pipe
+ * talon writes the exact bytes instead.
+ */
+export function terminalSink(sink: Sink): Sink {
+  return {
+    write: (chunk) => sink.write(terminalSafe(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'), { multiline: true })),
   };
 }

@@ -8,6 +8,7 @@ import type { ApiRequest } from '../http/types.js';
 import { ProfileStore } from '../config/profileStore.js';
 import { talonPaths } from '../config/paths.js';
 import { HistoryRecorder } from '../history/historyRecorder.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 /** Something the shell can connect to: a profile, the flags/env it started with, or a demo tenant. */
 export interface ShellTarget {
@@ -55,7 +56,7 @@ export class ShellBackend {
     if (options.targets.length === 0) throw new Error('ShellBackend needs at least one target');
     this.currentId = (options.targets[0] as ShellTarget).id;
     this.history = HistoryRecorder.forEnv(options.env, (m) => {
-      this.historyWarning = m;
+      this.historyWarning = terminalSafe(m);
       this.changed();
     });
   }
@@ -150,17 +151,18 @@ export class ShellBackend {
       error = (e as Error).message;
     }
     const state = conn?.session.state;
+    // Labels, URLs and member CIDs come from profile files, errors from servers: all terminal-safe.
     return {
-      target: this.current.label,
-      baseUrl: conn?.session.baseUrl ?? '',
-      cloud: conn?.credentials.cloud ?? '',
-      memberCid: conn?.credentials.memberCid,
+      target: terminalSafe(this.current.label),
+      baseUrl: terminalSafe(conn?.session.baseUrl ?? ''),
+      cloud: terminalSafe(conn?.credentials.cloud ?? ''),
+      memberCid: conn?.credentials.memberCid === undefined ? undefined : terminalSafe(conn.credentials.memberCid),
       demo: this.options.demo,
       readOnly: conn?.credentials.readOnly ?? false,
       connected: state !== undefined,
       tokenExpiresAt: state?.expiresAt,
       ...this.last,
-      error,
+      error: error === undefined ? undefined : terminalSafe(error),
     };
   }
 

@@ -12,6 +12,7 @@ import { currentRequest, nextPage, pageView, previousPage, startNavigation, with
 import { fetchAll, type FetchAllUpdate } from '../../core/shell/fetchAll.js';
 import type { PagingInfo, FetchAllProgress } from '../../core/jsonView/pagingInfo.js';
 import { UserError } from '../../core/errors.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface PendingConfirm {
   title: string;
@@ -57,7 +58,8 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     return backend.subscribe(() => setStatus(backend.status()));
   }, [backend]);
 
-  const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text, error } : undefined), []);
+  // Messages quote errors from servers and files: terminal-safe, whoever sets them.
+  const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text: terminalSafe(text), error } : undefined), []);
 
   const run = useCallback(
     async (next: PageNavigator) => {
