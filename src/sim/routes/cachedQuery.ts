@@ -43,8 +43,36 @@ export function cachedQuery<T extends object>(
     cache.set(key, hit);
     return hit as readonly T[];
   }
-  const result = filterAndSort(records(), fields, { ...q, now });
-  cache.set(key, result);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  const filtered = (): readonly T[] => {
+    if (filter === '') return sortedView(cache, ctx, family, variant, records, fields, q);
+    // Report a bad filter before anything else, as the API does; then filter the sorted view (order is kept).
+    filterAndSort([], fields, { filter, now });
+    return filterAndSort(sortedView(cache, ctx, family, variant, records, fields, q), fields, { filter, now });
+  };
+  const result = filtered();
+  remember(cache, key, result);
   return result;
+}
+
+function remember(cache: Map<string, readonly object[]>, key: string, value: readonly object[]): void {
+  cache.set(key, value);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+}
+
+/** All of a family's records in one order, sorted once and shared by every filter asked with that sort. */
+function sortedView<T extends object>(
+  cache: Map<string, readonly object[]>,
+  ctx: SimContext,
+  family: string,
+  variant: string,
+  records: () => Iterable<T>,
+  fields: FieldSchema,
+  q: Omit<QueryInput, 'now'>,
+): readonly T[] {
+  const key = JSON.stringify([family, variant, '', q.sort ?? q.defaultSort ?? '', '']);
+  const hit = cache.get(key);
+  if (hit) return hit as readonly T[];
+  const all = filterAndSort(records(), fields, { sort: q.sort, defaultSort: q.defaultSort, now: ctx.now() });
+  remember(cache, key, all);
+  return all;
 }
