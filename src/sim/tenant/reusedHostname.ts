@@ -9,7 +9,8 @@ import type { HostMeta } from './meta.js';
  * Returns the shared name, or undefined when the fleet is too small.
  */
 export function reuseHostname(metas: readonly HostMeta[], avoid: ReadonlySet<string>): string | undefined {
-  const workstations = metas.filter((m) => m.host.platform_name === 'Windows' && m.role === 'workstation' && !avoid.has(m.host.hostname));
+  // Taken from the end of the fleet: code that picks "the first normal host" (tests, demos) keeps a unique name.
+  const workstations = metas.filter((m) => m.host.platform_name === 'Windows' && m.role === 'workstation' && !avoid.has(m.host.hostname)).reverse();
   const current = workstations.find((m) => m.recent && m.host.status === 'normal' && m.host._online === 'online');
   if (!current) return undefined;
   const older = [
