@@ -103,7 +103,7 @@ export async function runContain(targets: string[], flags: ContainFlags): Promis
   if (initial.step === 'input' && !initial.text.trim()) throw new UserError('Give at least one hostname or device id, or --file FILE.');
   const conn = openCliConnection(flags, { value: flags.httpTimeout, flag: '--http-timeout' });
   const verb = action === 'contain' ? 'containment' : 'lifting containment';
-  if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${verb}. Use another profile.`);
+  // A read-only profile is refused by the connection's door (before the review: see the resolve step).
   const out = flags.json ? process.stderr : process.stdout;
   let watching = false;
   const io: ContainmentIo = {

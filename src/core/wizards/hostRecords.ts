@@ -84,8 +84,8 @@ export async function fetchHosts(caller: ApiCaller, ids: readonly string[], opts
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   const found = new Map<string, HostRecord>();
   for (const part of chunks(wanted, DETAILS_CHUNK)) {
-    // A details POST only reads, so the core may repeat it after a 5xx.
-    const res = await caller.request({ method: 'POST', path: DETAILS_PATH, body: { json: { ids: part } }, idempotent: true, signal: opts.signal });
+    // A details POST only reads (devices:read): the send policy lets the core repeat it after a 5xx.
+    const res = await caller.request({ method: 'POST', path: DETAILS_PATH, body: { json: { ids: part } }, signal: opts.signal });
     if (res.status === 404) continue;
     if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, 'POST', DETAILS_PATH);
     for (const raw of resources(res)) {

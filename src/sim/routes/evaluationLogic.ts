@@ -82,8 +82,8 @@ function walk(req: SimRequest, ctx: SimContext): { page: Vulnerability[]; meta: 
   const limit = req.query.int('limit') ?? 100;
   const all = cachedQuery(ctx, 'evaluation-logic', () => ctx.tenant.vulnerabilities.values(), EVALUATION_LOGIC_FIELDS, { filter, sort });
   const page = pageByAfter(ctx, all, req.query.str('after') || undefined, limit, queryKey('evaluation-logic', req.query.str('filter'), sort));
-  const pagination: Record<string, unknown> = { limit, total: all.length };
-  if (page.after) pagination.after = page.after;
+  // The response model requires `after`: the last page carries an empty one.
+  const pagination: Record<string, unknown> = { limit, total: all.length, after: page.after ?? '' };
   return { page: page.page, meta: { pagination } };
 }
 

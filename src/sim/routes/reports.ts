@@ -73,13 +73,14 @@ function download(req: SimRequest, ctx: SimContext): SimResponse {
   if (e.status !== 'DONE') throw new SimHttpError(400, `Report execution ${id} has no file: its status is ${e.status}.`);
   const { columns, format } = e.report_params;
   const rows = reportRows(ctx, e);
-  const name = String(e.result_metadata.report_file_name);
+  const name = String(e.result_metadata.report_file_name).replace(/[^\w.-]/g, '_');
+  const headers = { 'Content-Disposition': `attachment; filename="${name}"` };
   if (format === 'json') {
     const records = rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r, c)])));
-    return { status: 200, file: { contentType: 'application/json', name, body: JSON.stringify(records) } };
+    return { status: 200, headers, bytes: { contentType: 'application/json', data: Buffer.from(JSON.stringify(records)) } };
   }
   const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(cell(r, c))).join(','))];
-  return { status: 200, file: { contentType: 'text/csv', name, body: lines.join('\r\n') + '\r\n' } };
+  return { status: 200, headers, bytes: { contentType: 'text/csv', data: Buffer.from(lines.join('\r\n') + '\r\n') } };
 }
 
 function textMatch<T extends object>(records: Iterable<T>, q: string | undefined, fields: (r: T) => string[]): T[] {
