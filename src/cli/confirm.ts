@@ -32,3 +32,13 @@ export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin,
     }
   };
 }
+
+/** One line typed on the terminal (standard error carries the question, so standard output stays data). */
+export async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}

@@ -3,7 +3,7 @@
 // watch) and prints per-host results. Exit 0 only when every host is in the
 // asked state (without --wait: every host was accepted or already there).
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { ask } from './confirm.js';
 import type { ConnectionFlags } from './commonOptions.js';
 import { parseTimeout } from '../core/connection.js';
 import { fileError } from '../core/fileError.js';
@@ -49,15 +49,6 @@ async function readTargetsFile(file: string): Promise<string> {
 const interactive = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
 // Progress quotes hostnames, statuses and API errors: shown, never obeyed.
 const say = (line: string): void => void process.stderr.write(`talon: ${terminalSafe(line)}\n`);
-
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
-}
 
 /** "1,3" or "all" into device ids of the choice. */
 function parsePick(answer: string, ids: string[]): string[] {

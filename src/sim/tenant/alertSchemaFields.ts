@@ -5,7 +5,6 @@
 // adding them draws nothing from the tenant's random streams.
 import type { Alert } from './types.js';
 import type { HostMeta } from './meta.js';
-import type { ProcEntry } from './processes.js';
 import type { AlertTemplate } from './mitre.js';
 import { SECOND, iso } from './util.js';
 
@@ -16,12 +15,12 @@ export type SchemaFields = Pick<
   | 'crawled_timestamp' | 'data_domains' | 'email_sent' | 'external' | 'is_aggregated' | 'is_falcon_platform_ioa'
   | 'linked_behavioral_detections' | 'linked_case_ids' | 'mitre_attack' | 'origin_cid' | 'pattern_id' | 'platform'
   | 'resolution' | 'seconds_to_resolved' | 'seconds_to_triaged' | 'source_products' | 'source_vendors'
-  | 'falcon_host_link' | 'user_name' | 'process_id' | 'local_process_id' | 'pattern_disposition' | 'pattern_disposition_description'
+  | 'falcon_host_link' | 'pattern_disposition' | 'pattern_disposition_description'
 >;
 
 const VERDICTS = ['true_positive', 'false_positive'];
 
-export function schemaFields(a: CoreAlert, m: HostMeta, t: AlertTemplate, entry: ProcEntry, user: string): SchemaFields {
+export function schemaFields(a: CoreAlert, m: HostMeta, t: AlertTemplate): SchemaFields {
   const created = Date.parse(a.created_timestamp);
   const updated = Date.parse(a.updated_timestamp);
   const handled = Math.max(0, Math.round((updated - created) / SECOND));
@@ -51,9 +50,6 @@ export function schemaFields(a: CoreAlert, m: HostMeta, t: AlertTemplate, entry:
     source_products: ['Falcon Insight'],
     source_vendors: ['CrowdStrike'],
     falcon_host_link: `https://falcon.crowdstrike.com/activity-v2/detections/${encodeURIComponent(a.composite_id)}`,
-    user_name: user,
-    process_id: entry.rec.process_id,
-    local_process_id: entry.rec.process_id_local,
     pattern_disposition: prevented ? 16 : 0,
     pattern_disposition_description: prevented ? 'Prevention, process killed.' : 'Detection, standard detection.',
   };
