@@ -2,7 +2,7 @@
 // panes, response pane, the overlays, the confirmation and help. App sets up
 // the key dispatcher and the shell's services; Shell draws and handles the
 // global keys (the lowest priority: panes and overlays go first).
-import React, { useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
@@ -13,8 +13,9 @@ import type { Overlay, PaneId } from '../../core/shell/shellState.js';
 import type { TerminalSize } from '../hooks/useTerminalSize.js';
 import { useShell } from './useShell.js';
 import { calculateLayout } from './layout.js';
-import { matches, keyLabel, type Command } from '../keys/keymap.js';
-import { KeypressProvider, Priority, useKeypress } from '../keys/KeypressProvider.js';
+import { BINDINGS, bindingLabel, keyEventOf, matches, keyLabel, type Command, type KeyContext } from '../keys/keymap.js';
+import type { KeyEvent } from '../keys/parseKeys.js';
+import { KeypressProvider, Priority, useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -29,6 +30,8 @@ import { ParamsPane } from '../panes/ParamsPane.js';
 import { BodyPane } from '../panes/BodyPane.js';
 import { ResponsePane } from '../panes/ResponsePane.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import type { CodeChoice } from '../components/RequestCodeDialog.js';
+import { CODE_EXTENSIONS, CODE_FORMATS, type CodeFormat } from '../../core/requestCode/requestCode.js';
 
 export interface AppProps {
   backend: ShellBackend;
@@ -52,7 +55,22 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.requestAsCode': 'code',
 };
+
+/** The pane a context's commands run in from the palette; undefined for lists, dialogs and wizards. */
+const PANE_OF: Partial<Record<KeyContext, PaneId | 'current'>> = {
+  Global: 'current',
+  'Text fields': 'current',
+  'Endpoint line': 'endpoint',
+  Method: 'method',
+  Parameters: 'params',
+  Body: 'body',
+  Response: 'response',
+  Paging: 'response',
+};
+
+const CODE_TITLES: Record<CodeFormat, string> = { curl: 'curl (the token as $FALCON_TOKEN)', falconpy: 'FalconPy (Uber class command())', typescript: 'TypeScript SDK (crowdstrike-falcon)', talon: 'talon request' };
 
 export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
   const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory }) }), [backend, env, directory]);
@@ -107,12 +125,28 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
     if (warning && shell.latest().phase.kind !== 'idle') shell.setMessage(warning);
   };
 
+  // The palette runs a command as its key would: in the pane the command belongs to, after the palette closes.
+  const bus = useKeypressBus();
+  const [pendingKey, setPendingKey] = useState<{ key: KeyEvent }>();
+  useEffect(() => {
+    if (pendingKey) bus.dispatch(pendingKey.key);
+  }, [bus, pendingKey]);
   const run = (command: Command): void => {
     const opens = OVERLAY_COMMANDS[command];
     if (opens) return dispatch({ type: 'open', overlay: opens });
     dispatch({ type: 'close' });
-    if (command === 'app.help') dispatch({ type: 'toggleHelp' });
-    if (command === 'app.send') send();
+    if (command === 'app.help' || command === 'app.helpAnywhere') return dispatch({ type: 'toggleHelp' });
+    if (command === 'app.send') return send();
+    const binding = BINDINGS.find((b) => b.command === command);
+    const key = keyEventOf(command);
+    if (!binding || !key) return;
+    const pane = PANE_OF[binding.context];
+    if (pane === undefined) {
+      shell.setMessage(`"${binding.description}" works in ${binding.context.toLowerCase()}: ${bindingLabel(binding)} there.`);
+      return;
+    }
+    if (pane !== 'current') dispatch({ type: 'focus', pane });
+    setPendingKey({ key });
   };
 
   // F1 from anywhere; a pending question stays under the help and is there when it closes.
@@ -165,12 +199,37 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
     }
   };
 
+  const codeChoices = (): CodeChoice[] => {
+    const built = buildRequest(shell.latestComposer());
+    return CODE_FORMATS.map((format) => {
+      if (!built.ok) return { format, title: CODE_TITLES[format], code: { ok: false, message: `Not ready: ${built.problems.join('; ')}` } };
+      try {
+        const text = source ? source.requestCode(format, built.request, backend.status().baseUrl) : '';
+        return { format, title: CODE_TITLES[format], code: source ? { ok: true, text } : { ok: false, message: 'The catalog is still loading.' } };
+      } catch (e) {
+        return { format, title: CODE_TITLES[format], code: { ok: false, message: (e as Error).message } };
+      }
+    });
+  };
+
+  const writeCode = (choice: CodeChoice): void => {
+    if (!choice.code.ok) return;
+    try {
+      const file = workspace.writeExport(`request.${CODE_EXTENSIONS[choice.format as CodeFormat]}`, `${choice.code.text}\n`);
+      dispatch({ type: 'close' });
+      shell.setMessage(`Wrote the request as ${choice.format} to ${file}.`);
+    } catch (e) {
+      shell.setMessage(`Could not write the file: ${(e as Error).message}`, true);
+    }
+  };
+
   const pick = (hit: EndpointHit): void => {
     if (!source) return;
     const op = source.operation(hit);
     shell.compose({ type: 'pickOperation', operation: op });
     setEndpointText(op.path);
     dispatch({ type: 'focus', pane: op.params.length > 0 ? 'params' : op.bodySkeleton !== undefined ? 'body' : 'endpoint' });
+    if (op.deprecated) shell.setMessage(`${op.method} ${op.path} is deprecated${op.successor ? `: use ${op.successor} instead` : ''}.`);
   };
 
   const submitPath = (text: string): void => {
@@ -181,6 +240,8 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
   };
 
   const active = (p: PaneId): boolean => !covered && focus === p;
+  const concretePath = shell.composer.pathTemplate;
+  const pathMethods = useMemo(() => (source && concretePath?.startsWith('/') ? source.methodsFor(concretePath) : undefined), [source, concretePath]);
   const { operation, method, pathTemplate } = shell.composer;
   const scopes = useMemo(() => operation?.scopes ?? source?.scopesFor(method, pathTemplate), [operation, source, method, pathTemplate]);
   const footer =
@@ -219,6 +280,8 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             handOff={state.handOff}
             returnTo={state.returnTo}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+            codeChoices={codeChoices}
+            writeCode={writeCode}
           />
         )}
         {overlay === 'none' && confirming && (
@@ -247,7 +310,7 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             ready={source !== undefined}
           />
         </ErrorBoundary>
-        <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} />
+        <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} pathMethods={pathMethods} />
         {layout.params > 0 && (
           <ErrorBoundary name="parameters">
             <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={width} height={layout.params} />

@@ -13,6 +13,7 @@ import {
   paramHint,
   paramRows,
   rowHint,
+  rowParam,
   rowRequired,
   rowSuggestions,
   rowText,
@@ -21,6 +22,8 @@ import {
   type ParamRowRef,
 } from '../../core/composer/paramRows.js';
 import { scrollIntoView } from '../../core/composer/viewport.js';
+import { firstInputRow, indicatorPaste } from '../../core/composer/entryPoint.js';
+import { closedValuesOf } from '../../core/composer/suggestions.js';
 import { KeyValueRow } from '../components/KeyValueRow.js';
 import { SuggestionList } from '../components/SuggestionList.js';
 import { keyLabel, matches, textOf } from '../keys/keymap.js';
@@ -79,7 +82,7 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   const layoutKey = `${state.operation?.operationId ?? ''} ${state.pathTemplate}`;
   if (layout.current !== layoutKey) {
     layout.current = layoutKey;
-    cursor.current = enter(state, paramRows(state), 0);
+    cursor.current = enter(state, paramRows(state), firstInputRow(state));
   }
 
   const apply = (action: ComposerAction | undefined): void => {
@@ -116,20 +119,41 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
       }
       if (!ref) return false;
 
+      // The first suggestion is highlighted as soon as any show: Enter takes the highlighted one.
       const suggestions = rowSuggestions(s, ref, c.field);
-      if (suggestions.length > 0 && c.pick >= 0) {
-        if (matches('params.down', key)) return move({ ...c, pick: Math.min(c.pick + 1, suggestions.length - 1) });
-        if (matches('params.up', key)) return move({ ...c, pick: c.pick - 1 });
-        const chosen = suggestions[c.pick];
+      if (suggestions.length > 0) {
+        const pick = Math.max(c.pick, 0);
+        if (matches('params.down', key)) return move({ ...c, pick: Math.min(pick + 1, suggestions.length - 1) });
+        if (matches('params.up', key) && pick > 0) return move({ ...c, pick: pick - 1 });
+        const chosen = suggestions[pick];
         if (matches('params.next', key) && chosen) {
           apply(setRowText(ref, c.field, chosen.value));
           // A chosen name moves on to its value; a chosen value stays put.
           return move(c.field === 'key' ? enter(live.current, rows, c.row, 'value') : { ...c, pos: chosen.value.length, pick: -1 });
         }
       }
-      if (suggestions.length > 0 && c.pick < 0 && matches('params.down', key)) return move({ ...c, pick: 0 });
       if (matches('params.down', key)) return move(enter(s, rows, Math.min(c.row + 1, rows.length - 1)));
       if (matches('params.up', key)) return move(enter(s, rows, Math.max(c.row - 1, 0)));
+
+      // A value with fixed choices is chosen with ←/→, not typed.
+      const choices = c.field === 'value' ? closedValuesOf(rowParam(s, ref)) : undefined;
+      if (choices && matches('params.cycle', key)) {
+        const now = choices.indexOf(rowText(s, ref, 'value'));
+        const delta = key.name === 'left' ? -1 : 1;
+        const value = choices[now < 0 ? (delta > 0 ? 0 : choices.length - 1) : (now + delta + choices.length) % choices.length] ?? '';
+        apply(setRowText(ref, 'value', value));
+        return move({ ...c, pos: value.length, pick: -1 });
+      }
+      // A pasted indicator on an indicator lookup fills `type` and `value` together.
+      if (key.paste && c.field === 'value') {
+        const filled = indicatorPaste(s, key.text);
+        if (filled) {
+          for (const a of filled) apply(a);
+          const after = paramRows(live.current);
+          const at = after.findIndex((r) => r.kind === 'query' && live.current.queryRows[r.index]?.key.trim() === 'value');
+          return move(enter(live.current, after, Math.max(at, 0), 'value'));
+        }
+      }
 
       const text = rowText(s, ref, c.field);
       if (matches('params.next', key)) {
@@ -176,12 +200,13 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   top.current = scrollIntoView(top.current, c.row, room, rows.length);
   const visible = rows.slice(top.current, top.current + room);
 
+  const focusedChoices = focusedRef && c.field === 'value' ? closedValuesOf(rowParam(state, focusedRef)) : undefined;
   const help =
     suggestions.length > 0
-      ? c.pick < 0
-        ? '↓ suggestions · Enter accepts'
-        : '↑/↓ choose · Enter accepts · typing goes on editing'
-      : `↑/↓ rows · Enter or = to the value · ${label('query.addRow')} add · ${label('query.removeRow')} remove`;
+      ? '↑/↓ choose · Enter takes the highlighted one · typing goes on editing'
+      : focusedChoices
+        ? `${label('params.cycle')} choose a value · ↑/↓ rows · ${label('query.addRow')} add · ${label('query.removeRow')} remove`
+        : `↑/↓ rows · Enter or = to the value · ${label('query.addRow')} add · ${label('query.removeRow')} remove`;
   const pathCount = rows.filter((r) => r.kind === 'path').length;
   // While a name is being completed, describe the suggestion rather than the half-typed name.
   const suggested = c.field === 'key' ? suggestions[Math.max(c.pick, 0)] : undefined;
@@ -227,7 +252,7 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
             {here && suggestions.length > 0 && (
               <SuggestionList
                 items={suggestions}
-                selected={c.pick}
+                selected={Math.max(c.pick, 0)}
                 width={inner}
                 maxItems={MAX_SUGGESTIONS}
                 indent={c.field === 'key' ? 3 : 3 + keyWidth + 3}
