@@ -104,7 +104,8 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
   );
   const segments = useMemo(() => source?.nextSegments(endpointText) ?? [], [source, endpointText]);
   const listOpen = focus === 'endpoint' && !listDismissed && hits.length > 0;
-  const layout = calculateLayout(size.rows, focus, listOpen);
+  const layout = calculateLayout(size.rows, focus, listOpen, size.columns);
+  const paramsWidth = Math.floor(width * 0.45);
   const confirming = state.phase.kind === 'confirming' ? state.phase : undefined;
   const covered = overlay !== 'none' || confirming !== undefined || state.help;
 
@@ -311,16 +312,18 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
           />
         </ErrorBoundary>
         <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} pathMethods={pathMethods} />
-        {layout.params > 0 && (
-          <ErrorBoundary name="parameters">
-            <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={width} height={layout.params} />
-          </ErrorBoundary>
-        )}
-        {layout.body > 0 && (
-          <ErrorBoundary name="body">
-            <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={width} height={layout.body} />
-          </ErrorBoundary>
-        )}
+        <Box flexDirection={layout.sideBySide ? 'row' : 'column'}>
+          {layout.params > 0 && (
+            <ErrorBoundary name="parameters">
+              <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={layout.sideBySide ? paramsWidth : width} height={layout.params} />
+            </ErrorBoundary>
+          )}
+          {layout.body > 0 && (
+            <ErrorBoundary name="body">
+              <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={layout.sideBySide ? width - paramsWidth : width} height={layout.body} />
+            </ErrorBoundary>
+          )}
+        </Box>
         {!listOpen || layout.response > 0 ? (
           <ErrorBoundary name="response">
             <ResponsePane
