@@ -29,15 +29,17 @@ export interface WorkspaceOptions {
   env: NodeJS.ProcessEnv;
   /** where exports go (the current directory by default) */
   directory?: string;
+  /** the collection folder of saved requests (`talon --collection DIR`; the default one otherwise) */
+  collection?: string;
 }
 
-export function openWorkspace({ env, directory }: WorkspaceOptions): ShellWorkspace {
+export function openWorkspace({ env, directory, collection }: WorkspaceOptions): ShellWorkspace {
   return {
     history: () => openHistoryStore(env).read().entries,
-    savedRequests: () => loadCollection(collectionDir(undefined, env)),
+    savedRequests: () => loadCollection(collectionDir(collection, env)),
     save(name, request, description) {
       const saved = savedFromRequest(name, request, description);
-      return saveRequest(collectionDir(undefined, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
+      return saveRequest(collectionDir(collection, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
     },
     variables: (saved) => resolveVariables(saved, { env }),
     auditPath: auditLogPath(env),

@@ -43,6 +43,8 @@ export interface AppProps {
   onQuit(): void;
   /** where fetch-all, `w` and exports write files (the current directory by default) */
   directory?: string;
+  /** the collection folder of saved requests (`talon --collection DIR`) */
+  collection?: string;
 }
 
 /** Commands that open an overlay, and which. */
@@ -72,8 +74,8 @@ const PANE_OF: Partial<Record<KeyContext, PaneId | 'current'>> = {
 
 const CODE_TITLES: Record<CodeFormat, string> = { curl: 'curl (the token as $FALCON_TOKEN)', falconpy: 'FalconPy (Uber class command())', typescript: 'TypeScript SDK (crowdstrike-falcon)', talon: 'talon request' };
 
-export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
-  const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory }) }), [backend, env, directory]);
+export function App({ backend, env, directory, collection, ...rest }: AppProps): React.JSX.Element {
+  const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory, collection }) }), [backend, env, directory, collection]);
   return (
     <KeypressProvider>
       <ShellProvider value={services}>

@@ -11,7 +11,7 @@ import { color } from '../theme.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 
 export interface RootOptions {
-  flags: ConnectionFlags & { demo?: boolean };
+  flags: ConnectionFlags & { demo?: boolean; collection?: string };
   env: NodeJS.ProcessEnv;
 }
 
@@ -118,5 +118,5 @@ export function Root(options: RootOptions): React.JSX.Element {
       </Box>
     );
   }
-  return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} />;
+  return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} collection={options.flags.collection} />;
 }
