@@ -6,6 +6,7 @@ import { writeUniquePrivateFile } from '../config/secureFile.js';
 import { resolve } from 'node:path';
 import type { HistoryEntry } from '../history/historyEntry.js';
 import { openHistoryStore } from '../history/historyStore.js';
+import { editText, type EditResult } from '../editor/externalEditor.js';
 import { collectionDir, loadCollection, saveRequest, type Collection } from '../saved/collection.js';
 import { savedFromRequest, type SavedRequest } from '../saved/savedRequest.js';
 import { resolveVariables, variablesOf, type ResolvedVariables } from '../saved/variables.js';
@@ -23,6 +24,8 @@ export interface ShellWorkspace {
   auditPath: string;
   /** writes a new export file (never over an existing one), private to the user; returns its path */
   writeExport(name: string, text: string): string;
+  /** the text as edited in the user's $VISUAL / $EDITOR (the terminal must be handed over around it) */
+  editText(text: string, suffix: string): EditResult;
 }
 
 export interface WorkspaceOptions {
@@ -43,6 +46,7 @@ export function openWorkspace({ env, directory, collection }: WorkspaceOptions):
     },
     variables: (saved) => resolveVariables(saved, { env }),
     auditPath: auditLogPath(env),
+    editText: (text, suffix) => editText(text, { env, suffix }),
     writeExport(name, text) {
       // Exclusive create at 0600, never through a link: an export never replaces a file that is there.
       const dot = name.lastIndexOf('.');

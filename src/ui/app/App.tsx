@@ -31,6 +31,7 @@ import { BodyPane } from '../panes/BodyPane.js';
 import { ResponsePane } from '../panes/ResponsePane.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import type { CodeChoice } from '../components/RequestCodeDialog.js';
+import type { EditResult } from '../../core/editor/externalEditor.js';
 import { CODE_EXTENSIONS, CODE_FORMATS, type CodeFormat } from '../../core/requestCode/requestCode.js';
 
 export interface AppProps {
@@ -45,7 +46,11 @@ export interface AppProps {
   directory?: string;
   /** the collection folder of saved requests (`talon --collection DIR`) */
   collection?: string;
+  /** gives the terminal to an editor and takes it back (the real terminal's; tests run the editor as it is) */
+  suspend?: <T>(run: () => T) => T;
 }
+
+const runAsIs = <T,>(run: () => T): T => run();
 
 /** Commands that open an overlay, and which. */
 const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
@@ -74,8 +79,11 @@ const PANE_OF: Partial<Record<KeyContext, PaneId | 'current'>> = {
 
 const CODE_TITLES: Record<CodeFormat, string> = { curl: 'curl (the token as $FALCON_TOKEN)', falconpy: 'FalconPy (Uber class command())', typescript: 'TypeScript SDK (crowdstrike-falcon)', talon: 'talon request' };
 
-export function App({ backend, env, directory, collection, ...rest }: AppProps): React.JSX.Element {
-  const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory, collection }) }), [backend, env, directory, collection]);
+export function App({ backend, env, directory, collection, suspend = runAsIs, ...rest }: AppProps): React.JSX.Element {
+  const services = useMemo<ShellServices>(
+    () => ({ backend, workspace: openWorkspace({ env, directory, collection }), suspend }),
+    [backend, env, directory, collection, suspend],
+  );
   return (
     <KeypressProvider>
       <ShellProvider value={services}>
@@ -86,8 +94,9 @@ export function App({ backend, env, directory, collection, ...rest }: AppProps):
 }
 
 function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | 'directory'>): React.JSX.Element {
-  const { backend, workspace } = useShellServices();
+  const { backend, workspace, suspend } = useShellServices();
   const shell = useShell(backend, directory);
+  const editExternally = (text: string, suffix: string): EditResult => suspend(() => workspace.editText(text, suffix));
   const { state, dispatch } = shell;
   const { focus, overlay } = state;
   // The endpoint line as typed; `line` (a ref) is what the last key left, for a Ctrl+S in the same burst.
@@ -317,12 +326,12 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
         <Box flexDirection={layout.sideBySide ? 'row' : 'column'}>
           {layout.params > 0 && (
             <ErrorBoundary name="parameters">
-              <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={layout.sideBySide ? paramsWidth : width} height={layout.params} />
+              <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={layout.sideBySide ? paramsWidth : width} height={layout.params} editExternally={editExternally} />
             </ErrorBoundary>
           )}
           {layout.body > 0 && (
             <ErrorBoundary name="body">
-              <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={layout.sideBySide ? width - paramsWidth : width} height={layout.body} />
+              <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={layout.sideBySide ? width - paramsWidth : width} height={layout.body} editExternally={editExternally} />
             </ErrorBoundary>
           )}
         </Box>

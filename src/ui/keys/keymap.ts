@@ -74,10 +74,12 @@ export const BINDINGS = [
   b('Parameters', 'params.down', ['down'], 'next row; into the suggestions when they show'),
   b('Parameters', 'params.next', ['return'], 'take the highlighted suggestion; from a name to its value', 'Enter / ='),
   b('Parameters', 'params.cycle', ['right', 'left'], 'a value with fixed choices: the next or previous choice', '→ / ←'),
+  b('Parameters', 'params.editor', ['ctrl+x'], 'edit the value in $VISUAL / $EDITOR (a long value)'),
   b('Parameters', 'query.addRow', ['ctrl+n'], 'add a query parameter row'),
   b('Parameters', 'query.removeRow', ['ctrl+d'], 'remove the query parameter row'),
 
   b('Body', 'body.newline', ['return'], 'new line'),
+  b('Body', 'body.editor', ['ctrl+x'], 'edit the body in $VISUAL / $EDITOR; read back and checked'),
   b('Body', 'body.up', ['up'], 'line up'),
   b('Body', 'body.down', ['down'], 'line down'),
   b('Body', 'body.pageUp', ['pageup'], 'page up'),

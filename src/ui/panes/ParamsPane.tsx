@@ -24,6 +24,7 @@ import {
 import { scrollIntoView } from '../../core/composer/viewport.js';
 import { firstInputRow, indicatorPaste } from '../../core/composer/entryPoint.js';
 import { closedValuesOf } from '../../core/composer/suggestions.js';
+import type { EditResult } from '../../core/editor/externalEditor.js';
 import { KeyValueRow } from '../components/KeyValueRow.js';
 import { SuggestionList } from '../components/SuggestionList.js';
 import { keyLabel, matches, textOf } from '../keys/keymap.js';
@@ -38,6 +39,8 @@ export interface ParamsPaneProps {
   width: number;
   /** the whole pane, border included; rows scroll when they do not fit */
   height?: number;
+  /** the text as edited in $VISUAL / $EDITOR (the shell hands the terminal over) */
+  editExternally?: (text: string, suffix: string) => EditResult;
 }
 
 interface Cursor {
@@ -69,7 +72,7 @@ function enter(state: ComposerState, rows: ParamRowRef[], row: number, field?: P
   return { row, field: f, pos: pos ?? rowText(state, ref, f).length, pick: -1 };
 }
 
-export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPaneProps): React.JSX.Element {
+export function ParamsPane({ state, dispatch, focused, width, height, editExternally }: ParamsPaneProps): React.JSX.Element {
   // Refs, so that keys arriving in one burst each see the previous key's result.
   const live = useRef(state);
   live.current = state;
@@ -118,6 +121,16 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
         return true;
       }
       if (!ref) return false;
+      if (editExternally && matches('params.editor', key)) {
+        // A long value (a filter, a list of ids) in the editor; one line back, the final newline dropped.
+        const result = editExternally(rowText(s, ref, 'value'), '.txt');
+        if (result.ok) {
+          const value = result.text.replace(/\r?\n$/, '').replace(/\r?\n/g, ' ');
+          apply(setRowText(ref, 'value', value));
+          return move({ ...c, field: 'value', pos: value.length, pick: -1 });
+        }
+        return true;
+      }
 
       // The first suggestion is highlighted as soon as any show: Enter takes the highlighted one.
       const suggestions = rowSuggestions(s, ref, c.field);
