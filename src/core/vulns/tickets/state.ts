@@ -85,10 +85,10 @@ export function planTickets(tickets: readonly Ticket[], state: TicketState): Tic
   return { send, unchanged, gone: Object.keys(state.tickets).filter((k) => !current.has(k)) };
 }
 
-/** Records a ticket that landed. */
+/** Records a ticket that landed. The first id a receiver answered stays the ticket's id: updates refer to it. */
 export function recordSent(state: TicketState, planned: PlannedTicket, now: string, ticketId?: string): void {
   const prev = state.tickets[planned.ticket.key];
-  const id = ticketId ?? prev?.ticketId;
+  const id = prev?.ticketId ?? ticketId;
   state.tickets[planned.ticket.key] = {
     digest: planned.ticket.digest,
     title: planned.ticket.title,
