@@ -1,11 +1,14 @@
 // Sends tickets to a webhook, one request per ticket: the template filled
 // with the ticket, POSTed to the create URL (or, for an update, sent to
-// --update-url with the method asked). 429s and 5xx are retried with
-// backoff by the HTTP client, honouring Retry-After; each request carries an
-// Idempotency-Key (group key + digest + action) so a receiver that supports
-// it can drop a repeat. The URL and headers are used here and nowhere else:
+// --update-url with the method asked). A 429 is retried by the HTTP client
+// (as for any call), and a 5xx here, with backoff; both honour Retry-After.
+// A connection lost after sending is not repeated: the ticket may exist.
+// Each request carries an Idempotency-Key (group key + digest + action) so a
+// receiver that supports it can drop a repeat. The URL and headers are used here and nowhere else:
 // messages name only the ticket, never the URL or a header value.
 import { HttpClient, type RetryInfo } from '../../http/httpClient.js';
+import { DEFAULT_RETRY_OPTIONS, rateLimitWaitMs, retryDelayMs } from '../../http/retryPolicy.js';
+import { abortableSleep } from '../../http/abortableSleep.js';
 import type { HttpMethod, ApiResponse } from '../../http/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { terminalSafe } from '../../text/terminalSafe.js';
@@ -108,12 +111,24 @@ export class WebhookSender {
     }
     headers['idempotency-key'] = createHash('sha256').update(`${p.ticket.key}\n${p.ticket.digest}\n${p.action}`).digest('hex').slice(0, 32);
     const query = [...url.searchParams.entries()] as [string, string][];
-    // Marked idempotent so 5xx are retried too; the Idempotency-Key lets the receiver drop a repeat.
-    const res = await this.client(url.origin).request({ method, path: url.pathname, query, body: { json: body }, headers, idempotent: true, signal });
-    if (res.status < 200 || res.status >= 300) {
-      throw new UserError(`The webhook answered ${res.status} to ticket ${p.ticket.key} (${p.action})${res.attempts > 1 ? ` after ${res.attempts} attempts` : ''}, so sending stopped.`, ExitCode.apiError, this.excerpt(res));
+    const client = this.client(url.origin);
+    const sleep = this.http.sleep ?? abortableSleep;
+    let res: ApiResponse;
+    let attempts = 0;
+    for (let retry = 1; ; retry++) {
+      res = await client.request({ method, path: url.pathname, query, body: { json: body }, headers, writes: true, signal });
+      attempts += res.attempts;
+      const lasting = res.status === 501 || res.status === 505;
+      if (res.status < 500 || res.status > 599 || lasting || retry > DEFAULT_RETRY_OPTIONS.maxRetries) break;
+      const asked = rateLimitWaitMs(res.headers, Date.now());
+      const waitMs = asked !== undefined && asked <= DEFAULT_RETRY_OPTIONS.maxRateLimitWaitMs ? asked : retryDelayMs(retry, DEFAULT_RETRY_OPTIONS);
+      this.http.onRetry?.({ attempt: attempts + 1, reason: 'server-error', waitMs, status: res.status });
+      await sleep(waitMs, signal);
     }
-    return { status: res.status, attempts: res.attempts, ticketId: ticketIdOf(res) };
+    if (res.status < 200 || res.status >= 300) {
+      throw new UserError(`The webhook answered ${res.status} to ticket ${p.ticket.key} (${p.action})${attempts > 1 ? ` after ${attempts} attempts` : ''}, so sending stopped.`, ExitCode.apiError, this.excerpt(res));
+    }
+    return { status: res.status, attempts, ticketId: ticketIdOf(res) };
   }
 
   /** The receiver's answer, short, terminal-safe, with any header value we sent blanked out. */
