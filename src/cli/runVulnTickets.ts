@@ -11,7 +11,7 @@ import { findVulnerabilities } from '../core/vulns/find.js';
 import type { GroupBy } from '../core/vulns/grouping.js';
 import { buildTicket, type Ticket } from '../core/vulns/tickets/build.js';
 import { consoleBase, consoleLinks } from '../core/vulns/tickets/consoleLinks.js';
-import { FORMAT_EXTENSION, renderTickets, type PlannedTicket, type TicketFormat } from '../core/vulns/tickets/formats.js';
+import { FORMAT_EXTENSION, writeTickets, type PlannedTicket, type TicketFormat } from '../core/vulns/tickets/formats.js';
 import { emptyState, loadState, planTickets, recordSent, saveState, type TicketPlan } from '../core/vulns/tickets/state.js';
 import { parseTemplate } from '../core/vulns/tickets/template.js';
 import { checkWebhookUrl, WebhookSender, type WebhookTarget } from '../core/vulns/tickets/webhook.js';
@@ -88,8 +88,8 @@ function summary(plan: TicketPlan, by: GroupBy, done: { created: number; updated
   return s + '.';
 }
 
-/** A new file in `dir` (never overwriting one). */
-function writeNewFile(dir: string, name: string, text: string): string {
+/** A new file in `dir` (never overwriting one), filled chunk by chunk. */
+function writeNewFile(dir: string, name: string, fill: (write: (chunk: string) => void) => void): string {
   const path = join(dir, name);
   let fd: number;
   try {
@@ -98,7 +98,11 @@ function writeNewFile(dir: string, name: string, text: string): string {
     throw fileError(e, `the ticket file '${path}'`, 'write');
   }
   try {
-    writeSync(fd, text);
+    fill((chunk) => {
+      writeSync(fd, chunk);
+    });
+  } catch (e) {
+    throw fileError(e, `the ticket file '${path}'`, 'write');
   } finally {
     closeSync(fd);
   }
@@ -169,11 +173,11 @@ export async function runVulnTickets(fql: string | undefined, flags: VulnTickets
   if (flags.out) {
     if (plan.send.length) {
       const stamp = meta.generated.replace(/[:.]/g, '').slice(0, 15);
-      const path = writeNewFile(flags.out, `talon-tickets-${result.by}-${stamp}.${FORMAT_EXTENSION[format]}`, renderTickets(format, plan.send, meta));
+      const path = writeNewFile(flags.out, `talon-tickets-${result.by}-${stamp}.${FORMAT_EXTENSION[format]}`, (write) => writeTickets(format, plan.send, meta, write));
       process.stdout.write(`${terminalSafe(path)}\n`);
     }
   } else {
-    writeExact(process.stdout, renderTickets(format, plan.send, meta));
+    writeTickets(format, plan.send, meta, (chunk) => writeExact(process.stdout, chunk));
   }
   for (const p of plan.send) recordSent(state, p, meta.generated);
   if (flags.state && plan.send.length) saveState(flags.state, state);

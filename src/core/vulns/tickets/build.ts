@@ -34,9 +34,10 @@ export interface Ticket {
   /** the group's stable key: "cve:CVE-…" or "host:<aid>" */
   key: string;
   title: string;
-  document: TicketDocument;
-  /** Markdown */
-  body: string;
+  /** built when read (not kept), so tens of thousands of tickets stay small until rendered */
+  readonly document: TicketDocument;
+  /** Markdown, built when read */
+  readonly body: string;
   fields: TicketFields;
   /** sha256 of the ticket's substance */
   digest: string;
@@ -98,13 +99,13 @@ function cveTicket(g: CveGroup, ctx: TicketContext): Ticket {
   const priority = priorityOf(g.severity, g.exploitStatus, g.kev);
   const n = g.hosts.length;
   const title = `${g.cveId} (${g.severity}${g.exploitStatus ? `, exploit ${exploitLabel(g.exploitStatus)}` : ''}${g.kev ? ', CISA KEV' : ''}) on ${n} host${n === 1 ? '' : 's'}`;
-  const rows = g.hosts.slice(0, max).map((h) => [h.hostname || h.aid, h.platform, h.groups.join(', '), h.products.join(', '), h.createdTimestamp.slice(0, 10), h.status]);
-  const document: TicketDocument = [
+  const rows = () => g.hosts.slice(0, max).map((h) => [h.hostname || h.aid, h.platform, h.groups.join(', '), h.products.join(', '), h.createdTimestamp.slice(0, 10), h.status]);
+  const document = (): TicketDocument => [
     { kind: 'heading', text: 'What' },
     { kind: 'para', parts: [{ bold: g.cveId }, g.description ? `: ${g.description}` : ''] },
     { kind: 'heading', text: 'Where' },
     { kind: 'para', parts: [`${n} host${n === 1 ? '' : 's'} affected:`] },
-    { kind: 'table', header: ['Host', 'Platform', 'Host groups', 'Found in', 'Since', 'Status'], rows },
+    { kind: 'table', header: ['Host', 'Platform', 'Host groups', 'Found in', 'Since', 'Status'], rows: rows() },
     ...(n > max ? [{ kind: 'para', parts: [`… and ${n - max} more; the full list is in the Falcon console (link below).`] } as Block] : []),
     { kind: 'heading', text: 'How bad' },
     {
@@ -139,7 +140,7 @@ function cveTicket(g: CveGroup, ctx: TicketContext): Ticket {
     labels: ['falcon-spotlight', label(g.cveId), `severity-${label(g.severity)}`, ...(g.kev ? ['cisa-kev'] : [])],
   };
   const substance = { fields, hosts: g.hosts.map((h) => [h.aid, h.status]), remediations: [...g.remediationIds].sort() };
-  return { key: g.key, title, document, body: toMarkdown(document), fields, digest: digestOf(substance) };
+  return lazyTicket(g.key, title, document, fields, digestOf(substance));
 }
 
 function hostTicket(g: HostGroup, ctx: TicketContext): Ticket {
@@ -149,12 +150,12 @@ function hostTicket(g: HostGroup, ctx: TicketContext): Ticket {
   const n = g.vulns.length;
   const name = g.hostname || g.aid;
   const title = `${name}: ${n} vulnerabilit${n === 1 ? 'y' : 'ies'}, highest ${g.highestSeverity}${g.kevCount ? `, ${g.kevCount} on CISA KEV` : ''}`;
-  const rows = g.vulns.slice(0, max).map((v) => [v.cveId, v.severity + (v.baseScore === undefined ? '' : ` ${v.baseScore.toFixed(1)}`), exploitLabel(v.exploitStatus), v.kev ? 'yes' : 'no', v.products.join(', '), v.createdTimestamp.slice(0, 10)]);
+  const rows = () => g.vulns.slice(0, max).map((v) => [v.cveId, v.severity + (v.baseScore === undefined ? '' : ` ${v.baseScore.toFixed(1)}`), exploitLabel(v.exploitStatus), v.kev ? 'yes' : 'no', v.products.join(', '), v.createdTimestamp.slice(0, 10)]);
   const remIds = [...new Set(g.vulns.flatMap((v) => v.remediationIds))];
-  const document: TicketDocument = [
+  const document = (): TicketDocument => [
     { kind: 'heading', text: 'What' },
     { kind: 'para', parts: [`${n} open vulnerabilit${n === 1 ? 'y' : 'ies'} on `, { bold: name }, ` (${g.platform}${g.groups.length ? `, host groups: ${g.groups.join(', ')}` : ''}).`] },
-    { kind: 'table', header: ['CVE', 'Severity', 'Exploit', 'KEV', 'Found in', 'Since'], rows },
+    { kind: 'table', header: ['CVE', 'Severity', 'Exploit', 'KEV', 'Found in', 'Since'], rows: rows() },
     ...(n > max ? [{ kind: 'para', parts: [`… and ${n - max} more; the full list is in the Falcon console (link below).`] } as Block] : []),
     { kind: 'heading', text: 'Where' },
     { kind: 'list', items: [[`Host: ${name}`], [{ code: g.aid }], [`Platform: ${g.platform}`], ...(g.assetCriticality ? [[`Asset criticality: ${g.assetCriticality}`]] : [])] },
@@ -191,7 +192,22 @@ function hostTicket(g: HostGroup, ctx: TicketContext): Ticket {
     labels: ['falcon-spotlight', `host-${label(name)}`, `severity-${label(g.highestSeverity)}`, ...(g.kevCount ? ['cisa-kev'] : [])],
   };
   const substance = { fields, vulns: g.vulns.map((v) => [v.cveId, v.status, v.severity, v.exploitStatus ?? null, v.kev ?? null]), remediations: remIds.sort() };
-  return { key: g.key, title, document, body: toMarkdown(document), fields, digest: digestOf(substance) };
+  return lazyTicket(g.key, title, document, fields, digestOf(substance));
+}
+
+function lazyTicket(key: string, title: string, document: () => TicketDocument, fields: TicketFields, digest: string): Ticket {
+  return {
+    key,
+    title,
+    get document() {
+      return document();
+    },
+    get body() {
+      return toMarkdown(document());
+    },
+    fields,
+    digest,
+  };
 }
 
 export function buildTicket(g: VulnGroup, ctx: TicketContext): Ticket {

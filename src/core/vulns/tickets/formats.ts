@@ -33,36 +33,55 @@ export function jiraPriority(p: Priority): string {
   return JIRA_PRIORITY[p];
 }
 
-export function toJiraCsv(planned: readonly PlannedTicket[]): string {
-  const labelColumns = Math.max(1, ...planned.map((p) => p.ticket.fields.labels.length));
-  let out = csvLine(['Summary', 'Issue Type', 'Priority', 'Due Date', ...Array.from({ length: labelColumns }, () => 'Labels'), 'Description', 'Talon Key', 'Talon Action', 'CVE', 'Hostname', 'Device ID']);
+type Sink = (chunk: string) => void;
+
+function writeJiraCsv(planned: readonly PlannedTicket[], write: Sink): void {
+  const labelColumns = planned.reduce((n, p) => Math.max(n, p.ticket.fields.labels.length), 1);
+  write(csvLine(['Summary', 'Issue Type', 'Priority', 'Due Date', ...Array.from({ length: labelColumns }, () => 'Labels'), 'Description', 'Talon Key', 'Talon Action', 'CVE', 'Hostname', 'Device ID']));
   for (const { ticket: t, action } of planned) {
     const labels = Array.from({ length: labelColumns }, (_, i) => t.fields.labels[i] ?? '');
-    out += csvLine([t.title, 'Task', JIRA_PRIORITY[t.fields.priority], t.fields.due_date, ...labels, toJiraWiki(t.document), t.key, action, t.fields.cve, t.fields.hostname, t.fields.device_id]);
+    write(csvLine([t.title, 'Task', JIRA_PRIORITY[t.fields.priority], t.fields.due_date, ...labels, toJiraWiki(t.document), t.key, action, t.fields.cve, t.fields.hostname, t.fields.device_id]));
   }
-  return out;
 }
 
 export const SERVICENOW_COLUMNS = ['correlation_id', 'short_description', 'description', 'impact', 'urgency', 'category', 'subcategory', 'due_date', 'cmdb_ci', 'u_cve', 'u_talon_action'];
 
-export function toServiceNowCsv(planned: readonly PlannedTicket[]): string {
-  let out = csvLine(SERVICENOW_COLUMNS);
+function writeServiceNowCsv(planned: readonly PlannedTicket[], write: Sink): void {
+  write(csvLine(SERVICENOW_COLUMNS));
   for (const { ticket: t, action } of planned) {
     const [impact, urgency] = SN_IMPACT_URGENCY[t.fields.priority];
-    out += csvLine([`talon:${t.key}`, t.title, toPlainText(t.document), impact, urgency, 'Security', 'Vulnerability', t.fields.due_date, t.fields.hostname, t.fields.cve, action]);
+    write(csvLine([`talon:${t.key}`, t.title, toPlainText(t.document), impact, urgency, 'Security', 'Vulnerability', t.fields.due_date, t.fields.hostname, t.fields.cve, action]));
   }
-  return out;
 }
 
-export function toTicketsJson(planned: readonly PlannedTicket[], meta: { filter: string; groupBy: string; generated: string }, pretty: boolean): string {
-  const tickets = planned.map(({ ticket: t, action, previousId }) => ({ key: t.key, action, ...(previousId ? { previousId } : {}), digest: t.digest, title: t.title, body: t.body, fields: t.fields }));
-  return safeJson({ ...meta, tickets }, pretty ? 2 : undefined) + '\n';
+export interface TicketsMeta {
+  filter: string;
+  groupBy: string;
+  generated: string;
 }
 
-export function renderTickets(format: TicketFormat, planned: readonly PlannedTicket[], meta: { filter: string; groupBy: string; generated: string }, pretty = true): string {
-  if (format === 'jira-csv') return toJiraCsv(planned);
-  if (format === 'servicenow-csv') return toServiceNowCsv(planned);
-  return toTicketsJson(planned, meta, pretty);
+/** JSON written ticket by ticket, indented as JSON.stringify(…, 2) would. */
+function writeTicketsJson(planned: readonly PlannedTicket[], meta: TicketsMeta, write: Sink): void {
+  const head = safeJson({ ...meta, tickets: [] }, 2);
+  write(`${head.slice(0, head.lastIndexOf('[]'))}[`);
+  planned.forEach(({ ticket: t, action, previousId }, i) => {
+    const item = safeJson({ key: t.key, action, ...(previousId ? { previousId } : {}), digest: t.digest, title: t.title, body: t.body, fields: t.fields }, 2);
+    write(`${i ? ',' : ''}\n    ${item.replace(/\n/g, '\n    ')}`);
+  });
+  write(planned.length ? '\n  ]\n}\n' : ']\n}\n');
+}
+
+/** Renders the tickets chunk by chunk, so a large run never holds the whole file in memory. */
+export function writeTickets(format: TicketFormat, planned: readonly PlannedTicket[], meta: TicketsMeta, write: Sink): void {
+  if (format === 'jira-csv') writeJiraCsv(planned, write);
+  else if (format === 'servicenow-csv') writeServiceNowCsv(planned, write);
+  else writeTicketsJson(planned, meta, write);
+}
+
+export function renderTickets(format: TicketFormat, planned: readonly PlannedTicket[], meta: TicketsMeta): string {
+  const parts: string[] = [];
+  writeTickets(format, planned, meta, (c) => parts.push(c));
+  return parts.join('');
 }
 
 export const FORMAT_EXTENSION: Readonly<Record<TicketFormat, string>> = { 'jira-csv': 'jira.csv', 'servicenow-csv': 'servicenow.csv', json: 'json' };
