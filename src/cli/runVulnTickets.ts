@@ -111,6 +111,7 @@ function writeNewFile(dir: string, name: string, fill: (write: (chunk: string) =
 
 export async function runVulnTickets(fql: string | undefined, flags: VulnTicketsFlags, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const format = flags.format ?? 'json';
+  if (flags.consoleUrl) checkWebhookUrl(flags.consoleUrl, '--console-url');
   const target = webhookTarget(flags, env);
   const input = finderInput(fql, flags, flags.groupBy);
   const state = flags.state ? loadState(flags.state) : emptyState();
