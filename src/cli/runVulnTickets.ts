@@ -11,7 +11,7 @@ import { findVulnerabilities } from '../core/vulns/find.js';
 import type { GroupBy } from '../core/vulns/grouping.js';
 import { buildTicket, type Ticket } from '../core/vulns/tickets/build.js';
 import { consoleBase, consoleLinks } from '../core/vulns/tickets/consoleLinks.js';
-import { FORMAT_EXTENSION, writeTickets, type PlannedTicket, type TicketFormat } from '../core/vulns/tickets/formats.js';
+import { FORMAT_EXTENSION, writeTickets, type TicketFormat } from '../core/vulns/tickets/formats.js';
 import { emptyState, loadState, planTickets, recordSent, saveState, type TicketPlan } from '../core/vulns/tickets/state.js';
 import { parseTemplate } from '../core/vulns/tickets/template.js';
 import { checkWebhookUrl, WebhookSender, type WebhookTarget } from '../core/vulns/tickets/webhook.js';

@@ -63,7 +63,7 @@ describe('talon vulns tickets --webhook', () => {
     // One host fixes one CVE (the simulator's data changes): exactly one update, naming the ticket created before.
     const target = kevOpen().find((v) => kevOpen().filter((x) => x.cve.id === v.cve.id).length > 1)!;
     const created = receiver.requests.findIndex((r) => r.body.fields.summary.startsWith(`${target.cve.id} `));
-    h.sim.tenant.vulnerabilities.set(target.id, { ...target, status: 'closed', closed_timestamp: new Date().toISOString() });
+    h.sim.changeTenant((t) => t.vulnerabilities.set(target.id, { ...target, status: 'closed', closed_timestamp: new Date().toISOString() }));
     const third = await runTalon(args, { env });
     expect(third.code, third.stderr).toBe(0);
     expect(receiver.requests).toHaveLength(cves.size + 1);
@@ -89,7 +89,7 @@ describe('talon vulns tickets --webhook', () => {
     const n = receiver.requests.length;
     expect(n).toBeGreaterThan(0);
     const key = JSON.parse(readFileSync(state, 'utf8')).tickets[`host:${v.aid}`].ticketId;
-    h.sim.tenant.vulnerabilities.set(v.id, { ...v, cve: { ...v.cve, exploit_status: 60 } });
+    h.sim.changeTenant((t) => t.vulnerabilities.set(v.id, { ...v, cve: { ...v.cve, exploit_status: 60 } }));
     const r = await runTalon(args, { env });
     expect(r.code, r.stderr).toBe(0);
     expect(receiver.requests.slice(n).map((x) => [x.method, x.url])).toEqual([['PUT', `/issue/${key}`]]);

@@ -89,6 +89,7 @@ describe('talon vulns: every page exactly once', () => {
     for (const args of [['vulns', '--by', 'host'], ['vulns', '--json'], ['vulns', 'tickets', '--group-by', 'cve']]) {
       const r = await runTalon(args, { env });
       expect(r.code, r.stderr).toBe(0);
+      // eslint-disable-next-line no-control-regex
       expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b\u009d\u202e]/);
     }
     const table = await runTalon(['vulns', '--by', 'host'], { env });
