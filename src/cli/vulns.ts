@@ -49,7 +49,7 @@ export function registerVulnsCommand(program: Command): void {
     .option('--template <file>', 'JSON template of the webhook body, with {{title}}, {{body}}, {{action}}…')
     .option('--update-url <url>', 'send updates here instead (may hold {{ticket_id}}), e.g. a PUT to the issue')
     .option('--update-method <method>', 'method for --update-url', 'PUT')
-    .option('--header <name:value>', 'a header for the webhook, e.g. "Authorization: Bearer …" (or TALON_WEBHOOK_AUTH for Authorization)', collect, [])
+    .option('--header <name:value>', 'a header for the webhook, e.g. "X-Team: sec"; for secrets prefer TALON_WEBHOOK_AUTH (Authorization), as flags show in process lists', collect, [])
     .option('--state <file>', 'remember sent tickets here, so a re-run sends only new or changed groups')
     .option('--console-url <url>', 'Falcon console address for links (default: from the cloud)')
     .option('--dry-run', 'show what would be created or updated; send and write nothing');

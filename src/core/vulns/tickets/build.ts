@@ -154,7 +154,7 @@ function hostTicket(g: HostGroup, ctx: TicketContext): Ticket {
   const remIds = [...new Set(g.vulns.flatMap((v) => v.remediationIds))];
   const document = (): TicketDocument => [
     { kind: 'heading', text: 'What' },
-    { kind: 'para', parts: [`${n} open vulnerabilit${n === 1 ? 'y' : 'ies'} on `, { bold: name }, ` (${g.platform}${g.groups.length ? `, host groups: ${g.groups.join(', ')}` : ''}).`] },
+    { kind: 'para', parts: [`${n} vulnerabilit${n === 1 ? 'y' : 'ies'} on `, { bold: name }, ` (${g.platform}${g.groups.length ? `, host groups: ${g.groups.join(', ')}` : ''}).`] },
     { kind: 'table', header: ['CVE', 'Severity', 'Exploit', 'KEV', 'Found in', 'Since'], rows: rows() },
     ...(n > max ? [{ kind: 'para', parts: [`… and ${n - max} more; the full list is in the Falcon console (link below).`] } as Block] : []),
     { kind: 'heading', text: 'Where' },
