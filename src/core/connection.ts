@@ -3,6 +3,7 @@
 // token cache, and the authenticated Falcon client.
 import { HttpClient } from './http/httpClient.js';
 import type { ApiCaller } from './http/types.js';
+import type { HttpStack } from './http/transport.js';
 import { Session } from './auth/session.js';
 import { TokenCache } from './auth/tokenCache.js';
 import { FalconClient } from './auth/falconClient.js';
@@ -19,6 +20,8 @@ export interface HttpSettings {
   /** per attempt, in ms */
   timeoutMs?: number;
   onRetry?: ConstructorParameters<typeof HttpClient>[0]['onRetry'];
+  /** node:http for one-shot commands, undici (the default) for the shell */
+  stack?: HttpStack;
 }
 
 export interface Connection {
@@ -48,7 +51,7 @@ export function openConnection(flags: CredentialFlags, http: HttpSettings, env: 
   const httpFor = (baseUrl: string): ApiCaller => {
     let c = clients.get(baseUrl);
     if (!c) {
-      c = new HttpClient({ baseUrl, proxy: http.proxy, insecure: http.insecure, timeoutMs: http.timeoutMs, onRetry: http.onRetry, env });
+      c = new HttpClient({ baseUrl, proxy: http.proxy, insecure: http.insecure, timeoutMs: http.timeoutMs, onRetry: http.onRetry, env, stack: http.stack });
       clients.set(baseUrl, c);
     }
     return c;
