@@ -1,5 +1,8 @@
 // One line of the history file: what was sent and how it went. Never a
 // header: the Authorization header, tokens and secrets have no field here.
+// zod's mini build: every `talon request` appends a line here, and the full
+// build costs a one-shot command ~100 ms of start-up (README, Development).
+import * as z from 'zod/mini';
 import { UserError } from '../errors.js';
 import { HTTP_METHODS, envelopeOf, type ApiRequest, type ApiResponse, type HttpMethod } from '../http/types.js';
 
@@ -31,32 +34,21 @@ export interface HistoryEntry {
 export const MAX_BODY_CHARS = 16_384;
 const MAX_QUERY_CHARS = 32_768;
 
-// A hand check rather than zod: every `talon request` appends a line and may
-// compact the file, and zod costs each one-shot command tens of milliseconds
-// of start-up (README, Development). Saved collections, which people write,
-// keep zod and its messages.
-const METHODS = new Set<string>(HTTP_METHODS);
-const isInt = (v: unknown): v is number => Number.isInteger(v);
-const optional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function isEntry(v: unknown): v is HistoryEntry {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const e = v as Record<string, unknown>;
-  const pairs = Array.isArray(e.query) && e.query.every((p) => Array.isArray(p) && p.length === 2 && isString(p[0]) && isString(p[1]));
-  const truncated = optional(e.truncated, (t) => {
-    if (typeof t !== 'object' || t === null) return false;
-    const r = t as Record<string, unknown>;
-    return optional(r.body, isNumber) && optional(r.query, isNumber);
-  });
-  return (
-    isString(e.time) && isString(e.profile) && optional(e.baseUrl, isString) &&
-    isString(e.method) && METHODS.has(e.method) && isString(e.path) && pairs &&
-    isInt(e.status) && isNumber(e.durationMs) && optional(e.items, isInt) &&
-    optional(e.traceId, isString) && optional(e.error, isString) && truncated
-  );
-}
+const entrySchema = z.object({
+  time: z.string(),
+  profile: z.string(),
+  baseUrl: z.optional(z.string()),
+  method: z.enum(HTTP_METHODS as [HttpMethod, ...HttpMethod[]]),
+  path: z.string(),
+  query: z.array(z.tuple([z.string(), z.string()])),
+  body: z.optional(z.unknown()),
+  status: z.int(),
+  durationMs: z.number(),
+  items: z.optional(z.int()),
+  traceId: z.optional(z.string()),
+  error: z.optional(z.string()),
+  truncated: z.optional(z.object({ body: z.optional(z.number()), query: z.optional(z.number()) })),
+});
 
 /** What happened to a request: a response, or the reason there was none. */
 export interface RequestOutcome {
@@ -149,7 +141,8 @@ export function parseEntry(line: string): HistoryEntry | undefined {
   } catch {
     return undefined;
   }
-  return isEntry(value) ? value : undefined;
+  const r = entrySchema.safeParse(value);
+  return r.success ? (r.data as HistoryEntry) : undefined;
 }
 
 /** The request an entry describes, ready to send again (throws if parts were too large to keep). */
