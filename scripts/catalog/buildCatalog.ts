@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { CATALOG_FORMAT, type CatalogFile, type FileBody, type FileOperation, type FileParam, type FileProperty, type FileSchema } from '../../src/core/catalog/catalogFile.js';
 import { compareStrings } from '../../src/core/catalog/serializeCatalog.js';
 import { GeneratorError } from './generatorError.js';
-import { parseApiClass, type RawOperation } from './parseApiClass.js';
+import { parseApiClass, type RawOperation, type RawResponse } from './parseApiClass.js';
 import { parseApiDeclarations, type ApiDeclarations, type DeclaredOperation } from './parseApiDeclarations.js';
 import { ModelReader } from './parseModels.js';
-import { ENUM_SUPPLEMENTS } from './supplements.js';
+import { responseKey } from './simCatalog.js';
+import { ENUM_SUPPLEMENTS, PUBLISHED_ID_SUPPLEMENTS } from './supplements.js';
+import { derivedPublishedId, looseId } from '../../src/core/catalog/publishedId.js';
 import { tsTypeToSchema } from './tsTypeToSchema.js';
 
 export const SDK_PACKAGE = 'crowdstrike-falcon';
@@ -38,12 +40,21 @@ interface Collected {
   op: Omit<FileOperation, 'c'>;
 }
 
-export function buildCatalog(packageDir: string): { file: CatalogFile; counts: CatalogCounts } {
+export interface BuiltCatalog {
+  file: CatalogFile;
+  counts: CatalogCounts;
+  /** each operation's success response, by responseKey(), for the simulator's catalog */
+  responses: Map<string, RawResponse | undefined>;
+  modelsDir: string;
+}
+
+export function buildCatalog(packageDir: string): BuiltCatalog {
   const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as SdkPackageJson;
   if (pkg.name !== SDK_PACKAGE) throw new GeneratorError(`${packageDir} holds ${pkg.name}, not ${SDK_PACKAGE}`);
   const apisDir = join(packageDir, 'dist', 'apis');
   const models = new ModelReader(join(packageDir, 'dist', 'models'));
   const collected: Collected[] = [];
+  const responses = new Map<string, RawResponse | undefined>();
   const files = readdirSync(apisDir).filter((f) => /Api\.js$/.test(f)).sort(compareStrings);
   if (files.length === 0) throw new GeneratorError(`${apisDir} has no *Api.js files`);
   for (const file of files) {
@@ -58,12 +69,14 @@ export function buildCatalog(packageDir: string): { file: CatalogFile; counts: C
     for (const raw of js.operations) {
       const decl = decls.operations.get(raw.name);
       if (!decl) throw new GeneratorError(`${file}: ${raw.name} has no declaration`);
-      collected.push({ collection, op: toOperation(raw, decl, decls, models, `${file}:${raw.line}`) });
+      const op = toOperation(raw, decl, decls, models, `${file}:${raw.line}`);
+      collected.push({ collection, op });
+      responses.set(responseKey(op), raw.response);
     }
   }
   models.drain();
   applySupplements(collected);
-  return assemble(pkg, packageDir, collected, Object.fromEntries(models.models));
+  return { ...assemble(pkg, packageDir, collected, Object.fromEntries(models.models)), responses, modelsDir: models.dir };
 }
 
 function toOperation(raw: RawOperation, decl: DeclaredOperation, decls: ApiDeclarations, models: ModelReader, where: string): Omit<FileOperation, 'c'> {
@@ -115,6 +128,14 @@ function checkBodyModel(schema: FileSchema, model: string | undefined, array: bo
 }
 
 function applySupplements(collected: Collected[]): void {
+  for (const s of PUBLISHED_ID_SUPPLEMENTS) {
+    const ops = collected.filter((c) => c.op.i === s.sdkName);
+    if (ops.length !== 1) throw new GeneratorError(`published id supplement for ${s.sdkName}: ${ops.length} operations have that name`);
+    if (derivedPublishedId(s.sdkName) === s.publishedId || looseId(s.publishedId) !== looseId(s.sdkName)) {
+      throw new GeneratorError(`published id supplement for ${s.sdkName}: ${s.publishedId} is what the name gives already, or not its id; review it`);
+    }
+    (ops[0] as Collected).op.o = s.publishedId;
+  }
   for (const s of ENUM_SUPPLEMENTS) {
     const ops = collected.filter((c) => c.op.m === s.method && c.op.p === s.path);
     if (ops.length === 0) throw new GeneratorError(`supplement for ${s.method} ${s.path}: no such operation any more`);

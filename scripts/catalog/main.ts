@@ -1,12 +1,14 @@
 // `npm run catalog [-- --check]`: regenerates src/core/catalog/data/bundledCatalog.ts
-// from the pinned crowdstrike-falcon SDK, or (--check) verifies that the
-// committed file is exactly what the installed SDK gives.
+// and the simulator's src/sim/generic/data/operations.ts from the pinned
+// crowdstrike-falcon SDK, or (--check) verifies that the committed files are
+// exactly what the installed SDK gives.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { buildCatalog, SDK_PACKAGE, type CatalogCounts } from './buildCatalog.js';
 import { dataModule } from './dataModule.js';
 import { GeneratorError } from './generatorError.js';
+import { buildSimCatalog, simDataModule } from './simCatalog.js';
 
 export interface GenerateOptions {
   /** repository root (holds package.json and node_modules) */
@@ -16,6 +18,7 @@ export interface GenerateOptions {
 }
 
 export const CATALOG_DATA_PATH = join('src', 'core', 'catalog', 'data', 'bundledCatalog.ts');
+export const SIM_CATALOG_DATA_PATH = join('src', 'sim', 'generic', 'data', 'operations.ts');
 
 /** The installed SDK's directory, after checking it is the exact version package.json pins. */
 export function sdkPackageDir(root: string): string {
@@ -31,22 +34,22 @@ export function sdkPackageDir(root: string): string {
   return dir;
 }
 
-/** Generates the catalog text and the counts. */
-export function generateCatalogText(root: string): { text: string; counts: CatalogCounts; version: string } {
-  const { file, counts } = buildCatalog(sdkPackageDir(root));
-  return { text: dataModule(file), counts, version: file.source.version };
+/** Generates the catalog text, the simulator's catalog text and the counts. */
+export function generateCatalogText(root: string): { text: string; simText: string; counts: CatalogCounts; responseModels: number; version: string } {
+  const { file, counts, responses, modelsDir } = buildCatalog(sdkPackageDir(root));
+  const sim = buildSimCatalog(file, responses, modelsDir);
+  return {
+    text: dataModule(file),
+    simText: simDataModule(sim, file.source.notice ?? ''),
+    counts,
+    responseModels: Object.keys(sim.models).length,
+    version: file.source.version,
+  };
 }
 
-export function runGenerator(opts: GenerateOptions): number {
-  const { text, counts, version } = generateCatalogText(opts.root);
-  const target = join(opts.root, CATALOG_DATA_PATH);
+/** Compares (--check) or writes one generated file; 0 when it is (now) up to date. */
+function syncFile(target: string, text: string, opts: GenerateOptions): number {
   const shown = relative(process.cwd(), target) || target;
-  opts.log(
-    `catalog from ${SDK_PACKAGE}@${version}: ${counts.operations} operations in ${counts.collections} collections; ` +
-      `${counts.withScopes} with scopes, ${counts.deprecated} deprecated, ${counts.withBody} with a body; ` +
-      `${counts.parameters} parameters (${counts.pathParameters} in paths, ${counts.enumParameters} with enum values); ` +
-      `${counts.models} body models; ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`,
-  );
   if (opts.check) {
     let committed: string | undefined;
     try {
@@ -64,6 +67,20 @@ export function runGenerator(opts: GenerateOptions): number {
   writeFileSync(target, text);
   opts.log(`wrote ${shown}`);
   return 0;
+}
+
+export function runGenerator(opts: GenerateOptions): number {
+  const { text, simText, counts, responseModels, version } = generateCatalogText(opts.root);
+  opts.log(
+    `catalog from ${SDK_PACKAGE}@${version}: ${counts.operations} operations in ${counts.collections} collections; ` +
+      `${counts.withScopes} with scopes, ${counts.deprecated} deprecated, ${counts.withBody} with a body; ` +
+      `${counts.parameters} parameters (${counts.pathParameters} in paths, ${counts.enumParameters} with enum values); ` +
+      `${counts.models} body models; ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`,
+  );
+  opts.log(`simulator catalog: ${responseModels} response models; ${(Buffer.byteLength(simText) / 1024).toFixed(0)} KiB`);
+  const core = syncFile(join(opts.root, CATALOG_DATA_PATH), text, opts);
+  const sim = syncFile(join(opts.root, SIM_CATALOG_DATA_PATH), simText, opts);
+  return core || sim;
 }
 
 /** `root` is passed in: this module runs from a temporary bundle, not from scripts/. */

@@ -20,6 +20,11 @@ export type RawBody =
   | { kind: 'raw'; sdk: string }
   | { kind: 'form' };
 
+/** What the SDK makes of a success answer: a named model (or an array of one), untyped JSON, bytes, text or nothing. */
+export type RawResponse =
+  | { kind: 'json'; model?: string; array: boolean }
+  | { kind: 'blob' | 'text' | 'void' };
+
 export interface RawOperation {
   /** method name without `Raw`: the operation id */
   name: string;
@@ -34,6 +39,7 @@ export interface RawOperation {
   /** form content types the operation declares, in order */
   consumes: string[];
   body?: RawBody;
+  response?: RawResponse;
 }
 
 export function parseApiClass(fileName: string, text: string): { className: string; operations: RawOperation[] } {
@@ -61,12 +67,23 @@ function parseRawMethod(method: ts.MethodDeclaration, sf: ts.SourceFile): RawOpe
     if (ts.isIfStatement(st)) parseIf(st, op, fail);
     else if (ts.isVariableStatement(st)) parseVariable(st, op, sf, fail);
     else if (ts.isExpressionStatement(st)) parseExpression(st.expression, op, fail);
-    else if (ts.isReturnStatement(st)) {
-      if (!st.expression || !/^new runtime\.(JSON|Void|Blob|Text)ApiResponse\(/.test(st.expression.getText(sf))) fail(st, 'unknown return');
-    } else fail(st, 'unknown statement');
+    else if (ts.isReturnStatement(st)) op.response = parseResponse(st, sf, fail);
+    else fail(st, 'unknown statement');
   }
   if (!op.method || !op.path) fail(method, 'no request found');
   return op;
+}
+
+/** `return new runtime.JSONApiResponse(response, (jsonValue) => (0, index_1.XFromJSON)(jsonValue))` and its kin. */
+function parseResponse(st: ts.ReturnStatement, sf: ts.SourceFile, fail: (n: ts.Node, w: string) => never): RawResponse {
+  const text = st.expression?.getText(sf) ?? '';
+  const simple = /^new runtime\.(JSON|Void|Blob|Text)ApiResponse\(response\)$/.exec(text);
+  if (simple?.[1]) return simple[1] === 'JSON' ? { kind: 'json', array: false } : { kind: simple[1].toLowerCase() as 'blob' | 'text' | 'void' };
+  let m = /^new runtime\.JSONApiResponse\(response, \(jsonValue\) => \(0, index_1\.(\w+)FromJSON\)\(jsonValue\)\)$/.exec(text);
+  if (m?.[1]) return { kind: 'json', model: m[1], array: false };
+  m = /^new runtime\.JSONApiResponse\(response, \(jsonValue\) => jsonValue\.map\(index_1\.(\w+)FromJSON\)\)$/.exec(text);
+  if (m?.[1]) return { kind: 'json', model: m[1], array: true };
+  return fail(st, 'unknown return');
 }
 
 /** The statements inside `return __awaiter(this, void 0, void 0, function* () { ... })`. */
@@ -123,8 +140,11 @@ function parseIf(st: ts.IfStatement, op: RawOperation, fail: (n: ts.Node, w: str
     return;
   }
   if (condText === 'useForm') return; // FormData versus URLSearchParams: consumes says which
-  // A response read as JSON or text depending on its content type: nothing about the request.
-  if (condText === 'this.isJsonMime(response.headers.get("content-type"))') return;
+  // A response read as JSON or text depending on its content type: untyped JSON.
+  if (condText === 'this.isJsonMime(response.headers.get("content-type"))') {
+    op.response = { kind: 'json', array: false };
+    return;
+  }
   fail(st, 'unknown if statement');
 }
 

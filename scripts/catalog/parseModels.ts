@@ -1,6 +1,7 @@
-// Reads the SDK's body models on demand: property types and optionality from
-// dist/models/X.d.ts, wire names from the XToJSON function in X.js (what the SDK
-// actually sends). Only models reachable from a request are read.
+// Reads the SDK's models on demand: property types and optionality from
+// dist/models/X.d.ts; wire names from the XToJSON function in X.js for request
+// bodies (what the SDK actually sends), from XFromJSONTyped for responses (what
+// it reads, read-only properties included). Only reachable models are read.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -8,11 +9,17 @@ import type { FileProperty, FileSchema } from '../../src/core/catalog/catalogFil
 import { GeneratorError } from './generatorError.js';
 import { enumSchema, propertyNameText, readEnumConsts, tsTypeToSchema } from './tsTypeToSchema.js';
 
+/** `request`: bodies the SDK sends; `response`: answers it reads. */
+export type ModelDirection = 'request' | 'response';
+
 export class ModelReader {
   readonly models = new Map<string, FileSchema>();
   readonly #pending: string[] = [];
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly direction: ModelDirection = 'request',
+  ) {}
 
   isModel = (name: string): boolean => existsSync(join(this.dir, `${name}.d.ts`));
 
@@ -40,8 +47,10 @@ export class ModelReader {
     }
     const jsPath = join(this.dir, `${name}.js`);
     const js = ts.createSourceFile(jsPath, readFileSync(jsPath, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-    const { wire, extra } = toJsonMapping(js, name);
-    const omitted = omittedFromToJson(dts, name);
+    const response = this.direction === 'response';
+    const { wire, extra } = response ? fromJsonMapping(js, name) : toJsonMapping(js, name);
+    const omitted = response ? new Set<string>() : omittedFromToJson(dts, name);
+    const required = response ? instanceOfRequired(js, name) : undefined;
     const ctx = { sourceFile: dts, enums, isModel: this.isModel, onModel: this.want };
     const props: FileProperty[] = [];
     let additional = extra;
@@ -55,14 +64,18 @@ export class ModelReader {
       const mapped = wire.get(sdk);
       if (!mapped) {
         if (omitted.has(sdk)) continue; // read-only: the SDK never sends it
-        throw new GeneratorError(`${jsPath}: ${name}ToJSON does not send property ${sdk}`);
+        throw new GeneratorError(`${jsPath}: ${name}${response ? 'FromJSONTyped does not read' : 'ToJSON does not send'} property ${sdk}`);
+      }
+      // instanceOfX is what tells a typed client's required fields; the .d.ts must agree with it.
+      if (required && required.has(sdk) === Boolean(m.questionToken)) {
+        throw new GeneratorError(`${jsPath}: ${sdk} is ${m.questionToken ? 'optional' : 'required'} in ${name}.d.ts but not in instanceOf${name}`);
       }
       wire.delete(sdk);
       let schema = tsTypeToSchema(m.type, ctx);
       if (mapped.dateOnly && schema === 'date-time') schema = 'date';
       props.push([mapped.wire, schema, m.questionToken ? 0 : 1]);
     }
-    if (wire.size > 0) throw new GeneratorError(`${jsPath}: ${name}ToJSON sends undeclared properties ${[...wire.keys()].join(', ')}`);
+    if (wire.size > 0) throw new GeneratorError(`${jsPath}: ${name}${response ? 'FromJSONTyped reads' : 'ToJSON sends'} undeclared properties ${[...wire.keys()].join(', ')}`);
     return additional ? { o: props, x: 1 } : { o: props };
   }
 }
@@ -101,10 +114,50 @@ function toJsonMapping(js: ts.SourceFile, name: string): { wire: Map<string, Wir
 
 /** The first `value["x"]` inside an expression. */
 function firstValueKey(node: ts.Node): string | undefined {
-  if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'value' && ts.isStringLiteral(node.argumentExpression)) {
+  return firstKeyOf(node, 'value');
+}
+
+/** The first `target["x"]` inside an expression. */
+function firstKeyOf(node: ts.Node, target: string): string | undefined {
+  if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === target && ts.isStringLiteral(node.argumentExpression)) {
     return node.argumentExpression.text;
   }
-  return ts.forEachChild(node, firstValueKey);
+  return ts.forEachChild(node, (n) => firstKeyOf(n, target));
+}
+
+/** sdkName → wire name, from the object literal returned by XFromJSONTyped (`sdk: json["wire"]...`). */
+function fromJsonMapping(js: ts.SourceFile, name: string): { wire: Map<string, WireName>; extra: boolean } {
+  const fn = js.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === `${name}FromJSONTyped`);
+  const ret = fn?.body?.statements.filter(ts.isReturnStatement).at(-1)?.expression;
+  let literal: ts.ObjectLiteralExpression | undefined;
+  let extra = false;
+  if (ret && ts.isObjectLiteralExpression(ret)) literal = ret;
+  else if (ret && ts.isCallExpression(ret) && ret.expression.getText(js) === 'Object.assign' && /^Object\.assign\(\{\}, json\)$/.test(ret.arguments[0]?.getText(js) ?? '')) {
+    const second = ret.arguments[1];
+    if (second && ts.isObjectLiteralExpression(second)) literal = second;
+    extra = true;
+  }
+  if (!literal) throw new GeneratorError(`${js.fileName}: no recognisable ${name}FromJSONTyped`);
+  // FromJSON reads dates and date-only values alike; ToJSON (when it sends the property) tells them apart.
+  const sent = toJsonMapping(js, name).wire;
+  const wire = new Map<string, WireName>();
+  for (const prop of literal.properties) {
+    if (!ts.isPropertyAssignment(prop)) throw new GeneratorError(`${js.fileName}: unsupported property ${prop.getText(js)}`);
+    const key = firstKeyOf(prop.initializer, 'json');
+    if (key === undefined) throw new GeneratorError(`${js.fileName}: cannot tell which property ${prop.getText(js)} reads`);
+    const sdk = propertyNameText(prop.name, js);
+    wire.set(sdk, { wire: key, dateOnly: sent.get(sdk)?.dateOnly ?? false });
+  }
+  return { wire, extra };
+}
+
+/** SDK names that instanceOfX requires (`if (!("x" in value) ...) return false`). */
+function instanceOfRequired(js: ts.SourceFile, name: string): Set<string> {
+  const fn = js.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === `instanceOf${name}`);
+  if (!fn?.body) throw new GeneratorError(`${js.fileName}: no instanceOf${name}`);
+  const out = new Set<string>();
+  for (const m of fn.body.getText(js).matchAll(/if \(!\("([^"]+)" in value\)/g)) if (m[1]) out.add(m[1]);
+  return out;
 }
 
 /** Properties listed in `XToJSON(value?: Omit<X, "a" | "b">)`: read-only ones. */

@@ -4,6 +4,9 @@
 import { type Command, Option } from 'commander';
 import type { Catalog, CatalogOperation } from '../core/catalog/types.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeText } from './terminalOutput.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface CatalogCommandIO {
   env: NodeJS.ProcessEnv;
@@ -14,7 +17,8 @@ export interface CatalogCommandIO {
 
 const defaultIO = (): CatalogCommandIO => ({
   env: process.env,
-  stdout: (s) => process.stdout.write(s),
+  // Imported catalogs come from files anyone may write: text is shown terminal-safe.
+  stdout: (s) => writeText(process.stdout, s),
   columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
 });
 
@@ -87,7 +91,7 @@ async function listEndpoints(io: CatalogCommandIO, query: string, opts: { json?:
   const { searchCatalog } = await import('../core/catalog/searchCatalog.js');
   const ops = searchCatalog(catalog, query, { limit }).map((m) => m.operation);
   if (opts.json) {
-    io.stdout(`${JSON.stringify(ops.map(endpointJson), null, 2)}\n`);
+    io.stdout(`${safeJson(ops.map(endpointJson), 2)}\n`);
     return;
   }
   if (ops.length === 0) {
@@ -109,9 +113,19 @@ function endpointJson(op: CatalogOperation) {
   };
 }
 
-/** METHOD PATH SCOPE SUMMARY, the summary cut to what fits in `width`. */
-export function endpointTable(ops: readonly CatalogOperation[], width: number): string {
-  const scopeOf = (op: CatalogOperation) => (op.scopes.length > 0 ? op.scopes.join(',') : '-');
+/**
+ * METHOD PATH SCOPE SUMMARY, the summary cut to what fits in `width`. Cells
+ * are terminal-safe one-liners: an imported catalog is someone else's file.
+ */
+export function endpointTable(input: readonly CatalogOperation[], width: number): string {
+  const ops = input.map((o) => ({
+    method: terminalSafe(o.method),
+    path: terminalSafe(o.path),
+    scopes: o.scopes.map((s) => terminalSafe(s)),
+    summary: terminalSafe(o.summary),
+    deprecated: o.deprecated,
+  }));
+  const scopeOf = (op: { scopes: readonly string[] }) => (op.scopes.length > 0 ? op.scopes.join(',') : '-');
   const methodW = Math.max(6, ...ops.map((o) => o.method.length));
   const pathW = Math.max(4, ...ops.map((o) => o.path.length));
   const scopeW = Math.max(5, ...ops.map((o) => scopeOf(o).length));
@@ -132,22 +146,23 @@ async function describe(io: CatalogCommandIO, first: string, path: string | unde
   const { catalog } = await currentCatalog(io.env, opts.profile);
   const { describeOperation, formatDescription, resolveOperation } = await import('../core/catalog/describeOperation.js');
   const description = describeOperation(catalog, resolveOperation(catalog, first, path));
-  io.stdout(opts.json ? `${JSON.stringify(description, null, 2)}\n` : formatDescription(description));
+  io.stdout(opts.json ? `${safeJson(description, 2)}\n` : formatDescription(description));
 }
 
 async function importCatalog(io: CatalogCommandIO, file: string, named: string | undefined): Promise<void> {
   const profile = await catalogProfile(io.env, named);
-  const [{ importSpecFile }, { writeImportedCatalog }] = await Promise.all([
+  const [{ importSpec, describeUnresolved }, { writeImportedCatalog }] = await Promise.all([
     import('../core/catalog/importSpec.js'),
     import('../core/catalog/catalogStore.js'),
   ]);
-  const imported = await importSpecFile(file);
+  const { catalog: imported, unresolved } = await importSpec(file);
   const stored = writeImportedCatalog(profile, imported, io.env);
   const withScopes = imported.operations.filter((o) => o.sc).length;
   io.stdout(
     `Imported ${count(imported.operations.length, 'operation')} in ${count(imported.collections.length, 'collection')} ` +
       `(${withScopes} with scopes) from ${file} (${imported.source.name} ${imported.source.version}).\n` +
-      `It is now the catalog for profile "${profile}" (stored in ${stored}); talon catalog reset goes back to the bundled one.\n`,
+      `It is now the catalog for profile "${profile}" (stored in ${stored}); talon catalog reset goes back to the bundled one.\n` +
+      describeUnresolved(unresolved).map((l) => `${l}\n`).join(''),
   );
 }
 
@@ -182,7 +197,7 @@ async function catalogInfo(io: CatalogCommandIO, opts: { json?: boolean; profile
     withBody: ops.filter((o) => o.body).length,
   };
   if (opts.json) {
-    io.stdout(`${JSON.stringify(info, null, 2)}\n`);
+    io.stdout(`${safeJson(info, 2)}\n`);
     return;
   }
   const origin = s.kind === 'sdk' ? `bundled, generated from ${s.name} ${s.version}${s.license ? ` (${s.license})` : ''}` : `imported from ${s.generatedBy} (${s.name} ${s.version})`;

@@ -3,6 +3,11 @@
 import { Option, type Command } from 'commander';
 import type { Profile } from '../core/config/profileStore.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { KEYCHAIN_SERVICE } from '../core/config/keychain.js';
+import type { SecretStorePreference } from '../core/config/secretStore.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeText } from './terminalOutput.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface ProfileCommandIO {
   env: NodeJS.ProcessEnv;
@@ -26,8 +31,9 @@ interface AddOptions {
 
 const defaultIO = (): ProfileCommandIO => ({
   env: process.env,
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  // Profile files may be edited or shared: what they hold is shown terminal-safe.
+  stdout: (s) => writeText(process.stdout, s),
+  stderr: (s) => writeText(process.stderr, s),
   stdin: process.stdin,
 });
 
@@ -53,7 +59,7 @@ export function registerProfileCommand(program: Command, io: Partial<ProfileComm
     .option('--member-cid <cid>', 'MSSP child CID to act for')
     .option('--read-only', 'refuse commands that change anything in the tenant')
     .option('--description <text>', 'a note shown by profile list and show')
-    .option('--store-secret', 'store the client secret (from $FALCON_CLIENT_SECRET, else stdin or a prompt) in a 0600 file')
+    .option('--store-secret', 'store the client secret (from $FALCON_CLIENT_SECRET, else stdin or a prompt) in the OS keychain, or a 0600 file where there is none')
     .option('--client-secret <secret>', 'with --store-secret, for scripts: the secret itself (visible in process lists)')
     .option('--replace', 'overwrite an existing profile of that name')
     .option('--default', 'make it the default profile')
@@ -114,19 +120,32 @@ async function addProfile(io: ProfileCommandIO, name: string, opts: AddOptions):
     },
     { replace: opts.replace === true },
   );
-  if (secret !== undefined) secrets.set(name, secret);
+  const stored = secret !== undefined ? secrets.set(name, secret, secretStorePreference(io.env)) : undefined;
   // A secret stored for another client ID would only fail at login.
-  else if (existing && existing.clientId !== saved.clientId) secrets.delete(name);
+  if (secret === undefined && existing && existing.clientId !== saved.clientId) secrets.delete(name);
 
   const current = store.defaultName();
   const makeDefault = opts.default === true || !current || !store.get(current);
   if (makeDefault) store.setDefault(name);
 
   io.stdout(`${existing ? 'Replaced' : 'Added'} profile "${name}" (${where(saved)}, client ID ${saved.clientId}).\n`);
-  if (secret !== undefined) io.stdout(`Client secret stored in the ${secrets.location}.\n`);
-  else if (secrets.has(name)) io.stdout(`The client secret stored earlier is kept (${secrets.location}).\n`);
+  if (stored?.fallbackReason) io.stdout(`${capitalised(stored.fallbackReason)}, so the client secret is stored in the ${stored.location}.\n`);
+  else if (stored) io.stdout(`Client secret stored in the ${stored.location}.\n`);
+  else if (secrets.has(name)) io.stdout(`The client secret stored earlier is kept (${secrets.locationOf(name)}).\n`);
   else io.stdout('No client secret stored: pass --client-secret or set FALCON_CLIENT_SECRET when running talon, or re-add it with --store-secret --replace.\n');
   if (makeDefault) io.stdout(`"${name}" is the default profile.\n`);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** TALON_SECRET_STORE: where new secrets go (auto: the OS keychain where it works, else the 0600 file). */
+function secretStorePreference(env: NodeJS.ProcessEnv): SecretStorePreference {
+  const v = (env.TALON_SECRET_STORE ?? '').trim().toLowerCase();
+  if (v === '' || v === 'auto') return 'auto';
+  if (v === 'keychain' || v === 'file') return v;
+  throw new UserError(`TALON_SECRET_STORE must be auto, keychain or file (got "${env.TALON_SECRET_STORE}").`, ExitCode.usage);
 }
 
 async function secretToStore(io: ProfileCommandIO, opts: AddOptions): Promise<string> {
@@ -175,7 +194,7 @@ function viewOf(p: Profile, defaultName: string | undefined, secretStored: boole
   };
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown): string => `${safeJson(value, 2)}\n`;
 
 async function listProfiles(io: ProfileCommandIO, asJson: boolean): Promise<void> {
   const { store, secrets } = await openStores(io.env);
@@ -201,7 +220,9 @@ async function listProfiles(io: ProfileCommandIO, asJson: boolean): Promise<void
   io.stdout('(* default profile)\n');
 }
 
-function table(rows: readonly string[][]): string {
+/** Cells are terminal-safe one-liners, so a field of a profile file cannot fake a row. */
+function table(input: readonly string[][]): string {
+  const rows = input.map((r) => r.map((cell) => terminalSafe(cell)));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n').join('');
 }
@@ -219,7 +240,12 @@ async function showProfile(io: ProfileCommandIO, name: string | undefined, asJso
   const view = viewOf(p, defaultName, secrets.has(p.name));
   if (asJson) {
     const { secretStored, ...rest } = view;
-    return io.stdout(json({ ...rest, secret: secretStored ? { stored: true, file: secrets.path } : { stored: false } }));
+    const secret = !secretStored
+      ? { stored: false }
+      : secrets.storeOf(p.name) === 'keychain'
+        ? { stored: true, store: 'keychain', service: KEYCHAIN_SERVICE, account: secrets.keychainAccount(p.name) }
+        : { stored: true, store: 'file', file: secrets.path };
+    return io.stdout(json({ ...rest, secret }));
   }
   const lines: Array<[string, string]> = [
     ['name', `${view.name}${view.default ? ' (default)' : ''}`],
@@ -228,11 +254,11 @@ async function showProfile(io: ProfileCommandIO, name: string | undefined, asJso
     ['member CID', view.memberCid ?? 'none'],
     ['read-only', view.readOnly ? 'yes' : 'no'],
     ...(view.description ? [['description', view.description] as [string, string]] : []),
-    ['secret', view.secretStored ? `stored (${secrets.location})` : 'not stored'],
+    ['secret', view.secretStored ? `stored (${secrets.locationOf(p.name)})` : 'not stored'],
     ['config', store.path],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
-  io.stdout(lines.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}\n`).join(''));
+  io.stdout(lines.map(([k, v]) => `${`${k}:`.padEnd(width)} ${terminalSafe(v)}\n`).join(''));
 }
 
 async function removeProfile(io: ProfileCommandIO, name: string): Promise<void> {

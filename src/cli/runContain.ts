@@ -3,7 +3,7 @@
 // watch) and prints per-host results. Exit 0 only when every host is in the
 // asked state (without --wait: every host was accepted or already there).
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { ask } from './confirm.js';
 import type { ConnectionFlags } from './commonOptions.js';
 import { parseTimeout } from '../core/connection.js';
 import { fileError } from '../core/fileError.js';
@@ -17,6 +17,9 @@ import { succeeded } from '../core/wizards/containment/results.js';
 import { choiceLines, resultsJson, resultsTable, reviewTable, summaryLine } from '../core/wizards/containment/format.js';
 import { TARGET_STATUS, type ContainAction, type ContainmentEvent, type ContainmentState } from '../core/wizards/containment/types.js';
 import { readAll } from '../core/readAll.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
+import { writeText } from './terminalOutput.js';
 
 export interface ContainFlags extends Omit<ConnectionFlags, 'timeout'> {
   file?: string;
@@ -44,16 +47,8 @@ async function readTargetsFile(file: string): Promise<string> {
 }
 
 const interactive = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
-const say = (line: string): void => void process.stderr.write(`talon: ${line}\n`);
-
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
-}
+// Progress quotes hostnames, statuses and API errors: shown, never obeyed.
+const say = (line: string): void => void process.stderr.write(`talon: ${terminalSafe(line)}\n`);
 
 /** "1,3" or "all" into device ids of the choice. */
 function parsePick(answer: string, ids: string[]): string[] {
@@ -99,18 +94,18 @@ export async function runContain(targets: string[], flags: ContainFlags): Promis
   if (initial.step === 'input' && !initial.text.trim()) throw new UserError('Give at least one hostname or device id, or --file FILE.');
   const conn = openCliConnection(flags, { value: flags.httpTimeout, flag: '--http-timeout' });
   const verb = action === 'contain' ? 'containment' : 'lifting containment';
-  if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${verb}. Use another profile.`);
+  // A read-only profile is refused by the connection's door (before the review: see the resolve step).
   const out = flags.json ? process.stderr : process.stdout;
   let watching = false;
   const io: ContainmentIo = {
     async choose(choice) {
       const lines = choiceLines(choice, Date.now());
       if (!interactive()) throw new UserError(`'${choice.input}' names ${choice.hosts.length} hosts: give the device id of the one you mean.`, ExitCode.usage, lines.slice(1));
-      process.stderr.write(lines.join('\n') + '\n');
+      writeText(process.stderr, lines.map((l) => terminalSafe(l)).join('\n') + '\n');
       return parsePick(await ask('Which? (numbers separated by commas, or all; Enter cancels) '), choice.hosts.map((h) => h.deviceId));
     },
     review(state) {
-      if (state.review) out.write(reviewTable(state.review));
+      if (state.review) writeText(out, reviewTable(state.review));
       for (const p of state.review?.problems ?? []) say(p.message);
       return true;
     },
@@ -140,8 +135,8 @@ export async function runContain(targets: string[], flags: ContainFlags): Promis
     if (final.step === 'error' && final.failure) throw errorFromFailure(final.failure);
     if (final.audit.state === 'failed') say(final.audit.message);
     const ok = succeeded(final.results);
-    if (flags.json) process.stdout.write(JSON.stringify(resultsJson(action, wait, ok, final.results), null, process.stdout.isTTY ? 2 : undefined) + '\n');
-    else process.stdout.write(`\n${resultsTable(final.results)}${summaryLine(action, final.results)}\n`);
+    if (flags.json) process.stdout.write(safeJson(resultsJson(action, wait, ok, final.results), process.stdout.isTTY ? 2 : undefined) + '\n');
+    else writeText(process.stdout, `\n${resultsTable(final.results)}${summaryLine(action, final.results)}\n`);
     return ok ? ExitCode.ok : ExitCode.apiError;
   } finally {
     process.off('SIGINT', onSigint);

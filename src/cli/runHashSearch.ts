@@ -8,6 +8,8 @@ import { searchIndicator, type HashSearchResult, type ProcessRow } from '../core
 import { resultToCsv, resultToJson } from '../core/wizards/hashSearch/export.js';
 import { formatTable, hostColumns, shortTime } from '../core/wizards/textTable.js';
 import type { HostRecord } from '../core/wizards/hostRecords.js';
+import { writeExact, writeText } from './terminalOutput.js';
+import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface HashSearchFlags extends ConnectionFlags {
   json?: boolean;
@@ -35,7 +37,7 @@ function textReport(result: HashSearchResult): string {
       rows,
     );
   }
-  if (result.unknownDeviceIds.length) out += `\n${result.unknownDeviceIds.length} device id(s) from the lookup have no details any more: ${result.unknownDeviceIds.join(', ')}\n`;
+  if (result.unknownDeviceIds.length) out += `\n${result.unknownDeviceIds.length} device id(s) from the lookup have no details any more: ${terminalSafe(result.unknownDeviceIds.join(', '))}\n`;
   return out;
 }
 
@@ -46,8 +48,8 @@ export async function runHashSearch(value: string, flags: HashSearchFlags): Prom
   try {
     const result = await searchIndicator(conn.client, classified.indicator, { processes: flags.processes });
     if (flags.json) process.stdout.write(resultToJson(result, Boolean(process.stdout.isTTY)));
-    else if (flags.csv) process.stdout.write(resultToCsv(result));
-    else process.stdout.write(textReport(result));
+    else if (flags.csv) writeExact(process.stdout, resultToCsv(result));
+    else writeText(process.stdout, textReport(result));
     return 0;
   } finally {
     await conn.close();

@@ -8,10 +8,12 @@ import { UserError } from '../core/errors.js';
 import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import type { HistoryExportFlags, HistoryFlags } from './history.js';
 import { integerFlag } from './integerFlag.js';
+import { safeJson } from '../core/text/safeJson.js';
+import { writeExact, writeText } from './terminalOutput.js';
 
 
 function warn(message: string): void {
-  process.stderr.write(`talon: ${message}\n`);
+  writeText(process.stderr, `talon: ${message}\n`);
 }
 
 
@@ -19,7 +21,7 @@ export function runHistoryList(flags: HistoryFlags): number {
   const limit = integerFlag('--limit', flags.limit ?? '20', 1);
   const entries = openHistoryStore(process.env, warn).recent(limit);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(entries, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    process.stdout.write(`${safeJson(entries, process.stdout.isTTY ? 2 : undefined)}\n`);
     return 0;
   }
   if (entries.length === 0) {
@@ -48,6 +50,6 @@ export function runHistoryExport(n: string, flags: HistoryExportFlags): number {
   const entry = historyEntry(integerFlag('The entry number', n, 1));
   const req = entryToRequest(entry);
   const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? entry.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
-  process.stdout.write(`${text}\n`);
+  writeExact(process.stdout, `${text}\n`);
   return 0;
 }

@@ -13,9 +13,12 @@ import { historyEntry } from './runHistory.js';
 import type { CollectionFlags, SavedAddFlags, SavedExportFlags, SavedImportFlags, SavedListFlags } from './saved.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
+import { escapeJsonText, safeJson } from '../core/text/safeJson.js';
+import { safeText, terminalSafe } from '../core/text/terminalSafe.js';
+import { writeExact, writeText } from './terminalOutput.js';
 
 function note(message: string): void {
-  process.stderr.write(`talon: ${message}\n`);
+  process.stderr.write(`talon: ${terminalSafe(message)}\n`);
 }
 
 /** What `saved list --json` prints for one request: the file's fields with the name first. */
@@ -26,18 +29,20 @@ function listed(saved: SavedRequest): Record<string, unknown> {
 export function runSavedList(flags: SavedListFlags): number {
   const { dir, requests, problems } = loadCollection(collectionDir(flags.collection));
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(requests.map(listed), null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    process.stdout.write(`${safeJson(requests.map(listed), process.stdout.isTTY ? 2 : undefined)}\n`);
   } else if (requests.length === 0 && problems.length === 0) {
     note(`no saved requests in ${dir}: save one with talon saved add, or in the shell.`);
   } else {
-    const nameWidth = Math.max(4, ...requests.map((r) => r.name.length));
-    const methodWidth = Math.max(6, ...requests.map((r) => r.method.length));
-    const lines = requests.map((r) => {
+    // A shared collection is someone else's file: every field is shown terminal-safe.
+    const rows = requests.map((r) => {
       const vars = variablesOf(r);
       const described = [r.description, vars.length ? `(${vars.map((v) => `{{${v}}}`).join(' ')})` : ''].filter(Boolean).join(' ');
-      return `${r.name.padEnd(nameWidth)}  ${r.method.padEnd(methodWidth)}  ${r.path}${described ? `  ${described}` : ''}`;
+      return { name: safeText(r.name), method: safeText(r.method), path: safeText(r.path), described: safeText(described) };
     });
-    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    const nameWidth = Math.max(4, ...rows.map((r) => r.name.length));
+    const methodWidth = Math.max(6, ...rows.map((r) => r.method.length));
+    const lines = rows.map((r) => `${r.name.padEnd(nameWidth)}  ${r.method.padEnd(methodWidth)}  ${r.path}${r.described ? `  ${r.described}` : ''}`);
+    if (lines.length) writeText(process.stdout, `${lines.join('\n')}\n`);
   }
   // A bad file never hides the others: one line each, naming the file and the field.
   for (const p of problems) note(`skipped ${p.message}`);
@@ -45,7 +50,7 @@ export function runSavedList(flags: SavedListFlags): number {
 }
 
 export function runSavedShow(name: string, flags: CollectionFlags): number {
-  process.stdout.write(serializeSaved(loadSaved(collectionDir(flags.collection), name)));
+  process.stdout.write(escapeJsonText(serializeSaved(loadSaved(collectionDir(flags.collection), name))));
   return 0;
 }
 
@@ -83,7 +88,7 @@ export async function runSavedImportCurl(curl: string | undefined, flags: SavedI
   for (const n of imported.notes) note(n);
   const saved = savedFromRequest(flags.name ?? 'imported', imported.request, flags.description ?? '', imported.variables);
   if (!flags.name) {
-    process.stdout.write(serializeSaved(saved));
+    process.stdout.write(escapeJsonText(serializeSaved(saved)));
     return 0;
   }
   return save(saved, collectionDir(flags.collection), flags.force);
@@ -96,7 +101,7 @@ export function runSavedExport(name: string, flags: SavedExportFlags): number {
   if (missing.length) note(`left ${missing.map((m) => `{{${m}}}`).join(', ')} unfilled: pass --var NAME=VALUE to fill ${missing.length === 1 ? 'it' : 'them'}.`);
   const req = applyKnownVariables(saved, values);
   const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
-  process.stdout.write(`${text}\n`);
+  writeExact(process.stdout, `${text}\n`);
   return 0;
 }
 

@@ -21,8 +21,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
 }
 
 /** Decodes the body for a route that expects `kind`; empty bodies decode to undefined. */
-export function decodeBody(raw: Buffer, contentType: string | undefined, kind: 'json' | 'form' | 'none'): unknown {
+export function decodeBody(raw: Buffer, contentType: string | undefined, kind: 'json' | 'form' | 'raw' | 'none'): unknown {
   if (raw.length === 0 || kind === 'none') return undefined;
+  if (kind === 'raw') return raw;
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (kind === 'form') {
     if (type !== 'application/x-www-form-urlencoded') {

@@ -35,6 +35,10 @@ export interface SimResponse {
   metaOnly?: boolean;
   /** A non-envelope JSON body (the token response). */
   raw?: unknown;
+  /** top-level fields beyond meta, resources and errors that a response model carries */
+  extra?: Record<string, unknown>;
+  /** a body that is not JSON (downloads, text answers) */
+  bytes?: { contentType: string; data: Buffer };
 }
 
 /** Thrown by handlers to answer with an error envelope. */
@@ -64,6 +68,6 @@ export function buildEnvelope(res: SimResponse, traceId: string, queryTime: numb
     trace_id: traceId,
     ...res.meta,
   };
-  if (res.metaOnly) return { meta, errors: res.errors ?? [] };
-  return { meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
+  if (res.metaOnly) return { ...res.extra, meta, errors: res.errors ?? [] };
+  return { ...res.extra, meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
 }

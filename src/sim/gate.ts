@@ -54,7 +54,7 @@ export class Gate {
     }
     const rate = this.customerLimiter.take(check.record.cid);
     if (!rate.allowed) throw tooManyRequests(rate);
-    if (!ClientRegistry.hasScope(check.record.scopes, route.scope)) {
+    if (route.scope !== '' && !ClientRegistry.hasScope(check.record.scopes, route.scope)) {
       throw new SimHttpError(403, 'access denied, authorization failed', { headers: rateHeaders(rate), metaOnly: true, poweredBy: GATEWAY });
     }
     return { token: check.record, rate };

@@ -7,6 +7,7 @@ import type { SimContext } from './context.js';
 export type ParamSpec =
   | { type: 'string'; required?: boolean; enum?: readonly string[]; maxLength?: number }
   | { type: 'int'; required?: boolean; min?: number; max?: number }
+  | { type: 'number'; required?: boolean }
   | { type: 'bool'; required?: boolean }
   /** repeated keys (`ids=a&ids=b`, swagger collectionFormat multi) */
   | { type: 'list'; required?: boolean; maxItems?: number; enum?: readonly string[] };
@@ -25,13 +26,13 @@ export interface SimRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'HEAD';
   path: string;
-  /** OAuth2 scope needed; null for the public OAuth2 endpoints */
+  /** OAuth2 scope needed; '' for a valid token of any scope; null for the public OAuth2 endpoints */
   scope: string | null;
   query?: QuerySpec;
-  /** 'json' routes accept a JSON body; 'form' routes urlencoded fields */
-  body?: 'json' | 'form' | 'none';
+  /** 'json' routes accept a JSON body; 'form' routes urlencoded fields; 'raw' routes any bytes (uploads) */
+  body?: 'json' | 'form' | 'raw' | 'none';
   bodyRequired?: boolean;
   poweredBy?: string;
   handler: (req: SimRequest, ctx: SimContext) => SimResponse | Promise<SimResponse>;
@@ -99,6 +100,9 @@ export function validateQuery(spec: QuerySpec, params: URLSearchParams): Validat
         }
         break;
       }
+      case 'number':
+        if (!/^-?\d+(\.\d+)?$/.test(v)) return `Invalid value for '${name}': '${v}' is not a number.`;
+        break;
       case 'bool':
         if (!/^(true|false)$/i.test(v)) return `Invalid value for '${name}': '${v}' must be true or false.`;
         break;

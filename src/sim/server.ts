@@ -13,6 +13,7 @@ import { FaultInjector } from './faults.js';
 import { readBody, decodeBody } from './body.js';
 import { Gate, rateHeaders, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
+import { GenericRoutes } from './generic/genericRoutes.js';
 import type { ApiClient } from './oauth/clients.js';
 import type { Tenant } from './tenant/types.js';
 
@@ -39,6 +40,8 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   const options = resolveOptions(input);
   const state = new SimState(options);
   const router = new Router(allRoutes);
+  // Every catalog operation no route models by hand; its data loads on the first request that needs it.
+  const generic = new GenericRoutes();
   const faults = new FaultInjector(options.faults);
   const gate = new Gate(
     state,
@@ -67,7 +70,15 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     }
     const url = new URL(req.url ?? '/', 'http://sim');
     const method = (req.method ?? 'GET').toUpperCase();
-    const match = router.match(method, url.pathname);
+    let match = router.match(method, url.pathname);
+    if (match.kind !== 'found') {
+      const served = await generic.match(method, url.pathname);
+      if (served.kind === 'found') match = served;
+      else if (served.kind === 'method-not-allowed') {
+        const allowed = [...new Set([...(match.kind === 'method-not-allowed' ? match.allowed : []), ...served.allowed])];
+        match = { kind: 'method-not-allowed', allowed };
+      }
+    }
     if (match.kind === 'not-found') {
       return send(res, { status: 404, resources: null, errors: [{ code: 404, message: `Not Found: no endpoint at ${url.pathname}.` }] }, state, started);
     }
@@ -145,10 +156,10 @@ function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse 
 function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
   const traceId = state.rng.uuid();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
+  const body = r.bytes?.data ?? JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.
   res.statusCode = r.status;
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', r.bytes?.contentType ?? 'application/json');
   res.setHeader('X-Cs-Traceid', traceId);
   if (!r.headers?.['X-Ratelimit-Limit']) res.setHeader('X-Ratelimit-Limit', String(state.options.rateLimit));
   for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);

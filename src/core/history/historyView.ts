@@ -2,11 +2,15 @@
 // the shell's history pane.
 import type { HistoryEntry } from './historyEntry.js';
 import { truncate } from '../jsonView/responseSummary.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
-/** "/devices/queries/devices/v1?filter=hostname:'x'&limit=5", unencoded so it reads well. */
+/**
+ * "/devices/queries/devices/v1?filter=hostname:'x'&limit=5", unencoded so it
+ * reads well, and terminal-safe: the history file may hold anything.
+ */
 export function pathWithQuery(entry: Pick<HistoryEntry, 'path' | 'query'>): string {
   const qs = entry.query.map(([k, v]) => `${k}=${v}`).join('&');
-  return qs ? `${entry.path}?${qs}` : entry.path;
+  return terminalSafe(qs ? `${entry.path}?${qs}` : entry.path);
 }
 
 /** The text a filter matches against. */
@@ -27,9 +31,21 @@ export function filterHistory(entries: readonly HistoryEntry[], text: string): H
 /** "2026-05-04 13:02:11" in local time. */
 export function shortTime(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  if (Number.isNaN(d.getTime())) return terminalSafe(iso);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** The parts of one history line in the shell's list, terminal-safe (the history file may hold anything). */
+export function historyRow(e: HistoryEntry): { time: string; status: string; method: string; request: string; detail: string } {
+  const items = e.items !== undefined ? ` · ${e.items} items` : '';
+  return {
+    time: shortTime(e.time),
+    status: String(e.status || 'ERR'),
+    method: terminalSafe(e.method),
+    request: pathWithQuery(e),
+    detail: `${shortDuration(e.durationMs)}${items} · ${terminalSafe(e.profile)}`,
+  };
 }
 
 /** "120 ms", "3.4 s". */
@@ -47,7 +63,7 @@ export function historyTable(entries: readonly HistoryEntry[], width?: number): 
     n: String(i + 1),
     time: shortTime(e.time),
     status: e.status === 0 ? 'ERR' : String(e.status),
-    method: e.method,
+    method: terminalSafe(e.method),
     request: pathWithQuery(e),
     duration: shortDuration(e.durationMs),
     items: e.items === undefined ? '' : String(e.items),

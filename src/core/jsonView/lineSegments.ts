@@ -2,6 +2,8 @@
 // the lines on screen, and clipped early so that a megabyte-long string
 // value never reaches the renderer whole.
 import { LineKind, isClose, isOpen, type JsonDocument } from './jsonDocument.js';
+import { terminalSafe } from '../text/terminalSafe.js';
+import { escapeJsonText } from '../text/safeJson.js';
 
 export type TokenKind = 'indent' | 'key' | 'string' | 'number' | 'boolean' | 'null' | 'punctuation' | 'summary' | 'text' | 'note';
 
@@ -34,10 +36,14 @@ export function foldSummary(doc: JsonDocument, i: number): string {
   return doc.kind[i] === LineKind.openObject ? `{ … ${plural(n, 'key', 'keys')} }` : `[ … ${plural(n, 'item', 'items')} ]`;
 }
 
-/** Control characters from a text body would drive the terminal: show them inert. */
+/** Control characters from a text body would drive the terminal: shown as escapes (tabs as two spaces). */
 function sanitise(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\t/g, '  ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return terminalSafe(text.replace(/\t/g, '  '));
+}
+
+/** A key or string as JSON shows it, with C1 controls and bidi overrides escaped too (JSON.stringify leaves them raw). */
+export function quoteJson(s: string): string {
+  return escapeJsonText(JSON.stringify(s));
 }
 
 function valueSegment(doc: JsonDocument, i: number, folded: boolean, maxChars: number): Segment {
@@ -46,7 +52,7 @@ function valueSegment(doc: JsonDocument, i: number, folded: boolean, maxChars: n
     case LineKind.string: {
       const s = v as string;
       // Escaping only grows a string, so a prefix as long as the limit suffices.
-      return { text: JSON.stringify(s.length > maxChars ? s.slice(0, maxChars) : s), kind: 'string' };
+      return { text: quoteJson(s.length > maxChars ? s.slice(0, maxChars) : s), kind: 'string' };
     }
     case LineKind.number:
       return { text: typeof v === 'bigint' ? String(v) : JSON.stringify(v), kind: 'number' };
@@ -88,7 +94,7 @@ export function lineSegments(doc: JsonDocument, i: number, folded = false, maxCh
   if (depth > 0) out.push({ text: indent(depth), kind: 'indent' });
   const key = doc.keys[i];
   if (key !== undefined) {
-    const k = JSON.stringify(key.length > maxChars ? key.slice(0, maxChars) : key);
+    const k = quoteJson(key.length > maxChars ? key.slice(0, maxChars) : key);
     out.push({ text: k, kind: 'key' }, { text: ': ', kind: 'punctuation' });
   }
   out.push(valueSegment(doc, i, folded, maxChars));

@@ -4,6 +4,7 @@
 import { STATUS_CODES } from 'node:http';
 import { apiMessages, describeApiError } from '../api/apiError.js';
 import type { ApiResponse } from '../http/types.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -34,7 +35,7 @@ export interface ResponseHeader {
 export function responseHeader(res: ApiResponse): ResponseHeader {
   const parts = [`${Math.round(res.durationMs).toLocaleString('en-US')} ms`, formatSize(res.size)];
   if (res.attempts > 1) parts.push(`${res.attempts} attempts`);
-  if (res.traceId) parts.push(`trace ${res.traceId}`);
+  if (res.traceId) parts.push(`trace ${terminalSafe(res.traceId)}`);
   return { status: statusText(res.status), details: parts.join(' · ') };
 }
 

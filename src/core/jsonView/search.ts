@@ -2,7 +2,7 @@
 // ignoring case, found once per query; moving between matches is then an
 // index step (the viewer unfolds what hides the match).
 import type { JsonDocument } from './jsonDocument.js';
-import { searchPattern, valueText } from './lineSegments.js';
+import { quoteJson, searchPattern, valueText } from './lineSegments.js';
 
 /** The text a search looks at: the line without indentation or trailing comma. */
 export function searchableText(doc: JsonDocument, i: number, quotedKeys?: Map<string, string>): string {
@@ -12,7 +12,7 @@ export function searchableText(doc: JsonDocument, i: number, quotedKeys?: Map<st
   // Keys repeat on every record: quote each once per search.
   let head = quotedKeys?.get(key);
   if (head === undefined) {
-    head = `${JSON.stringify(key)}: `;
+    head = `${quoteJson(key)}: `;
     quotedKeys?.set(key, head);
   }
   return head + value;

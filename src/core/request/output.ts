@@ -2,6 +2,8 @@
 // raw, streaming item by item when every page is fetched.
 import { UserError } from '../errors.js';
 import { envelopeOf, type ApiResponse } from '../http/types.js';
+import { safeJson } from '../text/safeJson.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export const OUTPUT_FORMATS = ['json', 'ndjson', 'context', 'raw'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -18,13 +20,17 @@ export function parseOutputFormat(input: string | undefined): OutputFormat {
   return f as OutputFormat;
 }
 
+/** JSON with C1 controls and bidi overrides escaped too: the same value, inert on a terminal. */
 function stringify(value: unknown, pretty: boolean): string {
-  return JSON.stringify(value, null, pretty ? 2 : undefined);
+  return safeJson(value, pretty ? 2 : undefined);
 }
 
-/** The XSOAR context shape: the result under CrowdStrike.<endpoint>. */
-export function contextOf(endpoint: string, value: unknown): unknown {
-  return { CrowdStrike: { [endpoint]: value } };
+/**
+ * What cs-api-request puts in the XSOAR context: the response's `resources`
+ * list (an empty list when it has none) under CrowdStrike.<endpoint>.
+ */
+export function contextOf(endpoint: string, resources: readonly unknown[]): unknown {
+  return { CrowdStrike: { [endpoint]: resources } };
 }
 
 /** Writes one response. */
@@ -41,7 +47,10 @@ export async function writeResponse(sink: Sink, res: ApiResponse, format: Output
     const lines = Array.isArray(resources) ? resources : [value];
     return sink.write(lines.map((r) => stringify(r, false) + '\n').join(''));
   }
-  if (format === 'context') return sink.write(stringify(contextOf(endpoint, value), pretty) + '\n');
+  if (format === 'context') {
+    const resources = envelopeOf(res)?.resources;
+    return sink.write(stringify(contextOf(endpoint, Array.isArray(resources) ? resources : []), pretty) + '\n');
+  }
   return sink.write(stringify(value, pretty) + '\n');
 }
 
@@ -60,16 +69,18 @@ export async function writeItems(sink: Sink, items: AsyncIterable<unknown>, form
     // The context is one document, so it is collected first.
     const all: unknown[] = [];
     for await (const item of items) all.push(item);
-    await sink.write(stringify(contextOf(endpoint, { resources: all }), pretty) + '\n');
+    await sink.write(stringify(contextOf(endpoint, all), pretty) + '\n');
     return all.length;
   }
   const indent = pretty ? '\n    ' : '';
-  await sink.write(pretty ? '{\n  "resources": [' : '{"resources":[');
+  const open = pretty ? '{\n  "resources": [' : '{"resources":[';
+  // Opened with the first item: a call refused or failing before any page prints nothing on stdout.
   for await (const item of items) {
     const text = pretty ? stringify(item, true).replace(/\n/g, '\n    ') : stringify(item, false);
-    await sink.write((n > 0 ? ',' : '') + indent + text);
+    await sink.write((n > 0 ? ',' : open) + indent + text);
     n++;
   }
+  if (n === 0) await sink.write(open);
   await sink.write(pretty ? `${n ? '\n  ' : ''}],\n  "meta": {\n    "items": ${n}\n  },\n  "errors": []\n}\n` : `],"meta":{"items":${n}},"errors":[]}\n`);
   return n;
 }
@@ -83,5 +94,16 @@ export function streamSink(stream: NodeJS.WritableStream): Sink {
         if (ok) resolve();
         else stream.once('drain', () => resolve());
       }),
+  };
+}
+
+/**
+ * A sink for a terminal: raw text and bytes from the API (json output is
+ * already inert) have their control characters shown as escapes. In a pipe
+ * talon writes the exact bytes instead.
+ */
+export function terminalSink(sink: Sink): Sink {
+  return {
+    write: (chunk) => sink.write(terminalSafe(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'), { multiline: true })),
   };
 }

@@ -10,6 +10,7 @@ import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.j
 import type { OperationShape, ParamShape } from '../composer/operationShape.js';
 import type { HttpMethod } from '../http/types.js';
 import type { EndpointHit, EndpointSource } from './endpointSource.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 function paramShape(p: CatalogParam): ParamShape | undefined {
   if (p.in === 'header') return undefined;
@@ -44,8 +45,9 @@ export function endpointSource(catalog: Catalog): EndpointSource {
           operationId: m.operation.operationId,
           method: m.operation.method.toUpperCase(),
           path: m.operation.path,
-          summary: m.operation.summary,
-          scopes: m.operation.scopes,
+          // An imported catalog's text is someone else's file: terminal-safe.
+          summary: terminalSafe(m.operation.summary),
+          scopes: m.operation.scopes.map((s) => terminalSafe(s)),
           deprecated: m.operation.deprecated,
           positions: m.pathPositions,
         }),

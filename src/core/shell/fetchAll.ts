@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { ApiCaller, ApiRequest } from '../http/types.js';
 import { paginate } from '../paging/paginate.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export interface FetchAllUpdate {
   items: number;
@@ -48,7 +49,8 @@ export async function fetchAll(caller: ApiCaller, req: ApiRequest, opts: FetchAl
     ratePerSec: items / Math.max(0.001, (now() - started) / 1000),
     file,
     done,
-    error,
+    // A broken page's message quotes the server: shown, never obeyed.
+    error: error === undefined ? undefined : terminalSafe(error),
     preview: done ? preview : undefined,
   });
   try {

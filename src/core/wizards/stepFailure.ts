@@ -2,6 +2,7 @@
 // command line would use, and which step to run again on retry. Kept in the
 // wizard state (not thrown) so the wizard survives it.
 import { ExitCode, UserError, type ExitCodeValue } from '../errors.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export interface StepFailure<Step extends string = string> {
   /** the step that failed; `retry` runs it again */
@@ -16,8 +17,9 @@ export interface StepFailure<Step extends string = string> {
 }
 
 export function failureFrom<Step extends string>(step: Step, error: unknown): StepFailure<Step> {
-  if (error instanceof UserError) return { step, message: error.message, details: [...error.details], exitCode: error.exitCode };
-  const message = error instanceof Error ? error.message : String(error);
+  // Failures quote API messages and trace ids: kept terminal-safe for every screen that shows them.
+  if (error instanceof UserError) return { step, message: terminalSafe(error.message, { multiline: true }), details: error.details.map((d) => terminalSafe(d)), exitCode: error.exitCode };
+  const message = terminalSafe(error instanceof Error ? error.message : String(error), { multiline: true });
   return { step, message, details: [], exitCode: ExitCode.apiError, internal: true };
 }
 

@@ -1,15 +1,16 @@
 // Plain aligned text tables for the command line (no colour, no borders, so
 // they stay readable when piped), and the host columns both wizards print.
 import type { HostRecord } from './hostRecords.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export interface Column<Row> {
   header: string;
   value(row: Row): string;
 }
 
-/** Header and rows, columns padded to their widest cell and separated by two spaces. */
+/** Header and rows, columns padded to their widest cell and separated by two spaces; cells are terminal-safe. */
 export function formatTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  const cells = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r).replace(/[\r\n\t]+/g, ' ')))];
+  const cells = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => terminalSafe(c.value(r).replace(/[\r\n\t]+/g, ' '))))];
   const widths = columns.map((_, i) => Math.max(...cells.map((line) => [...(line[i] ?? '')].length)));
   return cells
     .map((line) =>

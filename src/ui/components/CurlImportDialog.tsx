@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { LineInput } from './LineInput.js';
 import { color } from '../theme.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface CurlImportDialogProps {
   width: number;
@@ -22,7 +23,7 @@ export function CurlImportDialog({ width, onImport, onClose }: CurlImportDialogP
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
       <Text bold>Import a curl command</Text>
       <LineInput value={text} focus placeholder="paste: curl -X POST https://api.crowdstrike.com/… -d '…'" onChange={setText} onSubmit={(v) => setProblem(onImport(v))} />
-      {problem && <Text color={color('error')}>{problem}</Text>}
+      {problem && <Text color={color('error')}>{terminalSafe(problem)}</Text>}
       <Text color={color('muted')}>Enter imports · Esc cancels · the Authorization header is dropped</Text>
     </Box>
   );

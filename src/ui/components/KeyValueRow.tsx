@@ -4,6 +4,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import { color } from '../theme.js';
+import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
 
 export type RowField = 'key' | 'value';
 
@@ -42,7 +43,8 @@ function Field({ text, width, cursor, placeholder, pad, textColor, bold }: Field
   const w = Math.max(1, width);
   if (cursor === undefined) {
     if (text === '' && placeholder) return <Text color={color('muted')}>{placeholder.slice(0, w).padEnd(pad ? w : 0)}</Text>;
-    const cut = text.length > w ? `${text.slice(0, w - 1)}…` : text;
+    // Values loaded from history or a shared collection: control characters are shown, not sent to the terminal.
+    const cut = safe(text.length > w ? `${text.slice(0, w - 1)}…` : text);
     return (
       <Text color={textColor} bold={bold}>
         {cut.padEnd(pad ? w : 0)}
@@ -56,9 +58,9 @@ function Field({ text, width, cursor, placeholder, pad, textColor, bold }: Field
   const used = Math.max(shown.length, i + 1);
   return (
     <Text>
-      {shown.slice(0, i)}
-      <Text inverse>{shown[i] ?? ' '}</Text>
-      {shown.slice(i + 1)}
+      {safe(shown.slice(0, i))}
+      <Text inverse>{safe(shown[i] ?? ' ')}</Text>
+      {safe(shown.slice(i + 1))}
       {pad ? ' '.repeat(Math.max(0, w - used)) : ''}
     </Text>
   );

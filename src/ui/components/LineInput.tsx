@@ -5,6 +5,7 @@ import { Text, useInput, type Key } from 'ink';
 import { editLine, type LineAction } from '../../core/composer/lineEdit.js';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
+import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
 
 /** The edit a key makes in a one-line field, if any. */
 export function lineAction(input: string, key: Key): LineAction | undefined {
@@ -62,9 +63,10 @@ export function LineInput({ value, onChange, onSubmit, focus, placeholder }: Lin
   const at = Math.min(cursor, value.length);
   return (
     <Text wrap="truncate">
-      {value.slice(0, at)}
-      {focus ? <Text inverse>{value[at] ?? ' '}</Text> : (value[at] ?? '')}
-      {value.slice(at + 1)}
+      {/* Text loaded from history, a collection or a paste: control characters are shown, not obeyed. */}
+      {safe(value.slice(0, at))}
+      {focus ? <Text inverse>{safe(value[at] ?? ' ')}</Text> : safe(value[at] ?? '')}
+      {safe(value.slice(at + 1))}
     </Text>
   );
 }

@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface ProfileSwitcherProps {
   targets: readonly { id: string; label: string }[];
@@ -27,7 +28,7 @@ export function ProfileSwitcher({ targets, currentId, width, onPick, onClose }: 
       {targets.map((t, i) => (
         <Text key={t.id} color={i === index ? color('accent') : undefined}>
           {i === index ? '▸ ' : '  '}
-          {t.label}
+          {terminalSafe(t.label)}
           {t.id === currentId ? <Text color={color('muted')}> (current)</Text> : null}
         </Text>
       ))}

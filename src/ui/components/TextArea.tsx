@@ -7,6 +7,7 @@ import { bufferFromText, bufferText, editBuffer, replaceText, type TextAction, t
 import { scrollIntoView } from '../../core/composer/viewport.js';
 import { matches, type Command } from '../keys/keymap.js';
 import { color } from '../theme.js';
+import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
 
 export interface TextAreaProps {
   value: string;
@@ -83,6 +84,7 @@ export function TextArea({ value, onChange, focused, height, width, errorLine }:
         const text = lines[index];
         if (text === undefined) return <Text key={i}> </Text>;
         const wrong = errorLine === index + 1;
+        // A body loaded from history or a collection: control characters are shown, not obeyed.
         const shown = text.slice(left.current, left.current + textWidth);
         const number = (
           <Text color={wrong ? color('error') : color('muted')}>
@@ -94,7 +96,7 @@ export function TextArea({ value, onChange, focused, height, width, errorLine }:
           return (
             <Text key={i} wrap="truncate">
               {number}
-              {shown}
+              {safe(shown)}
             </Text>
           );
         }
@@ -102,9 +104,9 @@ export function TextArea({ value, onChange, focused, height, width, errorLine }:
         return (
           <Text key={i} wrap="truncate">
             {number}
-            {shown.slice(0, at)}
-            <Text inverse>{shown[at] ?? ' '}</Text>
-            {shown.slice(at + 1)}
+            {safe(shown.slice(0, at))}
+            <Text inverse>{safe(shown[at] ?? ' ')}</Text>
+            {safe(shown.slice(at + 1))}
           </Text>
         );
       })}

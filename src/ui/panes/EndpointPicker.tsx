@@ -7,6 +7,7 @@ import { LineInput } from '../components/LineInput.js';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
 import type { EndpointHit } from '../../core/shell/endpointSource.js';
+import { hasControl, terminalSafe } from '../../core/text/terminalSafe.js';
 
 export type { EndpointHit };
 
@@ -120,7 +121,8 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
               <Text color={active ? color('accent') : color('muted')}>{active ? '▸ ' : '  '}</Text>
               <Text color={color('method')}>{hit.method.padEnd(7)}</Text>
               <Text inverse={active && !color('accent')}>
-                <Highlighted text={path} positions={hit.positions} />
+                {/* An imported catalog's path with control characters is shown escaped, unhighlighted. */}
+                {hasControl(path) ? terminalSafe(path) : <Highlighted text={path} positions={hit.positions} />}
               </Text>
               <Text color={color('muted')}> {extra}</Text>
             </Text>

@@ -4,7 +4,7 @@ import React, { useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { HistoryEntry } from '../../core/history/historyEntry.js';
 import { entryToRequest } from '../../core/history/historyEntry.js';
-import { filterHistory, pathWithQuery, shortDuration, shortTime } from '../../core/history/historyView.js';
+import { filterHistory, historyRow } from '../../core/history/historyView.js';
 import type { ApiRequest } from '../../core/http/types.js';
 import { FilterLine } from '../components/FilterLine.js';
 import { useFilteredList } from '../hooks/useFilteredList.js';
@@ -48,18 +48,15 @@ export function HistoryPane({ entries, width, height, onLoad, onResend, onClose 
       ) : (
         shown.slice(first, first + rows).map((e, i) => {
           const active = first + i === at;
+          const row = historyRow(e);
           return (
             <Text key={`${e.time}-${first + i}`} wrap="truncate" color={active ? color('accent') : undefined}>
               {active ? '▸ ' : '  '}
-              <Text color={color('muted')}>{shortTime(e.time)} </Text>
-              <Text color={e.status ? color(statusRole(e.status)) : color('error')}>{String(e.status || 'ERR').padEnd(4)}</Text>
-              <Text color={color('method')}>{e.method.padEnd(7)}</Text>
-              {pathWithQuery(e)}
-              <Text color={color('muted')}>
-                {' '}
-                {shortDuration(e.durationMs)}
-                {e.items !== undefined ? ` · ${e.items} items` : ''} · {e.profile}
-              </Text>
+              <Text color={color('muted')}>{row.time} </Text>
+              <Text color={e.status ? color(statusRole(e.status)) : color('error')}>{row.status.padEnd(4)}</Text>
+              <Text color={color('method')}>{row.method.padEnd(7)}</Text>
+              {row.request}
+              <Text color={color('muted')}> {row.detail}</Text>
             </Text>
           );
         })

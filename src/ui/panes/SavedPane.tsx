@@ -6,6 +6,8 @@ import { Box, Text, useInput } from 'ink';
 import type { Collection } from '../../core/saved/collection.js';
 import type { SavedRequest } from '../../core/saved/savedRequest.js';
 import { applyVariables, resolveVariables } from '../../core/saved/variables.js';
+import { savedRow, variablePrompt } from '../../core/saved/savedView.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import type { ApiRequest } from '../../core/http/types.js';
 import { LineInput } from '../components/LineInput.js';
 import { FilterLine } from '../components/FilterLine.js';
@@ -49,13 +51,13 @@ export function SavedPane({ collection, env, width, height, onLoad, onClose }: S
 
   if (asking) {
     const name = asking.missing[0] as string;
-    const spec = asking.saved.variables[name];
+    const prompt = variablePrompt(asking.saved, name);
     return (
       <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
-        <Text bold>{asking.saved.name}: a value for {`{{${name}}}`}</Text>
-        {spec?.description && <Text color={color('muted')}>{spec.description}</Text>}
+        <Text bold>{prompt.title}</Text>
+        {prompt.description && <Text color={color('muted')}>{prompt.description}</Text>}
         <Box>
-          <Text>{name} = </Text>
+          <Text>{terminalSafe(name)} = </Text>
           <LineInput
             value={asking.value}
             focus
@@ -81,18 +83,19 @@ export function SavedPane({ collection, env, width, height, onLoad, onClose }: S
       {shown.length === 0 && <Text color={color('muted')}>{collection.requests.length ? 'No saved request matches.' : `No saved requests in ${collection.dir} yet: Ctrl+B saves the current one.`}</Text>}
       {shown.slice(Math.max(0, at - rows + 1), Math.max(0, at - rows + 1) + rows).map((r) => {
         const active = r === shown[at];
+        const row = savedRow(r);
         return (
           <Text key={r.name} wrap="truncate" color={active ? color('accent') : undefined}>
             {active ? '▸ ' : '  '}
-            <Text bold>{r.name.padEnd(28)}</Text>
-            <Text color={color('method')}>{r.method.padEnd(7)}</Text>
-            <Text color={color('muted')}>{r.description || r.path}</Text>
+            <Text bold>{row.name.padEnd(28)}</Text>
+            <Text color={color('method')}>{row.method.padEnd(7)}</Text>
+            <Text color={color('muted')}>{row.detail}</Text>
           </Text>
         );
       })}
       {collection.problems.map((p) => (
         <Text key={p.file} color={color('warn')} wrap="truncate">
-          skipped: {p.message}
+          skipped: {terminalSafe(p.message)}
         </Text>
       ))}
     </Box>

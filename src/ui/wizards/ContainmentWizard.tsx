@@ -7,7 +7,8 @@ import { Box, Text, useInput } from 'ink';
 import { reduceContainment, initialContainmentState, nextEffect, effectKey, currentChoice, confirmPrompt, canGoBack } from '../../core/wizards/containment/machine.js';
 import { runEffect, type ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
-import { choiceLines, resultsTable, summaryLine } from '../../core/wizards/containment/format.js';
+import { choiceLines, pollErrorLine, resultsTable, summaryLine, watchLines } from '../../core/wizards/containment/format.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import { useWizardEffects } from '../hooks/useWizardEffects.js';
 import { LineInput } from '../components/LineInput.js';
@@ -118,14 +119,12 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
       )}
       {state.step === 'watching' && state.watch && (
         <>
-          {Object.entries(state.watch.statuses)
-            .slice(0, Math.max(1, height - 6))
-            .map(([id, status]) => (
-              <Text key={id} wrap="truncate">
-                {(state.review?.rows.find((r) => r.host.deviceId === id)?.host.hostname ?? id).padEnd(24)} {status}
-              </Text>
-            ))}
-          {state.watch.lastPollError && <Text color={color('warn')}>last poll failed ({state.watch.pollErrors}): {state.watch.lastPollError} — still watching</Text>}
+          {watchLines(state, Math.max(1, height - 6)).map((line, i) => (
+            <Text key={i} wrap="truncate">
+              {line}
+            </Text>
+          ))}
+          {pollErrorLine(state) && <Text color={color('warn')}>{pollErrorLine(state)}</Text>}
         </>
       )}
       {state.step === 'done' && (
@@ -143,7 +142,7 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
             {state.audit.state === 'written'
               ? `Recorded in the audit log (${state.audit.path}; talon audit shows it).`
               : state.audit.state === 'failed'
-                ? `Not recorded in the audit log: ${state.audit.message}`
+                ? `Not recorded in the audit log: ${terminalSafe(state.audit.message)}`
                 : state.audit.state === 'pending'
                   ? 'Recording in the audit log…'
                   : 'Nothing was sent, so nothing was recorded.'}

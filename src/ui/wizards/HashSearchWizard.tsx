@@ -12,7 +12,8 @@ import { describeIndicator } from '../../core/wizards/hashSearch/indicator.js';
 import { resultToCsv, resultToJson } from '../../core/wizards/hashSearch/export.js';
 import { containmentFromHashSearch } from '../../core/wizards/hashSearch/handoff.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
-import { formatTable, hostColumns, shortTime } from '../../core/wizards/textTable.js';
+import { formatTable, hostColumns } from '../../core/wizards/textTable.js';
+import { processLine } from '../../core/wizards/hashSearch/processLine.js';
 import type { HostRecord } from '../../core/wizards/hostRecords.js';
 import type { ApiCaller } from '../../core/http/types.js';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
@@ -111,7 +112,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
             (open.rows.length ? open.rows : []).slice(0, 5).map((p) => (
               <Text key={p.processId} wrap="truncate" color={color('muted')}>
                 {'    '}
-                {shortTime(p.startTimestamp)} {p.fileName.split(/[\\/]/).pop()}: {p.commandLine}
+                {processLine(p)}
               </Text>
             ))}
           {open?.state === 'loaded' && open.rows.length === 0 && <Text color={color('muted')}>    no process recorded on this host</Text>}

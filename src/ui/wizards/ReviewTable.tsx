@@ -3,7 +3,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { Review } from '../../core/wizards/containment/types.js';
-import { reviewTable } from '../../core/wizards/containment/format.js';
+import { problemLines, reviewTable } from '../../core/wizards/containment/format.js';
 import { color } from '../theme.js';
 
 export function ReviewTable({ review, cursor, height }: { review: Review; cursor: number; height: number }): React.JSX.Element {
@@ -25,9 +25,9 @@ export function ReviewTable({ review, cursor, height }: { review: Review; cursor
           </Text>
         );
       })}
-      {review.problems.map((p, i) => (
+      {problemLines(review).map((line, i) => (
         <Text key={i} color={color('warn')} wrap="truncate">
-          {p.message}
+          {line}
         </Text>
       ))}
       <Text color={color('muted')}>

@@ -85,9 +85,14 @@ describe('text and byte bodies', () => {
     expect(allLines(doc)).toEqual(['one', 'two', 'three']);
   });
 
-  it('shows control characters inert', () => {
-    const doc = buildTextDocument('a\u001b[31mred\tb');
-    expect(lineText(doc, 0)).toBe('a\ufffd[31mred  b');
+  it('shows control characters inert, as escapes', () => {
+    const doc = buildTextDocument('a\u001b[31mred\tb\u009b2J');
+    expect(lineText(doc, 0)).toBe('a\\x1b[31mred  b\\x9b2J');
+  });
+
+  it('escapes C1 controls and bidi overrides in JSON keys and strings, as JSON does C0', () => {
+    const doc = buildJsonDocument({ 'k\u009b': 'v\u001b]0;t\u0007\u202e' });
+    expect(lineText(doc, 1)).toBe('  "k\\u009b": "v\\u001b]0;t\\u0007\\u202e"');
   });
 
   it('shows bytes as a size line and a hex dump', () => {

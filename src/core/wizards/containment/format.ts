@@ -3,7 +3,8 @@
 // one-line summary.
 import { age, formatTable, hostColumns, shortTime, type Column } from '../textTable.js';
 import { summarize } from './results.js';
-import type { ContainAction, HostOutcome, HostResult, Review, ReviewRow, TargetResolution } from './types.js';
+import type { ContainAction, ContainmentState, HostOutcome, HostResult, Review, ReviewRow, TargetResolution } from './types.js';
+import { terminalSafe } from '../../text/terminalSafe.js';
 
 /**
  * The review as a table. `wide` (the command line) lists the host columns
@@ -30,7 +31,7 @@ export function choiceLines(choice: TargetResolution, now: number): string[] {
     ],
     choice.hosts.map((host, i) => ({ n: i + 1, host })),
   );
-  return [`'${choice.input}' names ${choice.hosts.length} hosts:`, ...table.trimEnd().split('\n')];
+  return [`'${terminalSafe(choice.input)}' names ${choice.hosts.length} hosts:`, ...table.trimEnd().split('\n')];
 }
 
 const LABEL: Readonly<Record<HostOutcome, string>> = {
@@ -57,6 +58,25 @@ export function resultsTable(results: readonly HostResult[]): string {
     ],
     results,
   );
+}
+
+/** The review's problems (inputs that named no host), terminal-safe: they quote what was typed or read from a file. */
+export function problemLines(review: Review): string[] {
+  return review.problems.map((p) => terminalSafe(p.message));
+}
+
+/** "NYC-LT-3605              contained" for the first `max` hosts the watch follows. */
+export function watchLines(state: ContainmentState, max: number): string[] {
+  const names = new Map((state.review?.rows ?? []).map((r) => [r.host.deviceId, r.host.hostname]));
+  return Object.entries(state.watch?.statuses ?? {})
+    .slice(0, max)
+    .map(([id, status]) => `${terminalSafe(names.get(id) || id).padEnd(24)} ${terminalSafe(status)}`);
+}
+
+/** "last poll failed (2): … — still watching", or undefined when no poll failed. */
+export function pollErrorLine(state: ContainmentState): string | undefined {
+  const w = state.watch;
+  return w?.lastPollError ? `last poll failed (${w.pollErrors}): ${terminalSafe(w.lastPollError)} — still watching` : undefined;
 }
 
 /** "3 hosts: 2 contained, 1 already contained." */

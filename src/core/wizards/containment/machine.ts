@@ -6,6 +6,7 @@
 import { computeResults, type RunEnd } from './results.js';
 import { ambiguousResolutions, buildReview, confirmationMatches, confirmPromptFor, rowsAlreadyPending, rowsToSend } from './review.js';
 import { parseTargets } from './targets.js';
+import { terminalSafe } from '../../text/terminalSafe.js';
 import { TARGET_STATUS, type ConfirmPrompt, type ContainAction, type ContainmentEffect, type ContainmentEvent, type ContainmentOptions, type ContainmentState, type TargetResolution } from './types.js';
 
 export const DEFAULT_OPTIONS: Readonly<ContainmentOptions> = { wait: true, timeoutMs: 120_000, pollIntervalMs: 1000 };
@@ -176,7 +177,7 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
       if (event.outcomes.length && event.outcomes.every((o) => o.kind === 'failed')) {
         const first = event.outcomes[0] as (typeof event.outcomes)[number];
         // No code: the network failed (exit 4, as for any command); otherwise the API did (exit 1).
-        return { ...state, step: 'error', failure: { step: 'submitting', message: first.message, details: [], exitCode: first.code === undefined ? 4 : 1 } };
+        return { ...state, step: 'error', failure: { step: 'submitting', message: terminalSafe(first.message), details: [], exitCode: first.code === undefined ? 4 : 1 } };
       }
       return startWatchOrFinish({ ...state, submitted: event.outcomes });
     }
@@ -223,7 +224,7 @@ export function nextEffect(state: ContainmentState): ContainmentEffect | undefin
   const run = state.run;
   switch (state.step) {
     case 'resolving':
-      return { kind: 'resolve', run, targets: state.targets };
+      return { kind: 'resolve', run, action: state.action, targets: state.targets };
     case 'submitting':
       return { kind: 'submit', run, action: state.action, deviceIds: rowsToSend(state.review).map((r) => r.host.deviceId) };
     case 'watching': {

@@ -2,6 +2,7 @@
 // (hosts already contained or pending are skipped), the inputs that named no
 // host, and what the user must type to confirm.
 import type { HostRecord } from '../hostRecords.js';
+import { terminalSafe } from '../../text/terminalSafe.js';
 import { PENDING_STATUS, TARGET_STATUS, type ConfirmPrompt, type ContainAction, type HostPlan, type Review, type ReviewRow, type TargetResolution } from './types.js';
 
 const VERB: Readonly<Record<ContainAction, { it: string; them: (n: number) => string; done: string }>> = {
@@ -78,7 +79,8 @@ export function confirmPromptFor(action: ContainAction, rows: readonly ReviewRow
   if (rows.length === 1) {
     const host = (rows[0] as ReviewRow).host;
     const expected = host.hostname || host.deviceId;
-    const what = host.hostname ? `the hostname ${expected}` : `the device id ${expected}`;
+    // The hint is printed (CLI prompt, shell): the hostname is the tenant's text, so it is shown terminal-safe.
+    const what = host.hostname ? `the hostname ${terminalSafe(expected)}` : `the device id ${expected}`;
     return { expected, hint: `Type ${what} ${verb.it}.`, count: 1 };
   }
   return { expected: String(rows.length), hint: `Type ${rows.length} ${verb.them(rows.length)}.`, count: rows.length };

@@ -1,8 +1,11 @@
 // The hash search result as JSON or CSV (RFC 4180: CRLF line ends; fields
-// with a comma, quote or line break quoted, quotes doubled), for files and
-// scripts. With processes, the CSV has one line per host and process.
+// with a comma, quote or line break quoted, quotes doubled; formula-like
+// fields prefixed with ', see text/csvCell.ts), for files and scripts.
+// With processes, the CSV has one line per host and process.
 import type { HostRecord } from '../hostRecords.js';
 import type { HashSearchResult, ProcessRow } from './services.js';
+import { csvLine } from '../../text/csvCell.js';
+import { safeJson } from '../../text/safeJson.js';
 
 export interface ExportedHost extends HostRecord {
   processes?: ProcessRow[];
@@ -25,17 +28,10 @@ export function resultToJsonValue(result: HashSearchResult): ExportedResult {
 }
 
 export function resultToJson(result: HashSearchResult, pretty = true): string {
-  return JSON.stringify(resultToJsonValue(result), null, pretty ? 2 : undefined) + '\n';
+  return safeJson(resultToJsonValue(result), pretty ? 2 : undefined) + '\n';
 }
 
-/** One CSV field, quoted when RFC 4180 requires it. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
-}
+export { csvField, csvLine } from '../../text/csvCell.js';
 
 const HOST_COLUMNS = ['hostname', 'device_id', 'platform', 'os_version', 'last_seen', 'containment_status', 'local_ip', 'external_ip', 'online'];
 const PROCESS_COLUMNS = ['process_id', 'process_id_local', 'file_name', 'command_line', 'start_timestamp', 'stop_timestamp'];
