@@ -9,6 +9,7 @@ import { NodeTransport } from './nodeTransport.js';
 import type { HttpStack, Transport } from './transport.js';
 import { classifyNetworkFailure, type ClassifiedFailure } from './networkError.js';
 import { describeResponse } from './responseBody.js';
+import { maxResponseBytes, ResponseRefused } from './responseLimits.js';
 import { parseBaseUrl, requestTarget, type RequestTarget } from './requestUrl.js';
 import { abortableSleep, abortReason } from './abortableSleep.js';
 import { DEFAULT_RETRY_OPTIONS, decide, isRepeatable, type AttemptOutcome, type RetryCounts, type RetryOptions, type RetryReason } from './retryPolicy.js';
@@ -50,6 +51,8 @@ export interface HttpClientOptions {
   now?: () => number;
   /** jitter source in [0, 1) (default Math.random) */
   random?: () => number;
+  /** the largest response body read, in bytes (default TALON_MAX_RESPONSE_MB of `env`, else 256 MB) */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -65,6 +68,7 @@ export class HttpClient implements ApiCaller {
   private readonly userAgent: string;
   private readonly retry: RetryOptions;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly maxBytes: number;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -81,6 +85,7 @@ export class HttpClient implements ApiCaller {
     this.sleep = options.sleep ?? abortableSleep;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.maxBytes = options.maxResponseBytes ?? maxResponseBytes(options.env ?? process.env);
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {
@@ -192,10 +197,13 @@ export class HttpClient implements ApiCaller {
         body,
         signal: controller.signal,
         timeoutMs: this.timeoutMs,
+        maxBytes: this.maxBytes,
       });
       const durationMs = performance.now() - started;
       return { ok: true, status: res.status, rawHeaders: res.rawHeaders, bytes: res.bytes, durationMs };
     } catch (error) {
+      // A refused response is an answer, not a failure to retry.
+      if (error instanceof ResponseRefused) throw error;
       return { ok: false, error, timedOut };
     } finally {
       clearTimeout(timer);

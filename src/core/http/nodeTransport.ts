@@ -4,6 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { readBounded } from './responseLimits.js';
 
 export interface NodeTransportOptions {
   /** trust any TLS certificate */
@@ -42,22 +43,10 @@ export class NodeTransport implements Transport {
       });
       request.on('error', reject);
       request.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('aborted', () => reject(Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' })));
-        res.on('end', () => {
-          if (!res.complete) {
-            reject(Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' }));
-            return;
-          }
-          const buf = Buffer.concat(chunks);
-          resolve({
-            status: res.statusCode ?? 0,
-            rawHeaders: res.headers,
-            bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
-          });
-        });
+        readBounded(res, res.headers['content-length'], req.maxBytes).then((bytes) => {
+          if (!res.complete) throw Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' });
+          return { status: res.statusCode ?? 0, rawHeaders: res.headers, bytes };
+        }).then(resolve, reject);
       });
       request.end(req.body);
     });

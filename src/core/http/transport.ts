@@ -9,6 +9,8 @@ export interface TransportRequest {
   signal: AbortSignal;
   /** talon's own timer bounds the attempt; the stack's timers must not fire first (0 = none) */
   timeoutMs: number;
+  /** the response size cap: past it the transport stops reading and throws ResponseRefused */
+  maxBytes: number;
 }
 
 export interface TransportResponse {

@@ -3,6 +3,7 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { readBounded } from './responseLimits.js';
 
 export class UndiciTransport implements Transport {
   private readonly dispatcher: Dispatcher;
@@ -30,7 +31,7 @@ export class UndiciTransport implements Transport {
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs,
     });
-    const bytes = new Uint8Array(await res.body.arrayBuffer());
+    const bytes = await readBounded(res.body, res.headers['content-length'], req.maxBytes);
     // undici marks the connection idle a moment after the body ends; without
     // this pause the next sequential request would open a second connection.
     await new Promise<void>((resolve) => setImmediate(resolve));
