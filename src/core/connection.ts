@@ -15,7 +15,7 @@ import { ProfileStore } from './config/profileStore.js';
 import { SecretStore } from './config/secretStore.js';
 import { UserError } from './errors.js';
 import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
-import type { Catalog } from './catalog/types.js';
+import type { ScopeCatalog } from './catalog/types.js';
 
 /** The connection flags every command (and the shell) takes: credentials plus the HTTP settings' flags. */
 export interface ConnectionFlags extends CredentialFlags {
@@ -84,12 +84,12 @@ export function openConnection(flags: CredentialFlags, http: HttpSettings, env: 
     cloudUrls: cloudUrlOverrides(env),
   });
   // Loaded on the first call, not at startup; an imported catalog that cannot be read fails the call.
-  let catalog: Promise<Catalog> | undefined;
+  let catalog: Promise<ScopeCatalog> | undefined;
   const client = new GuardedClient({
     client: new FalconClient(session, httpFor),
     profile: { name: credentials.profile ?? 'default', readOnly: credentials.readOnly },
     catalog: () =>
-      (catalog ??= import('./catalog/currentCatalog.js').then(({ loadCurrentCatalog }) => loadCurrentCatalog({ profile: credentials.profile, env }))),
+      (catalog ??= import('./catalog/policyCatalog.js').then(({ loadPolicyCatalog }) => loadPolicyCatalog({ profile: credentials.profile, env }))),
     baseUrl: async () => {
       await session.token();
       return session.baseUrl;

@@ -5,11 +5,11 @@
 // collection (`Hosts.queryDevicesByFilter`), exactly first, then forgiving case
 // and punctuation (`query_devices_by_filter`).
 import { looseId } from './publishedId.js';
-import type { Catalog, CatalogOperation } from './types.js';
+import type { Catalog, CatalogOperation, ScopeOperation } from './types.js';
 
-interface PathIndex {
-  literal: Map<string, CatalogOperation>;
-  templated: Array<{ method: string; re: RegExp; op: CatalogOperation }>;
+interface PathIndex<T extends ScopeOperation> {
+  literal: Map<string, T>;
+  templated: Array<{ method: string; re: RegExp; op: T }>;
 }
 
 interface NameIndex {
@@ -25,13 +25,13 @@ function add(map: Map<string, CatalogOperation[]>, key: string, op: CatalogOpera
 
 // Two indexes, each built on first use: every tenant call asks the path
 // index (the send policy), and only name lookups need the other.
-const pathCache = new WeakMap<Catalog, PathIndex>();
+const pathCache = new WeakMap<object, PathIndex<ScopeOperation>>();
 const nameCache = new WeakMap<Catalog, NameIndex>();
 
-function pathIndex(catalog: Catalog): PathIndex {
-  let index = pathCache.get(catalog);
-  if (index) return index;
-  index = { literal: new Map(), templated: [] };
+function pathIndex<T extends ScopeOperation>(catalog: { operations: readonly T[] }): PathIndex<T> {
+  const cached = pathCache.get(catalog) as PathIndex<T> | undefined;
+  if (cached) return cached;
+  const index: PathIndex<T> = { literal: new Map(), templated: [] };
   for (const op of catalog.operations) {
     if (op.path.includes('{')) {
       const pattern = op.path
@@ -62,7 +62,7 @@ function nameIndex(catalog: Catalog): NameIndex {
 }
 
 /** The operation for METHOD and path (query string and trailing slash ignored); a literal path wins over a template. */
-export function findOperationByPath(catalog: Catalog, method: string, path: string): CatalogOperation | undefined {
+export function findOperationByPath<T extends ScopeOperation>(catalog: { operations: readonly T[] }, method: string, path: string): T | undefined {
   const index = pathIndex(catalog);
   const m = method.toUpperCase();
   const clean = (path.split(/[?#]/)[0] ?? '').replace(/(.)\/+$/, '$1');
