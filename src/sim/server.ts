@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import { buildEnvelope, SimHttpError, type SimResponse } from './envelope.js';
+import { serializeEnvelope, SimHttpError, type SimResponse } from './envelope.js';
 import { Router } from './router.js';
 import { validateQuery, type Route } from './route.js';
 import { SimState } from './context.js';
@@ -165,7 +165,7 @@ function send(res: ServerResponse, r: SimResponse, state: SimState, started = pr
   // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
   const traceId = randomUUID();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = r.bytes?.data ?? JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
+  const body = r.bytes?.data ?? serializeEnvelope(r, traceId, Number(queryTime.toPrecision(6)));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.
   res.statusCode = r.status;
   res.setHeader('Content-Type', r.bytes?.contentType ?? 'application/json');
