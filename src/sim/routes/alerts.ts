@@ -1,11 +1,12 @@
 // The Alerts family (v2 queries/entities, combined with `after` tokens, v3
-// actions, v2 terms aggregates). Hidden alerts (show_in_ui false) are
+// actions, v2 aggregates). Hidden alerts (show_in_ui false) are
 // included unless include_hidden=false, which is the API's default.
 import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Alert } from '../tenant/types.js';
+import { evaluate, parseAggregateRequest } from './aggregations.js';
 import {
   bodyIds,
   bodyObject,
@@ -225,52 +226,18 @@ function update(req: SimRequest, ctx: SimContext): SimResponse {
   };
 }
 
-/** Terms aggregations only: the one shape clients commonly use for counts by field. */
+/** The aggregate request model (terms, date_histogram, range, date_range, with sub_aggregates) over the alerts. */
 function aggregates(req: SimRequest, ctx: SimContext): SimResponse {
   if (!Array.isArray(req.body) || req.body.length === 0) {
     throw new SimHttpError(400, 'The request body must be a non-empty array of aggregation requests.');
   }
+  const now = ctx.now();
   const resources = req.body.map((item: unknown, i: number) => {
-    const spec = bodyObject(item, ['field', 'type', 'name', 'size', 'filter', 'q', 'sort'], `Aggregation request ${i}`);
-    if (spec.type !== 'terms') {
-      throw new SimHttpError(400, `Aggregation type ${JSON.stringify(spec.type)} is not supported by the simulator; use 'terms'.`);
-    }
-    const field = spec.field;
-    const def = typeof field === 'string' && Object.hasOwn(ALERT_FIELDS, field) ? ALERT_FIELDS[field] : undefined;
-    if (def === undefined) throw new SimHttpError(400, `Unknown aggregation field ${JSON.stringify(field)}.`);
-    const size = spec.size ?? 10;
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 10_000) {
-      throw new SimHttpError(400, `Invalid 'size' in aggregation request ${i}: must be an integer between 1 and 10000.`);
-    }
-    const path = (typeof def === 'string' ? field : def.path) as string;
-    const alerts = matching(ctx, {
-      filter: optionalString(spec, 'filter'),
-      q: optionalString(spec, 'q'),
-      includeHidden: req.query.bool('include_hidden') ?? true,
-    });
-    const counts = new Map<string, number>();
-    for (const a of alerts) {
-      for (const v of valuesAt(a, path)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-    }
-    const buckets = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    const shown = buckets.slice(0, size);
-    const other = buckets.slice(size).reduce((n, b) => n + b[1], 0);
-    return {
-      name: typeof spec.name === 'string' ? spec.name : field,
-      sum_other_doc_count: other,
-      buckets: shown.map(([label, count]) => ({ label, count })),
-    };
+    const spec = parseAggregateRequest(item, ALERT_FIELDS, `Aggregation request ${i}`);
+    const alerts = matching(ctx, { filter: spec.filter, q: spec.q, includeHidden: req.query.bool('include_hidden') ?? true });
+    return evaluate(spec, alerts, now);
   });
   return ok(resources);
-}
-
-function valuesAt(record: object, path: string): unknown[] {
-  let current: unknown = record;
-  for (const key of path.split('.')) {
-    current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
-  }
-  if (current === undefined || current === null || current === '') return [];
-  return Array.isArray(current) ? current : [current];
 }
 
 const includeHidden: QuerySpec = { include_hidden: { type: 'bool' } };
