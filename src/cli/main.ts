@@ -14,6 +14,7 @@ import { registerCatalogCommands } from './catalog.js';
 import { registerContainCommand } from './contain.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
+import { registerReportCommand } from './report.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -65,6 +66,7 @@ function buildProgram(): Command {
   registerContainCommand(program);
   registerHashSearchCommand(program);
   registerAuditCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

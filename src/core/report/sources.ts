@@ -15,6 +15,8 @@ export interface ReportSource {
   aggregatePath?: string;
   /** the timestamp `--since` bounds */
   timeField: string;
+  /** Spotlight's combined call returns a CVE's details and the host only when asked */
+  facets?: readonly string[];
   /** Spotlight rejects a query without a filter */
   defaultFilter?: string;
   /** the record field that opens the query in the composer */
@@ -39,6 +41,7 @@ export const REPORT_SOURCES: Readonly<Record<SourceName, ReportSource>> = {
     name: 'vulnerabilities',
     query: { method: 'GET', path: '/spotlight/combined/vulnerabilities/v1', pageSize: 5000, filterIn: 'query' },
     timeField: 'created_timestamp',
+    facets: ['cve', 'host_info'],
     defaultFilter: "status:['open','reopen']",
     label: 'vulnerabilities',
   },

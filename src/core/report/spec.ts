@@ -37,6 +37,8 @@ const sectionSchema = z.strictObject({
   windowed: z.optional(z.boolean({ error: 'must be true or false' })),
   aggregate: aggregateSchema,
   chart: z.optional(z.enum(CHARTS, { error: `must be one of ${CHARTS.join(', ')}` })),
+  /** display names for values, e.g. exploit status 90 → Actively used */
+  labels: z.optional(z.record(z.string(), z.string({ error: 'must map each value to a display name' }), { error: 'must map values to display names' })),
 });
 
 const reportSchema = z.strictObject({
