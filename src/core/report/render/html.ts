@@ -9,13 +9,14 @@ import { escapeXml, sectionSvg } from './svgChart.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:820px;color:#1b1f24;background:#fff}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1120px;color:#1b1f24;background:#fff}
 h1{margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .meta{color:#555;font-size:.9em;margin:.2em 0}
 table{border-collapse:collapse;margin:.6em 0;min-width:320px}
 td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 svg.chart{display:block;margin:.6em 0;font-size:12px;fill:#1b1f24}
 .note{color:#8a4b00}
+.pair{display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start}
 `;
 
 export function reportHtml(r: ReportData): string {
@@ -28,8 +29,8 @@ export function reportHtml(r: ReportData): string {
       `<section><h2>${e(s.title)}</h2>`,
       `<p class="meta">${e(periodText(s))} · ${e(viaText(s))}</p>`,
       `<p class="meta">Filter: <code>${e(s.filter || 'none')}</code></p>`,
-      sectionSvg(s),
-      `<table><thead><tr><th>Value</th><th class="n">Count</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      `<div class="pair">${sectionSvg(s)}`,
+      `<table><thead><tr><th>Value</th><th class="n">Count</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
       ...s.notes.map((n) => `<p class="note">${e(n)}</p>`),
       '</section>',
     ].join('\n');
