@@ -1,8 +1,10 @@
-// Asks before a call that changes the tenant: shows what will happen, then
-// waits for y/N on a terminal. Scripts pass --yes; without a terminal and
-// without --yes the call is refused (exit 2).
+// The command line's answer to a write's confirmation (the send policy's
+// door asks it): --yes answers yes; on a terminal the whole request is shown
+// and y/N asked on stderr; without a terminal and without --yes the call is
+// refused (exit 2) and nothing is sent.
 import { createInterface } from 'node:readline/promises';
-import { UserError } from '../core/errors.js';
+import { NotSentError } from '../core/request/notSent.js';
+import type { ConfirmWrite } from '../core/request/guardedClient.js';
 import { terminalSafe } from '../core/text/terminalSafe.js';
 
 export interface ConfirmIo {
@@ -10,17 +12,32 @@ export interface ConfirmIo {
   stderr: NodeJS.WriteStream;
 }
 
-export async function confirmOrRefuse(summary: string[], yes: boolean, io: ConfirmIo = { stdin: process.stdin, stderr: process.stderr }): Promise<void> {
-  if (yes) return;
-  if (!io.stdin.isTTY || !io.stderr.isTTY) {
-    throw new UserError(`${summary[0] ?? 'This call'} changes the tenant and needs confirmation: pass --yes to send it from a script.`);
-  }
-  // The request may come from a shared collection or history: shown, never obeyed.
-  io.stderr.write(summary.map((l) => terminalSafe(l)).join('\n') + '\n');
-  const rl = createInterface({ input: io.stdin, output: io.stderr });
+export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin, stderr: process.stderr }): ConfirmWrite {
+  return async ({ title, lines, request }) => {
+    if (yes) return true;
+    if (!io.stdin.isTTY || !io.stderr.isTTY) {
+      throw new NotSentError(
+        `${request.method} ${request.path} changes the tenant and needs confirmation: pass --yes to send it from a script. Nothing was sent.`,
+        'unconfirmed',
+      );
+    }
+    // The request may come from a shared collection or history: shown, never obeyed.
+    io.stderr.write([title, ...lines.map((l) => `  ${l}`)].map((l) => terminalSafe(l)).join('\n') + '\n');
+    const rl = createInterface({ input: io.stdin, output: io.stderr });
+    try {
+      const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();
+      return answer === 'y' || answer === 'yes';
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+/** One line typed on the terminal (standard error carries the question, so standard output stays data). */
+export async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();
-    if (answer !== 'y' && answer !== 'yes') throw new UserError('Cancelled: nothing was sent.');
+    return await rl.question(question);
   } finally {
     rl.close();
   }

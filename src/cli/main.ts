@@ -15,6 +15,7 @@ import { registerContainCommand } from './contain.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerReportCommand } from './report.js';
+import { registerAlertsCommand } from './alerts.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 
 function buildProgram(): Command {
@@ -65,6 +66,7 @@ function buildProgram(): Command {
   registerCatalogCommands(program);
   registerContainCommand(program);
   registerHashSearchCommand(program);
+  registerAlertsCommand(program);
   registerAuditCommand(program);
   registerReportCommand(program);
   return program;

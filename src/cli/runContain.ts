@@ -3,7 +3,7 @@
 // watch) and prints per-host results. Exit 0 only when every host is in the
 // asked state (without --wait: every host was accepted or already there).
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { ask } from './confirm.js';
 import type { ConnectionFlags } from './commonOptions.js';
 import { parseTimeout } from '../core/connection.js';
 import { fileError } from '../core/fileError.js';
@@ -50,15 +50,6 @@ const interactive = (): boolean => Boolean(process.stdin.isTTY && process.stderr
 // Progress quotes hostnames, statuses and API errors: shown, never obeyed.
 const say = (line: string): void => void process.stderr.write(`talon: ${terminalSafe(line)}\n`);
 
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
-}
-
 /** "1,3" or "all" into device ids of the choice. */
 function parsePick(answer: string, ids: string[]): string[] {
   const a = answer.trim().toLowerCase();
@@ -103,7 +94,7 @@ export async function runContain(targets: string[], flags: ContainFlags): Promis
   if (initial.step === 'input' && !initial.text.trim()) throw new UserError('Give at least one hostname or device id, or --file FILE.');
   const conn = openCliConnection(flags, { value: flags.httpTimeout, flag: '--http-timeout' });
   const verb = action === 'contain' ? 'containment' : 'lifting containment';
-  if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${verb}. Use another profile.`);
+  // A read-only profile is refused by the connection's door (before the review: see the resolve step).
   const out = flags.json ? process.stderr : process.stdout;
   let watching = false;
   const io: ContainmentIo = {

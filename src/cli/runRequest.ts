@@ -1,15 +1,12 @@
-// Runs `talon request`: builds the call, confirms destructive ones, sends it
-// (or walks every page) and writes the output. Loaded only when the command runs.
+// Runs `talon request`: builds the call, sends it through the connection's
+// door (which refuses or confirms writes, see core/request/sendPolicy.ts) or
+// walks every page, and writes the output. Loaded only when the command runs.
 import type { ConnectionFlags } from './commonOptions.js';
-import { confirmOrRefuse } from './confirm.js';
 import { openCliConnection } from './cliConnection.js';
 import { buildRequest } from '../core/request/requestArgs.js';
-import { isDestructive } from '../core/request/destructive.js';
-import { describeRequest } from '../core/request/describeRequest.js';
 import { parseOutputFormat, streamSink, terminalSink, writeItems, writeResponse } from '../core/request/output.js';
 import { paginate } from '../core/paging/paginate.js';
 import { apiErrorOf } from '../core/api/apiError.js';
-import { UserError } from '../core/errors.js';
 import type { ApiRequest } from '../core/http/types.js';
 import { HistoryRecorder, profileLabel, type RecordedCall } from '../core/history/historyRecorder.js';
 import { integerFlag } from './integerFlag.js';
@@ -27,8 +24,6 @@ export interface RequestFlags extends ConnectionFlags {
   yes?: boolean;
 }
 
-
-
 export interface ExecuteOptions {
   flags: RequestFlags;
   /** how the output names the call (the endpoint argument, or a saved request's name) */
@@ -37,24 +32,17 @@ export interface ExecuteOptions {
   build(baseUrl: string): ApiRequest;
 }
 
-
 /** Sends a request as `talon request` does: confirmation, paging, output and exit codes. */
 export async function executeRequest({ flags, label, build }: ExecuteOptions): Promise<number> {
   const format = parseOutputFormat(flags.output);
   const maxItems = flags.maxItems === undefined ? undefined : integerFlag('--max-items', flags.maxItems, 1);
   const all = Boolean(flags.all) || maxItems !== undefined;
-  const conn = openCliConnection(flags);
+  const conn = openCliConnection(flags, undefined, Boolean(flags.yes));
   // One history entry per call (every page included); recording never fails the call.
   const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`));
   let call: RecordedCall | undefined;
   try {
     const req = build(conn.session.baseUrl);
-    if (isDestructive(req.method, req.path)) {
-      if (conn.credentials.readOnly) {
-        throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${req.method} ${req.path}. Use another profile.`);
-      }
-      await confirmOrRefuse(describeRequest(req, conn.session.baseUrl), Boolean(flags.yes));
-    }
     const pretty = Boolean(process.stdout.isTTY);
     const sink = process.stdout.isTTY ? terminalSink(streamSink(process.stdout)) : streamSink(process.stdout);
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });

@@ -1,6 +1,7 @@
 // Builds everything a command needs to talk to the API: resolved
 // credentials, one keep-alive HTTP client per host, the session with its
-// token cache, and the authenticated Falcon client.
+// token cache, and the authenticated Falcon client behind the send policy's
+// door (GuardedClient): every tenant call goes through `client`.
 import { HttpClient } from './http/httpClient.js';
 import type { ApiCaller } from './http/types.js';
 import { Session } from './auth/session.js';
@@ -12,6 +13,8 @@ import { talonPaths } from './config/paths.js';
 import { ProfileStore } from './config/profileStore.js';
 import { SecretStore } from './config/secretStore.js';
 import { UserError } from './errors.js';
+import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
+import type { Catalog } from './catalog/types.js';
 
 export interface HttpSettings {
   proxy?: string;
@@ -24,8 +27,14 @@ export interface HttpSettings {
 export interface Connection {
   credentials: ResolvedCredentials;
   session: Session;
-  client: FalconClient;
+  /** the only way to the tenant: refuses writes of a read-only profile, confirms the others */
+  client: GuardedClient;
   close(): Promise<void>;
+}
+
+export interface ConnectionPolicy {
+  /** answers a write's confirmation (default: refuse it, since no one can be asked) */
+  confirm?: ConfirmWrite;
 }
 
 /** Parses a time limit in seconds (`--timeout`, or the flag named) into ms. */
@@ -36,7 +45,7 @@ export function parseTimeout(value: string | undefined, flag = '--timeout'): num
   return Math.round(s * 1000);
 }
 
-export function openConnection(flags: CredentialFlags, http: HttpSettings, env: NodeJS.ProcessEnv = process.env): Connection {
+export function openConnection(flags: CredentialFlags, http: HttpSettings, env: NodeJS.ProcessEnv = process.env, policy: ConnectionPolicy = {}): Connection {
   const paths = talonPaths(env);
   const credentials = resolveCredentials({
     flags,
@@ -59,10 +68,23 @@ export function openConnection(flags: CredentialFlags, http: HttpSettings, env: 
     cache: new TokenCache(paths.cache),
     cloudUrls: cloudUrlOverrides(env),
   });
+  // Loaded on the first call, not at startup; an imported catalog that cannot be read fails the call.
+  let catalog: Promise<Catalog> | undefined;
+  const client = new GuardedClient({
+    client: new FalconClient(session, httpFor),
+    profile: { name: credentials.profile ?? 'default', readOnly: credentials.readOnly },
+    catalog: () =>
+      (catalog ??= import('./catalog/currentCatalog.js').then(({ loadCurrentCatalog }) => loadCurrentCatalog({ profile: credentials.profile, env }))),
+    baseUrl: async () => {
+      await session.token();
+      return session.baseUrl;
+    },
+    confirm: policy.confirm,
+  });
   return {
     credentials,
     session,
-    client: new FalconClient(session, httpFor),
+    client,
     close: async () => {
       await Promise.all([...clients.values()].map((c) => c.close()));
     },

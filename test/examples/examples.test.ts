@@ -126,9 +126,12 @@ describe('examples/collection', () => {
     exercised.add('critical-vulns-with-exploits');
   });
 
-  it('create-custom-ioc, list-iocs', async () => {
+  it('create-custom-ioc (a write: asks without --yes), list-iocs', async () => {
     const value = randomBytes(32).toString('hex');
-    const created = await replay('create-custom-ioc', { value, description: 'Seen in "phish" campaign \\ 42' });
+    const refused = await runTalon(['replay', 'create-custom-ioc', '--collection', COLLECTION, '--var', `value=${value}`], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('pass --yes');
+    const created = await replay('create-custom-ioc', { value, description: 'Seen in "phish" campaign \\ 42' }, ['--yes']);
     expect(created.resources[0]).toMatchObject({ type: 'sha256', value, action: 'detect', severity: 'high', description: 'Seen in "phish" campaign \\ 42', applied_globally: true });
     const listed = await replay('list-iocs');
     expect(listed.resources.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { appendFileSync, chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
 import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/secureFile.js';
+import { isAlertAuditEntry, type AlertAuditEntry } from './alertAudit.js';
 
 export interface AuditHost {
   deviceId: string | null;
@@ -50,7 +51,7 @@ export function auditLogPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Appends one entry as one line. The file holds hostnames and ids, so it is kept private (0600). */
-export function appendAuditEntry(path: string, entry: AuditEntry): void {
+export function appendAuditEntry(path: string, entry: AuditEntry | AlertAuditEntry): void {
   ensurePrivateDir(join(path, '..'));
   const fresh = !existsSync(path);
   appendFileSync(path, JSON.stringify(entry) + '\n', { mode: SECRET_FILE_MODE });
@@ -70,16 +71,18 @@ function isEntry(v: unknown): v is AuditEntry {
   return typeof e.time === 'string' && typeof e.action === 'string' && Array.isArray(e.hosts);
 }
 
-/** Reads the log (no file: no entries); `limit` keeps the most recent entries. */
-export function readAuditLog(path: string, opts: { limit?: number } = {}): AuditRead {
+export type AuditRecord = AuditEntry | AlertAuditEntry;
+
+/** Every entry of the log, containment and alert changes, oldest first; `limit` keeps the most recent. */
+export function readAuditRecords(path: string, opts: { limit?: number } = {}): { entries: AuditRecord[]; skipped: number } {
   if (!existsSync(path)) return { entries: [], skipped: 0 };
-  const entries: AuditEntry[] = [];
+  const entries: AuditRecord[] = [];
   let skipped = 0;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     try {
       const value: unknown = JSON.parse(line);
-      if (isEntry(value)) entries.push(value);
+      if (isEntry(value) || isAlertAuditEntry(value)) entries.push(value);
       else skipped++;
     } catch {
       skipped++;
@@ -87,4 +90,12 @@ export function readAuditLog(path: string, opts: { limit?: number } = {}): Audit
   }
   const limit = opts.limit;
   return { entries: limit !== undefined && limit < entries.length ? entries.slice(entries.length - limit) : entries, skipped };
+}
+
+/** The containment entries of the log (no file: no entries); `limit` keeps the most recent entries. */
+export function readAuditLog(path: string, opts: { limit?: number } = {}): AuditRead {
+  const { entries, skipped } = readAuditRecords(path);
+  const hosts = entries.filter((e): e is AuditEntry => !isAlertAuditEntry(e));
+  const limit = opts.limit;
+  return { entries: limit !== undefined && limit < hosts.length ? hosts.slice(hosts.length - limit) : hosts, skipped };
 }

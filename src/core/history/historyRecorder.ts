@@ -5,6 +5,7 @@ import type { ApiRequest, ApiResponse } from '../http/types.js';
 import type { ResolvedCredentials } from '../auth/credentials.js';
 import { makeEntry, outcomeOf, resourceCount, type EntryContext, type RequestOutcome } from './historyEntry.js';
 import { openHistoryStore, type HistoryStore } from './historyStore.js';
+import { isNotSent } from '../request/notSent.js';
 
 /** How history names who sent a request: the profile, else where the credentials came from. */
 export function profileLabel(credentials: Pick<ResolvedCredentials, 'profile' | 'sources'>): string {
@@ -69,6 +70,7 @@ export class RecordedCall {
   wrap<R extends ApiResponse>(caller: { request(req: ApiRequest): Promise<R> }): { request(req: ApiRequest): Promise<R> } {
     return {
       request: async (r: ApiRequest) => {
+        const sentBefore = this.sent;
         this.sent = true;
         try {
           const res = await caller.request(r);
@@ -76,7 +78,9 @@ export class RecordedCall {
           this.received += resourceCount(res) ?? 0;
           return res;
         } catch (e) {
-          this.failure = (e as Error).name === 'AbortError' ? 'cancelled' : (e as Error).message;
+          // Refused, unconfirmed or cancelled before sending: nothing to record.
+          if (isNotSent(e)) this.sent = sentBefore;
+          else this.failure = (e as Error).name === 'AbortError' ? 'cancelled' : (e as Error).message;
           throw e;
         }
       },

@@ -8,7 +8,7 @@ import { classifyNetworkFailure, type ClassifiedFailure } from './networkError.j
 import { describeResponse } from './responseBody.js';
 import { parseBaseUrl, requestTarget, type RequestTarget } from './requestUrl.js';
 import { abortableSleep, abortReason } from './abortableSleep.js';
-import { DEFAULT_RETRY_OPTIONS, decide, isIdempotent, type AttemptOutcome, type RetryCounts, type RetryOptions, type RetryReason } from './retryPolicy.js';
+import { DEFAULT_RETRY_OPTIONS, decide, isRepeatable, type AttemptOutcome, type RetryCounts, type RetryOptions, type RetryReason } from './retryPolicy.js';
 import type { ApiCaller, ApiRequest, ApiResponse } from './types.js';
 
 export interface RetryInfo {
@@ -95,15 +95,19 @@ export class HttpClient implements ApiCaller {
         outcome = { kind: 'response', status: result.status, headers: fields.headers };
       } else {
         failure = classifyNetworkFailure(result.error, target.host, this.timeoutMs, result.timedOut);
-        outcome = { kind: 'network', retryable: failure.retryable };
+        outcome = { kind: 'network', retryable: failure.retryable, sent: failure.sent };
       }
 
-      const decision = decide({ method: req.method, idempotent: req.idempotent, outcome, retriesSoFar: counts, nowMs: this.now(), options: this.retry, random: this.random });
+      const decision = decide({ method: req.method, writes: req.writes, outcome, retriesSoFar: counts, nowMs: this.now(), options: this.retry, random: this.random });
       if (!decision.retry) {
         if (response) return response;
-        const { error, retryable } = failure as ClassifiedFailure;
-        // Say so when the retries ran out; a POST that was not repeated needs no such line.
-        throw attempt > 1 && retryable && (req.idempotent === true || isIdempotent(req.method)) ? error.withDetails([`Gave up after ${attempt} attempts.`]) : error;
+        const { error, retryable, sent } = failure as ClassifiedFailure;
+        // A write is not repeated once it may have arrived: say so, since it may have taken effect.
+        if (sent && req.writes === true) {
+          throw error.withDetails(['The call may have reached the server, so talon did not send it again: check what it did before you retry.']);
+        }
+        // Say so when the retries ran out.
+        throw attempt > 1 && retryable && (!sent || isRepeatable(req.method, req.writes)) ? error.withDetails([`Gave up after ${attempt} attempts.`]) : error;
       }
 
       if (decision.reason === 'rate-limit') counts.rateLimit++;

@@ -74,8 +74,10 @@ function messageOf(err: unknown): string {
 
 export interface ClassifiedFailure {
   error: NetworkError;
-  /** transient (refused, reset, timeout): worth another try for idempotent calls */
+  /** transient (refused, reset, timeout): worth another try */
   retryable: boolean;
+  /** the request may have reached the server (false when no connection was made: refused, no route, DNS, connect timeout, TLS) */
+  sent: boolean;
 }
 
 /**
@@ -97,6 +99,7 @@ export function classifyNetworkFailure(
     return {
       error: new NetworkError(`The request to ${host} timed out after ${formatSeconds(timeoutMs)}. Raise --timeout or try again.`, 'timeout', code),
       retryable: true,
+      sent: true,
     };
   }
   const tls = has(TLS_CODES);
@@ -109,6 +112,7 @@ export function classifyNetworkFailure(
         tls,
       ),
       retryable: false,
+      sent: false,
     };
   }
   const dns = has(DNS_CODES);
@@ -117,18 +121,20 @@ export function classifyNetworkFailure(
       error: new NetworkError(`Cannot reach ${host} (unknown host). ${check}`, 'dns', dns),
       // EAI_AGAIN is a temporary resolver failure; ENOTFOUND will not change.
       retryable: dns === 'EAI_AGAIN',
+      sent: false,
     };
   }
   if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) {
     return {
       error: new NetworkError(`Cannot reach ${host} (connection timed out). ${check}`, 'connect-timeout', 'UND_ERR_CONNECT_TIMEOUT'),
       retryable: true,
+      sent: false,
     };
   }
   const refused = has(REFUSED_CODES);
   if (refused) {
     const why = refused === 'ECONNREFUSED' ? 'connection refused' : 'no route to host';
-    return { error: new NetworkError(`Cannot reach ${host} (${why}). ${check}`, 'refused', refused), retryable: true };
+    return { error: new NetworkError(`Cannot reach ${host} (${why}). ${check}`, 'refused', refused), retryable: true, sent: false };
   }
   const reset = has(RESET_CODES);
   if (reset) {
@@ -139,10 +145,12 @@ export function classifyNetworkFailure(
         reset,
       ),
       retryable: true,
+      sent: true,
     };
   }
   return {
     error: new NetworkError(`Cannot reach ${host} (${messageOf(err)}). ${check}`, 'other', codes[0]),
     retryable: false,
+    sent: true,
   };
 }

@@ -1,11 +1,16 @@
 // When to send a request again, and how long to wait first. Pure functions, so
 // the rules can be tested without a network.
 //
-// - 429: the server did not process the call, so any method may be retried,
+// - 429: the server did not process the call, so any call may be retried,
 //   after the moment named by X-Ratelimit-Retryafter (an epoch in seconds).
-// - 5xx and dropped connections: the call may have reached the server, so only
-//   methods without side effects (GET, HEAD, OPTIONS) are repeated, with
-//   exponential backoff and full jitter. PUT and DELETE are not repeated.
+// - A connection that failed before the request went out (refused, no route,
+//   unknown host for now, connect timeout): nothing reached the server, so any
+//   call may be retried.
+// - 5xx, timeouts and resets after sending: the call may have reached the
+//   server, so only reads are repeated, with exponential backoff and full
+//   jitter. Whether a call is a read comes from the send policy
+//   (core/request/sendPolicy.ts, via ApiRequest.writes); without it, only GET,
+//   HEAD and OPTIONS are.
 
 export type RetryReason = 'rate-limit' | 'server-error' | 'network';
 
@@ -37,6 +42,11 @@ const PERMANENT_5XX = new Set([501, 505]);
 /** True for methods that are safe to send twice (GET, HEAD, OPTIONS). */
 export function isIdempotent(method: string): boolean {
   return IDEMPOTENT.has(method.toUpperCase());
+}
+
+/** May this call be sent again after it may have reached the server? Reads only: the policy's word, else the method's. */
+export function isRepeatable(method: string, writes: boolean | undefined): boolean {
+  return writes === undefined ? isIdempotent(method) : !writes;
 }
 
 /**
@@ -80,8 +90,12 @@ export function rateLimitWaitMs(headers: Readonly<Record<string, string>>, nowMs
 /** What happened on one attempt, as far as retrying is concerned. */
 export type AttemptOutcome =
   | { kind: 'response'; status: number; headers: Readonly<Record<string, string>> }
-  /** `retryable`: a transient failure (reset, refused, timeout), not a bad certificate or an unknown host */
-  | { kind: 'network'; retryable: boolean };
+  /**
+   * `retryable`: a transient failure (reset, refused, timeout), not a bad
+   * certificate or an unknown host. `sent`: the request may have reached the
+   * server (false when the connection was never made).
+   */
+  | { kind: 'network'; retryable: boolean; sent: boolean };
 
 export interface RetryCounts {
   /** 429 retries made so far */
@@ -94,8 +108,8 @@ export type RetryDecision = { retry: false } | { retry: true; reason: RetryReaso
 
 export interface DecideInput {
   method: string;
-  /** the caller declares a non-GET request safe to repeat (a read-only POST query) */
-  idempotent?: boolean;
+  /** the send policy's classification (ApiRequest.writes); unset: the method decides */
+  writes?: boolean;
   outcome: AttemptOutcome;
   retriesSoFar: RetryCounts;
   nowMs: number;
@@ -106,7 +120,7 @@ export interface DecideInput {
 /** Decides whether to send the request again, and after how long. */
 export function decide(input: DecideInput): RetryDecision {
   const { method, outcome, retriesSoFar, nowMs, options, random } = input;
-  const repeatable = input.idempotent === true || isIdempotent(method);
+  const repeatable = isRepeatable(method, input.writes);
   const backoff = (attempt: number): number =>
     retryDelayMs(attempt, { baseMs: options.baseMs, capMs: options.capMs, random });
 
@@ -120,7 +134,12 @@ export function decide(input: DecideInput): RetryDecision {
     return { retry: true, reason: 'rate-limit', waitMs };
   }
 
-  if (!repeatable || retriesSoFar.other >= options.maxRetries) return { retry: false };
+  if (retriesSoFar.other >= options.maxRetries) return { retry: false };
+  // Nothing went out: sending it now is the first time the server sees it.
+  if (outcome.kind === 'network' && !outcome.sent) {
+    return outcome.retryable ? { retry: true, reason: 'network', waitMs: backoff(retriesSoFar.other + 1) } : { retry: false };
+  }
+  if (!repeatable) return { retry: false };
   if (outcome.kind === 'response') {
     if (outcome.status < 500 || outcome.status > 599 || PERMANENT_5XX.has(outcome.status)) return { retry: false };
     return { retry: true, reason: 'server-error', waitMs: backoff(retriesSoFar.other + 1) };

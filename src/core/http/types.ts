@@ -17,10 +17,12 @@ export interface ApiRequest {
   headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   /**
-   * Marks a POST as safe to repeat (a read such as POST /alerts/combined/alerts/v1),
-   * so that 5xx and dropped connections are retried as for a GET.
+   * Set by the send policy's door (core/request/guardedClient.ts) from the
+   * catalog, overriding anything a caller put here: true for a write, never
+   * sent again once it may have reached the server; false for a read, which
+   * may be. Unset (calls outside the door, such as OAuth2): the method decides.
    */
-  idempotent?: boolean;
+  writes?: boolean;
 }
 
 export type ResponseBody =

@@ -18,8 +18,3 @@ const CAPS: Record<string, OffsetCap> = {
 export function offsetCapFor(path: string): OffsetCap | undefined {
   return CAPS[path];
 }
-
-/** POST calls that only read (queries, combined searches, GET-by-body), safe to repeat. */
-export function isReadOnlyPost(path: string): boolean {
-  return /\/(queries|combined|aggregates)\//.test(path) || /\/entities\/[^/]+\/GET\//.test(path) || path === '/devices/entities/devices/v2' || path === '/alerts/entities/alerts/v2';
-}

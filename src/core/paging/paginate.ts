@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { apiErrorOf } from '../api/apiError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../http/types.js';
 import { nextRequest, readCursor, requestedOffset, type PagingStyle } from './pagingStyle.js';
-import { isReadOnlyPost, offsetCapFor } from './offsetCaps.js';
+import { offsetCapFor } from './offsetCaps.js';
 
 export interface PageInfo {
   /** 1-based page number */
@@ -32,9 +32,8 @@ function items(res: ApiResponse): unknown[] {
 
 /** Sends one page; a non-2xx answer becomes an ApiError. */
 async function fetchPage(caller: ApiCaller, req: ApiRequest, opts: PaginateOptions): Promise<ApiResponse> {
-  // Paging only reads, so a POST query may be repeated after a failure.
-  const idempotent = req.method === 'GET' || (req.method === 'POST' && isReadOnlyPost(req.path));
-  const res = await caller.request({ ...req, idempotent, signal: opts.signal });
+  // Whether a page may be sent again after a failure is the send policy's call (writes never are).
+  const res = await caller.request({ ...req, signal: opts.signal });
   if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, req.method, req.path);
   return res;
 }

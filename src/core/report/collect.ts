@@ -110,7 +110,7 @@ function fromApi(plan: Plan, result: { buckets?: ApiBucket[]; sum_other_doc_coun
 
 async function viaAggregate(caller: ApiCaller, plans: Plan[], path: string, now: number, signal?: AbortSignal): Promise<BucketSet[]> {
   const body = plans.map((p, i) => aggregateRequest(p, `s${i}`));
-  const req: ApiRequest = { method: 'POST', path, body: { json: body }, idempotent: true, signal };
+  const req: ApiRequest = { method: 'POST', path, body: { json: body }, signal };
   const res = await caller.request(req);
   if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, 'POST', path);
   const resources = envelopeOf(res)?.resources;

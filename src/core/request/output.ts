@@ -67,12 +67,14 @@ export async function writeItems(sink: Sink, items: AsyncIterable<unknown>, form
     return all.length;
   }
   const indent = pretty ? '\n    ' : '';
-  await sink.write(pretty ? '{\n  "resources": [' : '{"resources":[');
+  const open = pretty ? '{\n  "resources": [' : '{"resources":[';
+  // Opened with the first item: a call refused or failing before any page prints nothing on stdout.
   for await (const item of items) {
     const text = pretty ? stringify(item, true).replace(/\n/g, '\n    ') : stringify(item, false);
-    await sink.write((n > 0 ? ',' : '') + indent + text);
+    await sink.write((n > 0 ? ',' : open) + indent + text);
     n++;
   }
+  if (n === 0) await sink.write(open);
   await sink.write(pretty ? `${n ? '\n  ' : ''}],\n  "meta": {\n    "items": ${n}\n  },\n  "errors": []\n}\n` : `],"meta":{"items":${n}},"errors":[]}\n`);
   return n;
 }

@@ -8,6 +8,8 @@ import type { ApiRequest } from '../http/types.js';
 import { ProfileStore } from '../config/profileStore.js';
 import { talonPaths } from '../config/paths.js';
 import { HistoryRecorder } from '../history/historyRecorder.js';
+import { refuseUnconfirmed, type ConfirmWrite, type PolicyCaller, type SendOptions } from '../request/guardedClient.js';
+import type { SendPlan } from '../request/sendPolicy.js';
 import { terminalSafe } from '../text/terminalSafe.js';
 
 /** Something the shell can connect to: a profile, the flags/env it started with, or a demo tenant. */
@@ -51,6 +53,8 @@ export class ShellBackend {
   /** why the history could not be written, if it could not (the request itself went on) */
   historyWarning: string | undefined;
   private readonly history: HistoryRecorder;
+  /** who answers a write's confirmation (the shell's dialog); until one is set, writes are refused */
+  private confirmer: ConfirmWrite | undefined;
 
   constructor(private readonly options: ShellBackendOptions) {
     if (options.targets.length === 0) throw new Error('ShellBackend needs at least one target');
@@ -99,7 +103,7 @@ export class ShellBackend {
     const failed = this.openFailures.get(this.currentId);
     if (failed) throw failed;
     try {
-      c = openConnection(this.current.flags, this.options.http, this.options.env);
+      c = openConnection(this.current.flags, this.options.http, this.options.env, { confirm: (ask) => (this.confirmer ?? refuseUnconfirmed)(ask) });
     } catch (e) {
       this.openFailures.set(this.currentId, e as Error);
       throw e;
@@ -128,18 +132,44 @@ export class ShellBackend {
     await this.connect();
   }
 
-  async send(req: ApiRequest): Promise<FalconResponse> {
+  /** Sets who answers the confirmation of a write sent without its own answerer (the shell's dialog). */
+  setConfirm(confirm: ConfirmWrite | undefined): void {
+    this.confirmer = confirm;
+  }
+
+  /**
+   * Sends through the current connection's door (read-only refusal, confirmation,
+   * retries by classification) and records it in the history.
+   */
+  async send(req: ApiRequest, options?: SendOptions): Promise<FalconResponse> {
     const conn = this.connection();
     const call = this.history.begin(req, { profile: this.current.label, baseUrl: conn.session.baseUrl });
     let res: FalconResponse;
     try {
-      res = await call.wrap(conn.client).request(req);
+      res = await call.wrap({ request: (r: ApiRequest) => conn.client.request(r, options) }).request(req);
     } finally {
       call.finish();
     }
     this.last = { rateLimitRemaining: res.rateLimitRemaining ?? this.last.rateLimitRemaining, lastStatus: res.status, lastDurationMs: res.durationMs };
     this.changed();
     return res;
+  }
+
+  /** What the policy will do with `req` for the current target, without sending it. */
+  plan(req: ApiRequest): Promise<SendPlan> {
+    return this.connection().client.plan(req);
+  }
+
+  /**
+   * A caller for the wizards: each call goes through send (the door, history,
+   * the status bar). Writes are answered by `confirm` (a wizard's reviewed
+   * calls), else refused: a wizard's overlay hides the shell's dialog.
+   */
+  caller(confirm: ConfirmWrite = refuseUnconfirmed): PolicyCaller {
+    return {
+      request: (req, options) => this.send(req, { confirm: options?.confirm ?? confirm }),
+      plan: (req) => this.plan(req),
+    };
   }
 
   status(): StatusInfo {

@@ -19,6 +19,8 @@ export interface HostRecord {
   status: string;
   /** undefined when the online-state call was not made or failed */
   online?: OnlineState;
+  /** host group ids; only when fetched with `groups: true` */
+  groups?: string[];
 }
 
 const DEVICE_ID = /^[0-9a-fA-F]{32}$/;
@@ -66,6 +68,8 @@ function resources(res: ApiResponse): Record<string, unknown>[] {
 export interface FetchHostsOptions {
   /** also ask for the online state (one more call per 100 hosts); default true */
   online?: boolean;
+  /** keep each host's group ids (HostRecord.groups) */
+  groups?: boolean;
   signal?: AbortSignal;
 }
 
@@ -84,12 +88,13 @@ export async function fetchHosts(caller: ApiCaller, ids: readonly string[], opts
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   const found = new Map<string, HostRecord>();
   for (const part of chunks(wanted, DETAILS_CHUNK)) {
-    // A details POST only reads, so the core may repeat it after a 5xx.
-    const res = await caller.request({ method: 'POST', path: DETAILS_PATH, body: { json: { ids: part } }, idempotent: true, signal: opts.signal });
+    // A details POST only reads (devices:read): the send policy lets the core repeat it after a 5xx.
+    const res = await caller.request({ method: 'POST', path: DETAILS_PATH, body: { json: { ids: part } }, signal: opts.signal });
     if (res.status === 404) continue;
     if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, 'POST', DETAILS_PATH);
     for (const raw of resources(res)) {
       const host = toHostRecord(raw);
+      if (opts.groups) host.groups = Array.isArray(raw.groups) ? raw.groups.filter((g): g is string => typeof g === 'string') : [];
       if (host.deviceId) found.set(host.deviceId, host);
     }
   }

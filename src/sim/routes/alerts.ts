@@ -7,6 +7,7 @@ import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Alert } from '../tenant/types.js';
 import { evaluate, parseAggregateRequest } from './aggregations.js';
+import { ANALYSTS } from '../tenant/names.js';
 import {
   bodyIds,
   bodyObject,
@@ -48,6 +49,11 @@ export const ALERT_FIELDS: FieldSchema = {
   sha256: 'string',
   md5: 'string',
   cmdline: 'string',
+  user_name: 'string',
+  process_id: 'string',
+  local_process_id: 'string',
+  'parent_details.filename': 'string',
+  'parent_details.cmdline': 'string',
   tags: 'string[]',
   show_in_ui: 'boolean',
   assigned_to_name: 'string',
@@ -189,21 +195,37 @@ function parseActions(raw: unknown): AlertAction[] {
   return actions.sort((a, b) => removal(a) - removal(b));
 }
 
-function applyActions(alert: Alert, actions: readonly AlertAction[], now: number): void {
+/** The tenant's analysts by display name and by user id, so an assignment fills in both as the console does. */
+function analyst(by: 'name' | 'uid', value: string): { name: string; uid: string } | undefined {
+  const v = value.toLowerCase();
+  return ANALYSTS.find((a) => a[by].toLowerCase() === v);
+}
+
+function applyActions(alert: Alert, actions: readonly AlertAction[], now: number, author: string): void {
   const stamp = isoSeconds(now);
   for (const { name, value } of actions) {
     switch (name) {
       case 'update_status': alert.status = value as Alert['status']; break;
       case 'assign_to_uuid': alert.assigned_to_uuid = value; break;
-      case 'assign_to_user_id': alert.assigned_to_uid = value; break;
-      case 'assign_to_name': alert.assigned_to_name = value; break;
+      case 'assign_to_user_id': {
+        const known = analyst('uid', value);
+        alert.assigned_to_uid = value;
+        alert.assigned_to_name = known?.name ?? value;
+        break;
+      }
+      case 'assign_to_name': {
+        const known = analyst('name', value);
+        alert.assigned_to_name = known?.name ?? value;
+        alert.assigned_to_uid = known?.uid ?? '';
+        break;
+      }
       case 'unassign':
         alert.assigned_to_uuid = alert.assigned_to_uid = alert.assigned_to_name = '';
         break;
       case 'add_tag': if (!alert.tags.includes(value)) alert.tags.push(value); break;
       case 'remove_tag': alert.tags = alert.tags.filter((t) => t !== value); break;
       case 'remove_tags_by_prefix': alert.tags = alert.tags.filter((t) => !t.startsWith(value)); break;
-      case 'append_comment': alert.comments.push({ value, timestamp: stamp }); break;
+      case 'append_comment': alert.comments.push({ value, timestamp: stamp, author }); break;
       case 'show_in_ui': alert.show_in_ui = value.toLowerCase() !== 'false'; break;
     }
   }
@@ -216,7 +238,8 @@ function update(req: SimRequest, ctx: SimContext): SimResponse {
   const actions = parseActions(body.action_parameters);
   const { found, errors } = lookupIds(visible(ctx, req), [...new Set(ids)], 'Alert');
   const stamp = ctx.now();
-  for (const alert of found) applyActions(alert, actions, stamp);
+  const author = req.clientId ? `api-client:${req.clientId}` : 'api-client';
+  for (const alert of found) applyActions(alert, actions, stamp, author);
   // v3 answers with meta and errors only, no resources.
   return {
     status: found.length ? 200 : 404,

@@ -21,6 +21,43 @@ const COMMENTS = [
   'False positive: internal packaging tool.',
 ] as const;
 
+/** Images that typically start what a detection catches: shells, the desktop, Office, cron. */
+const PARENT_KEYS = new Set(['win:explorer', 'win:cmd', 'win:powershell', 'win:winword', 'win:outlook', 'win:excel', 'mac:zsh', 'lin:bash', 'lin:sshd', 'lin:cron']);
+/** When a host ran nothing earlier: the platform's process launcher. */
+const DEFAULT_PARENT: Record<Alert['device']['platform_name'], string> = { Windows: 'C:\\Windows\\explorer.exe', Mac: '/sbin/launchd', Linux: '/usr/lib/systemd/systemd' };
+
+/**
+ * The process that started `entry`: the latest earlier shell-like process on
+ * the host, else the latest earlier one. Chosen without the PRNG, so adding
+ * it leaves every other seeded value as it was.
+ */
+function parentOf(m: HostMeta, entry: ProcEntry, user: string): Alert['parent_details'] {
+  let best: ProcEntry | undefined;
+  let fallback: ProcEntry | undefined;
+  for (const p of m.procs) {
+    if (p === entry || p.startMs > entry.startMs) continue;
+    if (!fallback || p.startMs >= fallback.startMs) fallback = p;
+    if (PARENT_KEYS.has(p.key) && (!best || p.startMs >= best.startMs)) best = p;
+  }
+  const parent = best ?? fallback;
+  if (!parent) {
+    const filepath = DEFAULT_PARENT[m.host.platform_name];
+    return { cmdline: filepath, filename: baseName(filepath), filepath, local_process_id: '', process_id: '', sha256: '', md5: '', user_name: user, timestamp: iso(m.firstSeenMs) };
+  }
+  const r = parent.rec;
+  return {
+    cmdline: r.command_line,
+    filename: baseName(r.file_name),
+    filepath: r.file_name,
+    local_process_id: r.process_id_local,
+    process_id: r.process_id,
+    sha256: r._sha256,
+    md5: r._md5,
+    user_name: user,
+    timestamp: iso(parent.startMs),
+  };
+}
+
 interface Window {
   lo: number;
   hi: number;
@@ -91,7 +128,7 @@ export function generateAlerts(
     const updated = assigned ? between(rng, created, anchor + 1) : created;
     const comments: Alert['comments'] = [];
     if (status !== 'new' && rng.chance(0.6)) {
-      for (let i = rng.int(1, 2); i > 0; i--) comments.push({ value: rng.pick(COMMENTS), timestamp: iso(between(rng, created, updated + 1)) });
+      for (let i = rng.int(1, 2); i > 0; i--) comments.push({ value: rng.pick(COMMENTS), timestamp: iso(between(rng, created, updated + 1)), author: assigned?.uid });
       comments.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
     }
     const filepath = entry.rec.file_name;
@@ -121,6 +158,10 @@ export function generateAlerts(
       sha256: entry.rec._sha256,
       md5: entry.rec._md5,
       cmdline: entry.rec.command_line,
+      user_name: accountOf(m),
+      process_id: entry.rec.process_id,
+      local_process_id: entry.rec.process_id_local,
+      parent_details: parentOf(m, entry, accountOf(m)),
       tags: status === 'closed' && rng.chance(0.5) ? [rng.pick(['true_positive', 'false_positive'])] : [],
       comments,
       show_in_ui: true,

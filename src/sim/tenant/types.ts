@@ -152,8 +152,16 @@ export interface Alert {
   sha256: string;
   md5: string;
   cmdline: string;
+  /** the account the detected process ran as */
+  user_name: string;
+  /** "pid:<agent_id>:<local id>", the process record of the detection */
+  process_id: string;
+  local_process_id: string;
+  /** the process that started the detected one */
+  parent_details: { cmdline: string; filename: string; filepath: string; local_process_id: string; process_id: string; sha256: string; md5: string; user_name: string; timestamp: string };
   tags: string[];
-  comments: { value: string; timestamp: string }[];
+  /** who wrote each comment (assigned analyst, or the API client that appended it) */
+  comments: { value: string; timestamp: string; author?: string }[];
   show_in_ui: boolean;
   created_timestamp: string;
   updated_timestamp: string;

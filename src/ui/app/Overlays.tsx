@@ -52,11 +52,15 @@ export interface OverlaysProps {
   handOff(state: ContainmentState): void;
 }
 
-/** The wizards call the API through the shell's backend, so history and the status bar follow. */
+/**
+ * The wizards call the API through the shell's backend (its door, history and
+ * status bar); the containment wizard's typed confirmation answers the door
+ * for the hosts it covered, and any other write is refused.
+ */
 function wizardDeps(p: OverlaysProps): ContainmentDeps {
   const status = p.backend.status();
   return {
-    caller: { request: (req) => p.backend.send(req) },
+    caller: p.backend.caller(),
     audit: { path: auditLogPath(p.env), context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } },
   };
 }
@@ -104,7 +108,7 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
     case 'contain':
       return <ContainmentWizard deps={wizardDeps(p)} initial={p.containFrom} width={p.width} height={p.height} onClose={p.close} />;
     case 'hashSearch':
-      return <HashSearchWizard caller={{ request: (req) => p.backend.send(req) }} width={p.width} height={p.height} onClose={p.close} onContain={p.handOff} />;
+      return <HashSearchWizard caller={p.backend.caller()} width={p.width} height={p.height} onClose={p.close} onContain={p.handOff} />;
     case 'none':
       return null;
   }

@@ -1,13 +1,12 @@
 // The shell's controller: the request being composed, sending and
-// cancelling it, confirmation of destructive calls, page navigation and
-// fetch-all. Components render what it returns.
+// cancelling it, answering the door's confirmation of writes (the dialog),
+// page navigation and fetch-all. Components render what it returns.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js';
 import { composerReducer, initialComposerState, buildRequest, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
 import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
-import { isDestructive } from '../../core/request/destructive.js';
-import { describeRequest } from '../../core/request/describeRequest.js';
+import { isNotSent } from '../../core/request/notSent.js';
 import { currentRequest, nextPage, pageView, previousPage, startNavigation, withResponse, type PageNavigator } from '../../core/shell/pageNavigator.js';
 import { fetchAll, type FetchAllUpdate } from '../../core/shell/fetchAll.js';
 import type { PagingInfo, FetchAllProgress } from '../../core/jsonView/pagingInfo.js';
@@ -18,6 +17,8 @@ export interface PendingConfirm {
   title: string;
   lines: string[];
   request: ApiRequest;
+  /** the door waits for this answer */
+  answer(yes: boolean): void;
 }
 
 export interface ShellModel {
@@ -61,6 +62,12 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
   // Messages quote errors from servers and files: terminal-safe, whoever sets them.
   const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text: terminalSafe(text), error } : undefined), []);
 
+  // Writes are confirmed where every call passes (the backend's door); the dialog is its answerer here.
+  useEffect(() => {
+    backend.setConfirm((ask) => new Promise<boolean>((resolve) => setConfirm({ title: ask.title, lines: ask.lines, request: ask.request, answer: resolve })));
+    return () => backend.setConfirm(undefined);
+  }, [backend]);
+
   const run = useCallback(
     async (next: PageNavigator) => {
       const controller = new AbortController();
@@ -73,7 +80,8 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
         const res = await backend.send({ ...currentRequest(next), signal: controller.signal });
         setNav(withResponse(next, res));
       } catch (e) {
-        setMessage(controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, !controller.signal.aborted);
+        const cancelled = controller.signal.aborted || (isNotSent(e) && e.reason === 'cancelled');
+        setMessage(controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, !cancelled);
       } finally {
         running.current = undefined;
         setSending(false);
@@ -89,27 +97,15 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
       setMessage(`Not sent: ${built.problems.join('; ')}`, true);
       return;
     }
-    const req = built.request;
-    if (isDestructive(req.method, req.path)) {
-      if (status.readOnly) {
-        setMessage(`Refused: the profile '${status.target}' is read-only, and ${req.method} ${req.path} changes the tenant.`, true);
-        return;
-      }
-      setConfirm({ title: 'This call changes the tenant:', lines: describeRequest(req, status.baseUrl), request: req });
-      return;
-    }
-    void run(startNavigation(req));
-  }, [latestComposer, status, run]);
+    void run(startNavigation(built.request));
+  }, [latestComposer, run]);
 
   const answerConfirm = useCallback(
     (yes: boolean) => {
-      const pending = confirm;
       setConfirm(undefined);
-      if (!pending) return;
-      if (yes) void run(startNavigation(pending.request));
-      else setMessage('Cancelled: nothing was sent.');
+      confirm?.answer(yes);
     },
-    [confirm, run],
+    [confirm],
   );
 
   const cancel = useCallback(() => {

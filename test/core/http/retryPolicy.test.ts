@@ -12,8 +12,10 @@ import {
 const NOW = 1_800_000_000_500;
 const none: RetryCounts = { rateLimit: 0, other: 0 };
 const response = (status: number, headers: Record<string, string> = {}): AttemptOutcome => ({ kind: 'response', status, headers });
-const run = (method: string, outcome: AttemptOutcome, retriesSoFar = none, random = () => 0.5) =>
-  decide({ method, outcome, retriesSoFar, nowMs: NOW, options: DEFAULT_RETRY_OPTIONS, random });
+const run = (method: string, outcome: AttemptOutcome, retriesSoFar = none, random = () => 0.5, writes?: boolean) =>
+  decide({ method, writes, outcome, retriesSoFar, nowMs: NOW, options: DEFAULT_RETRY_OPTIONS, random });
+const afterSend = (retryable = true): AttemptOutcome => ({ kind: 'network', retryable, sent: true });
+const beforeSend = (retryable = true): AttemptOutcome => ({ kind: 'network', retryable, sent: false });
 
 describe('isIdempotent', () => {
   it('is true for GET, HEAD and OPTIONS only', () => {
@@ -99,13 +101,39 @@ describe('decide', () => {
   it('stops after the 5xx/network bound', () => {
     expect(run('GET', response(500), { rateLimit: 0, other: 3 }).retry).toBe(true);
     expect(run('GET', response(500), { rateLimit: 0, other: 4 })).toEqual({ retry: false });
-    expect(run('GET', { kind: 'network', retryable: true }, { rateLimit: 0, other: 4 })).toEqual({ retry: false });
+    expect(run('GET', afterSend(), { rateLimit: 0, other: 4 })).toEqual({ retry: false });
+    expect(run('POST', beforeSend(), { rateLimit: 0, other: 4 })).toEqual({ retry: false });
   });
 
-  it('retries transient network failures for idempotent methods only', () => {
-    expect(run('GET', { kind: 'network', retryable: true })).toEqual({ retry: true, reason: 'network', waitMs: 250 });
-    expect(run('GET', { kind: 'network', retryable: false })).toEqual({ retry: false });
-    expect(run('POST', { kind: 'network', retryable: true })).toEqual({ retry: false });
-    expect(run('DELETE', { kind: 'network', retryable: true })).toEqual({ retry: false });
+  it('retries transient network failures after sending for idempotent methods only', () => {
+    expect(run('GET', afterSend())).toEqual({ retry: true, reason: 'network', waitMs: 250 });
+    expect(run('GET', afterSend(false))).toEqual({ retry: false });
+    expect(run('POST', afterSend())).toEqual({ retry: false });
+    expect(run('DELETE', afterSend())).toEqual({ retry: false });
+  });
+
+  it('retries a connection that was never made (refused, no route) for any method, within the bound', () => {
+    for (const m of ['GET', 'POST', 'DELETE']) expect(run(m, beforeSend())).toEqual({ retry: true, reason: 'network', waitMs: 250 });
+    expect(run('POST', beforeSend(), none, () => 0.5, true)).toEqual({ retry: true, reason: 'network', waitMs: 250 });
+    expect(run('POST', beforeSend(false), none, () => 0.5, true)).toEqual({ retry: false });
+  });
+});
+
+describe('the send policy decides what may be repeated (ApiRequest.writes)', () => {
+  it('a write is never repeated once it may have reached the server, whatever its method', () => {
+    for (const m of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
+      expect(run(m, response(500), none, () => 0.5, true)).toEqual({ retry: false });
+      expect(run(m, response(503), none, () => 0.5, true)).toEqual({ retry: false });
+      expect(run(m, afterSend(), none, () => 0.5, true)).toEqual({ retry: false });
+    }
+  });
+
+  it('a write is still retried after a 429: the server did not process it', () => {
+    expect(run('POST', response(429, { 'x-ratelimit-retryafter': '1800000002' }), none, () => 0.5, true)).toEqual({ retry: true, reason: 'rate-limit', waitMs: 1500 });
+  });
+
+  it('a read POST (a query) is repeated after a 5xx like a GET', () => {
+    expect(run('POST', response(500), none, () => 0.5, false)).toEqual({ retry: true, reason: 'server-error', waitMs: 250 });
+    expect(run('POST', afterSend(), none, () => 0.5, false)).toEqual({ retry: true, reason: 'network', waitMs: 250 });
   });
 });

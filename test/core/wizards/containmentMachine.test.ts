@@ -48,7 +48,7 @@ describe('containment machine', () => {
     expect(s.inputError).toMatch(/not patterns/);
     s = apply(s, { type: 'setAction', action: 'lift' }, { type: 'setText', text: 'HOST-1' }, { type: 'submitInput' });
     expect(s).toMatchObject({ step: 'resolving', action: 'lift', targets: ['HOST-1'], inputError: undefined });
-    expect(nextEffect(s)).toEqual({ kind: 'resolve', run: s.run, targets: ['HOST-1'] });
+    expect(nextEffect(s)).toEqual({ kind: 'resolve', run: s.run, action: 'lift', targets: ['HOST-1'] });
   });
 
   it('one match goes to the review, with unknown inputs reported', () => {

@@ -59,6 +59,33 @@ const process = (deviceId: string): Record<string, unknown> => ({
   stop_timestamp: hostile('2026-05-01T08:10:10Z'),
 });
 
+/** Alert composite ids stay plain (they are sent back); every other field is hostile. */
+export const ALERT_IDS = DEVICE_IDS.map((id) => `cid:ind:${id}:1-1-1`);
+
+const alert = (compositeId: string, n: number): Record<string, unknown> => ({
+  composite_id: compositeId,
+  status: 'new',
+  severity: 30,
+  severity_name: hostile('Low'),
+  display_name: hostile('Evil detected '),
+  description: hostile('description '),
+  tactic: hostile('Execution'),
+  tactic_id: 'TA0002',
+  technique: hostile('PowerShell'),
+  technique_id: 'T1059.001',
+  created_timestamp: '2026-05-01T08:09:10Z',
+  device: { device_id: DEVICE_IDS[n], hostname: hostile(`host-${n}`), platform_name: 'Windows' },
+  user_name: hostile('user '),
+  filename: hostile('evil.exe'),
+  filepath: hostile('C:\\evil.exe'),
+  cmdline: hostile('evil.exe --steal '),
+  sha256: SHA256,
+  parent_details: { cmdline: hostile('parent.exe '), filepath: hostile('C:\\parent.exe') },
+  assigned_to_name: hostile('analyst '),
+  tags: [hostile('tag ')],
+  comments: [{ value: hostile('comment '), timestamp: '2026-05-01T08:10:10Z' }],
+});
+
 const envelope = (resources: unknown[], errors: unknown[] = []): Record<string, unknown> => ({
   meta: { query_time: 0.001, powered_by: hostile('powered-'), trace_id: HOSTILE_TRACE_ID, pagination: { offset: 0, limit: 100, total: resources.length }, [hostile('key-')]: 1 },
   resources,
@@ -98,6 +125,16 @@ function route(url: URL, body: string, contained: Set<string>): [number, unknown
   if (path === '/processes/entities/processes/v1') {
     return [200, envelope(url.searchParams.getAll('ids').map((id) => process(id.split(':')[1] ?? '')))];
   }
+  if (path === '/alerts/queries/alerts/v2') return [200, envelope([...ALERT_IDS])];
+  if (path === '/alerts/entities/alerts/v2') {
+    const ids = ((JSON.parse(body || '{}') as { composite_ids?: string[] }).composite_ids ?? []).map(String);
+    return [200, envelope(ids.filter((id) => ALERT_IDS.includes(id)).map((id) => alert(id, ALERT_IDS.indexOf(id))))];
+  }
+  if (path === '/alerts/entities/alerts/v3') {
+    // The first alert changes; the second is refused with a hostile message.
+    return [200, { meta: { trace_id: HOSTILE_TRACE_ID }, errors: [{ id: ALERT_IDS[1], code: 404, message: hostile('refused ') }] }];
+  }
+  if (path === '/indicators/aggregates/devices-count/v1') return [200, envelope([{ id: hostile('sha256:'), device_count: 2 }])];
   if (path === '/hostile/text') return [200, `plain text ${ATTACK}\nsecond line ${ATTACK}\n`, 'text'];
   if (path === '/hostile/forbidden') return [403, hostileError(403)];
   if (path === '/hostile/failure') return [500, hostileError(500)];

@@ -56,7 +56,7 @@ describe('a read-only profile', () => {
       await waitForText(app, 'action_name');
       await type(app, 'contain');
       await press(app, CTRL('s'));
-      await waitForText(app, "Refused: the profile 'careful' is read-only");
+      await waitForText(app, "Refused by the read-only profile 'careful': performActionV2 needs devices:write");
       expect(stripAnsi(app.lastFrame() ?? '')).not.toContain('This call changes the tenant');
     } finally {
       await rig.close();

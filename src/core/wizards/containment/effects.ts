@@ -2,15 +2,17 @@
 // and dispatches what happened back into the reducer. The shell runs it from
 // a React effect keyed by effectKey(); the command-line driver awaits it.
 import { appendAuditEntry, type AuditContext, type AuditEntry } from '../../audit/auditLog.js';
-import type { ApiCaller } from '../../http/types.js';
+import type { PolicyCaller } from '../../request/guardedClient.js';
+import { NotSentError } from '../../request/notSent.js';
 import type { Clock } from '../clock.js';
 import { failureFrom, isAbort } from '../stepFailure.js';
 import { succeeded } from './results.js';
-import { resolveTargets, submitActions, watchStatus } from './services.js';
+import { actionRequest, resolveTargets, reviewedActions, submitActions, watchStatus } from './services.js';
 import { API_ACTION_NAME, type ContainAction, type ContainmentEffect, type ContainmentEvent, type HostResult, type WorkingStep } from './types.js';
 
 export interface ContainmentDeps {
-  caller: ApiCaller;
+  /** the connection's door (a plain client in tests): refuses a read-only profile's action, asks us to confirm the others */
+  caller: PolicyCaller;
   /** default: the system clock */
   clock?: Clock;
   /** ids per action call (default and maximum 500) */
@@ -65,6 +67,9 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
   try {
     switch (effect.kind) {
       case 'resolve': {
+        // A profile that may not send the action hears so now, before the review (the door refuses it anyway).
+        const plan = await deps.caller.plan?.(actionRequest(effect.action, []));
+        if (plan?.action === 'refuse') throw new NotSentError(plan.reason, 'refused');
         const resolutions = await resolveTargets(deps.caller, effect.targets, { signal });
         dispatch({ type: 'resolved', run, resolutions });
         break;
@@ -74,6 +79,8 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
           action: effect.action,
           deviceIds: effect.deviceIds,
           batchSize: deps.batchSize,
+          // The typed confirmation covered exactly these hosts: it answers the door for them, and only them.
+          confirm: reviewedActions(effect.action, effect.deviceIds),
           signal,
           onProgress: (sent, total) => dispatch({ type: 'submitProgress', run, sent, total }),
         });

@@ -224,7 +224,7 @@ export function nextEffect(state: ContainmentState): ContainmentEffect | undefin
   const run = state.run;
   switch (state.step) {
     case 'resolving':
-      return { kind: 'resolve', run, targets: state.targets };
+      return { kind: 'resolve', run, action: state.action, targets: state.targets };
     case 'submitting':
       return { kind: 'submit', run, action: state.action, deviceIds: rowsToSend(state.review).map((r) => r.host.deviceId) };
     case 'watching': {

@@ -1,10 +1,11 @@
 // The containment wizard's calls to the API: resolving what the user named,
 // sending the action in batches, and watching the hosts until they get
-// there. Each takes an ApiCaller (the authenticated client), so the command
-// line and the shell use them alike.
+// there. Each takes a caller (the connection's door), so the command line
+// and the shell use them alike.
 import { ApiError, describeApiError } from '../../api/apiError.js';
 import { NetworkError } from '../../http/networkError.js';
-import { envelopeOf, type ApiCaller, type ApiResponse } from '../../http/types.js';
+import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../../http/types.js';
+import type { ConfirmWrite, PolicyCaller } from '../../request/guardedClient.js';
 import { paginate } from '../../paging/paginate.js';
 import { systemClock, type Clock } from '../clock.js';
 import { chunks, fetchHosts, isDeviceId, type HostRecord } from '../hostRecords.js';
@@ -54,6 +55,34 @@ function sortByLastSeen(hosts: HostRecord[]): HostRecord[] {
   return [...hosts].sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
 }
 
+/** The call that contains (or lifts) `ids`. */
+export function actionRequest(action: ContainAction, ids: readonly string[]): ApiRequest {
+  return { method: 'POST', path: ACTION_PATH, query: [['action_name', API_ACTION_NAME[action]]], body: { json: { ids: [...ids] } } };
+}
+
+/**
+ * The wizard's answer to the door's confirmation: yes only for the action
+ * call on ids the person reviewed and confirmed by typing; anything else is
+ * not covered by that confirmation.
+ */
+export function reviewedActions(action: ContainAction, confirmedIds: readonly string[]): ConfirmWrite {
+  const confirmed = new Set(confirmedIds.map((id) => id.toLowerCase()));
+  return async ({ request }) => {
+    const query = request.query ?? [];
+    const body = request.body && 'json' in request.body ? (request.body.json as { ids?: unknown }) : undefined;
+    const ids = Array.isArray(body?.ids) ? body.ids : [];
+    return (
+      request.method === 'POST' &&
+      request.path === ACTION_PATH &&
+      query.length === 1 &&
+      query[0]?.[0] === 'action_name' &&
+      query[0]?.[1] === API_ACTION_NAME[action] &&
+      ids.length > 0 &&
+      ids.every((id) => typeof id === 'string' && confirmed.has(id.toLowerCase()))
+    );
+  };
+}
+
 export interface SubmitOptions extends ServiceOptions {
   action: ContainAction;
   deviceIds: readonly string[];
@@ -61,6 +90,8 @@ export interface SubmitOptions extends ServiceOptions {
   batchSize?: number;
   /** after each batch */
   onProgress?: (sent: number, total: number) => void;
+  /** answers the door's confirmation of each batch (the wizard's typed confirmation) */
+  confirm?: ConfirmWrite;
 }
 
 type ErrorItem = { code?: number; message?: string; id?: string };
@@ -70,30 +101,23 @@ type ErrorItem = { code?: number; message?: string; id?: string };
  * rejected by the API (unknown id, conflict), forbidden (403, naming the
  * scope) or failed (5xx, 429 or the network, after the core's retries).
  */
-export async function submitActions(caller: ApiCaller, opts: SubmitOptions): Promise<SubmitOutcome[]> {
+export async function submitActions(caller: PolicyCaller, opts: SubmitOptions): Promise<SubmitOutcome[]> {
   const size = Math.max(1, Math.min(opts.batchSize ?? MAX_IDS_PER_ACTION, MAX_IDS_PER_ACTION));
   const outcomes: SubmitOutcome[] = [];
   let sent = 0;
   for (const batch of chunks(opts.deviceIds, size)) {
-    outcomes.push(...(await submitBatch(caller, opts.action, batch, opts.signal)));
+    outcomes.push(...(await submitBatch(caller, opts.action, batch, opts.signal, opts.confirm)));
     sent += batch.length;
     opts.onProgress?.(sent, opts.deviceIds.length);
   }
   return outcomes;
 }
 
-async function submitBatch(caller: ApiCaller, action: ContainAction, ids: string[], signal?: AbortSignal): Promise<SubmitOutcome[]> {
+async function submitBatch(caller: PolicyCaller, action: ContainAction, ids: string[], signal?: AbortSignal, confirm?: ConfirmWrite): Promise<SubmitOutcome[]> {
   let res: ApiResponse;
   try {
-    res = await caller.request({
-      method: 'POST',
-      path: ACTION_PATH,
-      query: [['action_name', API_ACTION_NAME[action]]],
-      body: { json: { ids } },
-      // Sending contain (or lift) twice leaves the host as once, so the core may repeat it after a 5xx.
-      idempotent: true,
-      signal,
-    });
+    // A write (devices:write): after a 5xx or a dropped connection it is not sent again; the host is reported failed.
+    res = await caller.request({ ...actionRequest(action, ids), signal }, { confirm });
   } catch (e) {
     if (e instanceof NetworkError && !isAbort(e, signal)) return ids.map((deviceId) => ({ deviceId, kind: 'failed', message: e.message }));
     throw e;

@@ -180,7 +180,7 @@ export type ContainmentEvent =
 
 /** Work the current state asks for; run it with runEffect (effects.ts). */
 export type ContainmentEffect =
-  | { kind: 'resolve'; run: number; targets: string[] }
+  | { kind: 'resolve'; run: number; action: ContainAction; targets: string[] }
   | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
   | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[] };
