@@ -20,6 +20,8 @@ export interface SectionData {
   filter: string;
   /** how the numbers were obtained: the API's aggregate call, or counting streamed pages */
   via: { kind: 'aggregate' | 'pages'; method: string; path: string };
+  /** the request behind the numbers, to open in the composer */
+  request: Pick<ApiRequest, 'method' | 'path' | 'query' | 'body'>;
   /** the period the section covers (absent: every record, whenever it was seen) */
   window?: { from: string; to: string };
   buckets: Bucket[];
@@ -160,6 +162,9 @@ export async function collectReport(caller: ApiCaller, spec: ReportSpec, opts: C
   const out: (SectionData | undefined)[] = new Array(plans.length);
   const finish = (i: number, set: BucketSet, via: SectionData['via'], records?: number, notes: string[] = []): void => {
     const p = plans[i]!;
+    const request = via.kind === 'aggregate'
+      ? { method: 'POST' as const, path: via.path, body: { json: [aggregateRequest(p, p.spec.title)] } }
+      : pageRequest(p.source, p.filter);
     out[i] = {
       title: p.spec.title,
       source: p.source.name,
@@ -167,6 +172,7 @@ export async function collectReport(caller: ApiCaller, spec: ReportSpec, opts: C
       aggregate: p.spec.aggregate,
       filter: p.filter,
       via,
+      request,
       window: p.window && { from: iso(p.window.from), to: iso(p.window.to) },
       buckets: p.spec.labels ? set.buckets.map((b) => ({ ...b, label: p.spec.labels?.[b.label] ?? b.label })) : set.buckets,
       other: set.other,
