@@ -23,7 +23,8 @@ await build({
   // requires that a bundler cannot follow (jsonc-parser).
   mainFields: ['module', 'main'],
   // Optional peer of Ink used only for React DevTools; never shipped.
-  external: ['react-devtools-core'],
+  // The keychain binding is a native module, loaded at run time from node_modules (see core/config/keychain.ts).
+  external: ['react-devtools-core', '@napi-rs/keyring'],
   define: {
     'process.env.NODE_ENV': '"production"',
     __TALON_VERSION__: JSON.stringify(pkg.version),

@@ -10,7 +10,8 @@ import { parseApiClass, type RawOperation, type RawResponse } from './parseApiCl
 import { parseApiDeclarations, type ApiDeclarations, type DeclaredOperation } from './parseApiDeclarations.js';
 import { ModelReader } from './parseModels.js';
 import { responseKey } from './simCatalog.js';
-import { ENUM_SUPPLEMENTS } from './supplements.js';
+import { ENUM_SUPPLEMENTS, PUBLISHED_ID_SUPPLEMENTS } from './supplements.js';
+import { derivedPublishedId, looseId } from '../../src/core/catalog/publishedId.js';
 import { tsTypeToSchema } from './tsTypeToSchema.js';
 
 export const SDK_PACKAGE = 'crowdstrike-falcon';
@@ -127,6 +128,14 @@ function checkBodyModel(schema: FileSchema, model: string | undefined, array: bo
 }
 
 function applySupplements(collected: Collected[]): void {
+  for (const s of PUBLISHED_ID_SUPPLEMENTS) {
+    const ops = collected.filter((c) => c.op.i === s.sdkName);
+    if (ops.length !== 1) throw new GeneratorError(`published id supplement for ${s.sdkName}: ${ops.length} operations have that name`);
+    if (derivedPublishedId(s.sdkName) === s.publishedId || looseId(s.publishedId) !== looseId(s.sdkName)) {
+      throw new GeneratorError(`published id supplement for ${s.sdkName}: ${s.publishedId} is what the name gives already, or not its id; review it`);
+    }
+    (ops[0] as Collected).op.o = s.publishedId;
+  }
   for (const s of ENUM_SUPPLEMENTS) {
     const ops = collected.filter((c) => c.op.m === s.method && c.op.p === s.path);
     if (ops.length === 0) throw new GeneratorError(`supplement for ${s.method} ${s.path}: no such operation any more`);

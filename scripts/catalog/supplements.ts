@@ -27,3 +27,29 @@ export const ENUM_SUPPLEMENTS: readonly EnumSupplement[] = [
   { method: 'GET', path: '/indicators/aggregates/devices-count/v1', param: 'type', values: IOC_TYPES, source: IOC_TYPES_SOURCE },
   { method: 'GET', path: '/indicators/queries/processes/v1', param: 'type', values: IOC_TYPES, source: IOC_TYPES_SOURCE },
 ];
+
+/**
+ * Operation ids of the published API definition that the SDK's method names do
+ * not give back (src/core/catalog/publishedId.ts derives the rest). Keyed by the
+ * SDK's method name. The generator fails if a method disappears, or if an entry
+ * says no more than the derivation.
+ */
+export interface PublishedIdSupplement {
+  sdkName: string;
+  publishedId: string;
+  source: string;
+}
+
+const FALCONPY_IOC = 'FalconPy src/falconpy/_endpoint/deprecated/_ioc.py (_ioc_endpoints)';
+const ISSUE_13 = "CrowdStrike's API definition, as quoted in talon issue 13";
+
+export const PUBLISHED_ID_SUPPLEMENTS: readonly PublishedIdSupplement[] = [
+  { sdkName: 'indicatorCombinedV1', publishedId: 'indicator.combined.v1', source: FALCONPY_IOC },
+  { sdkName: 'indicatorGetV1', publishedId: 'indicator.get.v1', source: FALCONPY_IOC },
+  { sdkName: 'indicatorCreateV1', publishedId: 'indicator.create.v1', source: FALCONPY_IOC },
+  { sdkName: 'indicatorUpdateV1', publishedId: 'indicator.update.v1', source: FALCONPY_IOC },
+  { sdkName: 'indicatorDeleteV1', publishedId: 'indicator.delete.v1', source: FALCONPY_IOC },
+  { sdkName: 'indicatorSearchV1', publishedId: 'indicator.search.v1', source: FALCONPY_IOC },
+  { sdkName: 'entitiesFilesDeleteV1', publishedId: 'entities.files.delete.v1', source: ISSUE_13 },
+  { sdkName: 'queriesCasesGetV1', publishedId: 'queries.cases.get.v1', source: ISSUE_13 },
+];

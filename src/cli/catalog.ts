@@ -151,17 +151,18 @@ async function describe(io: CatalogCommandIO, first: string, path: string | unde
 
 async function importCatalog(io: CatalogCommandIO, file: string, named: string | undefined): Promise<void> {
   const profile = await catalogProfile(io.env, named);
-  const [{ importSpecFile }, { writeImportedCatalog }] = await Promise.all([
+  const [{ importSpec, describeUnresolved }, { writeImportedCatalog }] = await Promise.all([
     import('../core/catalog/importSpec.js'),
     import('../core/catalog/catalogStore.js'),
   ]);
-  const imported = await importSpecFile(file);
+  const { catalog: imported, unresolved } = await importSpec(file);
   const stored = writeImportedCatalog(profile, imported, io.env);
   const withScopes = imported.operations.filter((o) => o.sc).length;
   io.stdout(
     `Imported ${count(imported.operations.length, 'operation')} in ${count(imported.collections.length, 'collection')} ` +
       `(${withScopes} with scopes) from ${file} (${imported.source.name} ${imported.source.version}).\n` +
-      `It is now the catalog for profile "${profile}" (stored in ${stored}); talon catalog reset goes back to the bundled one.\n`,
+      `It is now the catalog for profile "${profile}" (stored in ${stored}); talon catalog reset goes back to the bundled one.\n` +
+      describeUnresolved(unresolved).map((l) => `${l}\n`).join(''),
   );
 }
 

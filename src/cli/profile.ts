@@ -3,6 +3,8 @@
 import { Option, type Command } from 'commander';
 import type { Profile } from '../core/config/profileStore.js';
 import { ExitCode, UserError } from '../core/errors.js';
+import { KEYCHAIN_SERVICE } from '../core/config/keychain.js';
+import type { SecretStorePreference } from '../core/config/secretStore.js';
 import { safeJson } from '../core/text/safeJson.js';
 import { writeText } from './terminalOutput.js';
 import { terminalSafe } from '../core/text/terminalSafe.js';
@@ -57,7 +59,7 @@ export function registerProfileCommand(program: Command, io: Partial<ProfileComm
     .option('--member-cid <cid>', 'MSSP child CID to act for')
     .option('--read-only', 'refuse commands that change anything in the tenant')
     .option('--description <text>', 'a note shown by profile list and show')
-    .option('--store-secret', 'store the client secret (from $FALCON_CLIENT_SECRET, else stdin or a prompt) in a 0600 file')
+    .option('--store-secret', 'store the client secret (from $FALCON_CLIENT_SECRET, else stdin or a prompt) in the OS keychain, or a 0600 file where there is none')
     .option('--client-secret <secret>', 'with --store-secret, for scripts: the secret itself (visible in process lists)')
     .option('--replace', 'overwrite an existing profile of that name')
     .option('--default', 'make it the default profile')
@@ -118,19 +120,32 @@ async function addProfile(io: ProfileCommandIO, name: string, opts: AddOptions):
     },
     { replace: opts.replace === true },
   );
-  if (secret !== undefined) secrets.set(name, secret);
+  const stored = secret !== undefined ? secrets.set(name, secret, secretStorePreference(io.env)) : undefined;
   // A secret stored for another client ID would only fail at login.
-  else if (existing && existing.clientId !== saved.clientId) secrets.delete(name);
+  if (secret === undefined && existing && existing.clientId !== saved.clientId) secrets.delete(name);
 
   const current = store.defaultName();
   const makeDefault = opts.default === true || !current || !store.get(current);
   if (makeDefault) store.setDefault(name);
 
   io.stdout(`${existing ? 'Replaced' : 'Added'} profile "${name}" (${where(saved)}, client ID ${saved.clientId}).\n`);
-  if (secret !== undefined) io.stdout(`Client secret stored in the ${secrets.location}.\n`);
-  else if (secrets.has(name)) io.stdout(`The client secret stored earlier is kept (${secrets.location}).\n`);
+  if (stored?.fallbackReason) io.stdout(`${capitalised(stored.fallbackReason)}, so the client secret is stored in the ${stored.location}.\n`);
+  else if (stored) io.stdout(`Client secret stored in the ${stored.location}.\n`);
+  else if (secrets.has(name)) io.stdout(`The client secret stored earlier is kept (${secrets.locationOf(name)}).\n`);
   else io.stdout('No client secret stored: pass --client-secret or set FALCON_CLIENT_SECRET when running talon, or re-add it with --store-secret --replace.\n');
   if (makeDefault) io.stdout(`"${name}" is the default profile.\n`);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** TALON_SECRET_STORE: where new secrets go (auto: the OS keychain where it works, else the 0600 file). */
+function secretStorePreference(env: NodeJS.ProcessEnv): SecretStorePreference {
+  const v = (env.TALON_SECRET_STORE ?? '').trim().toLowerCase();
+  if (v === '' || v === 'auto') return 'auto';
+  if (v === 'keychain' || v === 'file') return v;
+  throw new UserError(`TALON_SECRET_STORE must be auto, keychain or file (got "${env.TALON_SECRET_STORE}").`, ExitCode.usage);
 }
 
 async function secretToStore(io: ProfileCommandIO, opts: AddOptions): Promise<string> {
@@ -225,7 +240,12 @@ async function showProfile(io: ProfileCommandIO, name: string | undefined, asJso
   const view = viewOf(p, defaultName, secrets.has(p.name));
   if (asJson) {
     const { secretStored, ...rest } = view;
-    return io.stdout(json({ ...rest, secret: secretStored ? { stored: true, file: secrets.path } : { stored: false } }));
+    const secret = !secretStored
+      ? { stored: false }
+      : secrets.storeOf(p.name) === 'keychain'
+        ? { stored: true, store: 'keychain', service: KEYCHAIN_SERVICE, account: secrets.keychainAccount(p.name) }
+        : { stored: true, store: 'file', file: secrets.path };
+    return io.stdout(json({ ...rest, secret }));
   }
   const lines: Array<[string, string]> = [
     ['name', `${view.name}${view.default ? ' (default)' : ''}`],
@@ -234,7 +254,7 @@ async function showProfile(io: ProfileCommandIO, name: string | undefined, asJso
     ['member CID', view.memberCid ?? 'none'],
     ['read-only', view.readOnly ? 'yes' : 'no'],
     ...(view.description ? [['description', view.description] as [string, string]] : []),
-    ['secret', view.secretStored ? `stored (${secrets.location})` : 'not stored'],
+    ['secret', view.secretStored ? `stored (${secrets.locationOf(p.name)})` : 'not stored'],
     ['config', store.path],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;

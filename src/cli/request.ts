@@ -9,9 +9,14 @@ export function registerRequestCommand(program: Command): void {
   const cmd = program
     .command('request')
     .description('send one API request (the arguments of XSOAR cs-api-request) and print the response')
-    .argument('<endpoint>', 'a path such as /devices/queries/devices/v1, or a full URL on the API host');
-  addConnectionOptions(addSendOptions(addRequestShapeOptions(cmd))).action(async (endpoint: string, flags: RequestFlags) => {
+    .argument(
+      '<endpoint...>',
+      'a path such as /devices/queries/devices/v1 (the leading / is optional), a full URL on the API host, ' +
+        'or a War Room line: [!cs-api-request] endpoint=... http_method=... query_parameters=... request_body=... populate_context=...',
+    );
+  addConnectionOptions(addSendOptions(addRequestShapeOptions(cmd))).action(async (words: string[], flags: RequestFlags, command: Command) => {
     const { runRequest } = await import('./runRequest.js');
-    process.exitCode = await runRequest(endpoint, flags);
+    const explicit = (name: string) => command.getOptionValueSource(name) === 'cli';
+    process.exitCode = await runRequest(words, flags, { method: explicit('method'), output: explicit('output') });
   });
 }

@@ -16,7 +16,8 @@ import { errorFromFailure } from '../core/wizards/stepFailure.js';
 import { Enricher } from '../core/wizards/alerts/enrich.js';
 import { planRows, triageStateForPlan } from '../core/wizards/alerts/machine.js';
 import { runTriage, type TriageIo } from '../core/wizards/alerts/runTriage.js';
-import { isEmptyChange, type AlertChange } from '../core/wizards/alerts/update.js';
+import { isEmptyChange, UPDATE_PATH, type AlertChange } from '../core/wizards/alerts/update.js';
+import { NotSentError } from '../core/request/notSent.js';
 import { planText, resultsOk, resultsText } from '../core/wizards/alerts/format.js';
 import { safe, safeJson } from '../core/wizards/alerts/safeText.js';
 import type { AlertStatus } from '../core/wizards/alerts/alertRecord.js';
@@ -47,12 +48,10 @@ const say = (line: string): void => void process.stderr.write(`talon: ${line}\n`
 const pretty = (): boolean => Boolean(process.stdout.isTTY);
 const width = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 80);
 
-/**
- * A read-only profile refuses changes before anything is fetched.
- * TODO(merge): the send policy at the connection (w10a) enforces this for every write; drop this line then.
- */
-function refuseReadOnly(conn: Connection, what: string): void {
-  if (conn.credentials.readOnly) throw new UserError(`The profile '${conn.credentials.profile}' is read-only: it refuses ${what}. Use another profile.`);
+/** Asks the door in advance, so a profile that refuses the update says so before anything is fetched. */
+async function refuseEarly(conn: Connection): Promise<void> {
+  const plan = await conn.client.plan?.({ method: 'PATCH', path: UPDATE_PATH, body: { json: { composite_ids: [], action_parameters: [] } } });
+  if (plan?.action === 'refuse') throw new NotSentError(plan.reason, 'refused');
 }
 
 /** Runs the plan to the end: review on stdout (stderr with --json), typed count or --yes, progress on stderr. */
@@ -127,7 +126,7 @@ export async function runAlertUpdate(ids: string[], flags: AlertUpdateFlags): Pr
   try {
     const request: PlanRequest = { kind: 'update', change, ...(flags.filter !== undefined ? { filter: flags.filter, limit } : { ids: [...new Set(ids)] }) };
     if (!isEmptyChange(change)) {
-      refuseReadOnly(conn, 'changing alerts');
+      await refuseEarly(conn);
       const final = await runPlan(conn, request, flags, 'changing');
       code = report(final, flags.json);
       deviceIds = planRows(final.plan).filter((r) => r.row.keep).map((r) => r.row.alert.deviceId);
@@ -171,7 +170,7 @@ export async function runAlertTriage(flags: AlertTriageFlags): Promise<number> {
   }
   const conn = openCliConnection(flags);
   try {
-    if (!flags.dryRun) refuseReadOnly(conn, 'closing alerts');
+    if (!flags.dryRun) await refuseEarly(conn);
     const final = await runPlan(conn, { kind: 'rules', rules }, flags, 'closing', flags.dryRun);
     const matched = planRows(final.plan).length;
     if (flags.dryRun) {

@@ -19,7 +19,8 @@ afterEach(() => {
 function newHome(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'talon-cli-test-'));
   homes.push(home);
-  return { TALON_HOME: home, ...extra };
+  // The 0600 file, whatever keychain the machine has (secretStore.test.ts covers the keychain and the fallback).
+  return { TALON_HOME: home, TALON_SECRET_STORE: 'file', ...extra };
 }
 
 interface Run {

@@ -9,6 +9,8 @@ export interface ApiErrorContext {
   scopes?: readonly string[];
   /** true when a fresh token did not cure a 403 (see FalconClient) */
   missingScope?: boolean;
+  /** for a 404 on a path the catalog does not know: that fact, and its nearest operation */
+  unknownPath?: { nearest?: { method: string; path: string; operationId: string } };
 }
 
 /** The API's own error messages from the envelope (or the text body), terminal-safe. */
@@ -31,6 +33,11 @@ export function describeApiError(res: ApiResponse, ctx: ApiErrorContext = {}): s
       const scopes = ctx.scopes?.length ? ctx.scopes.join(', ') : undefined;
       if (scopes) return `The API client lacks the scope ${scopes} that ${what} needs (403): add it to the API client in the Falcon console.`;
       return `The API client is not allowed to call ${what} (403): it lacks a scope, or the source IP is not allow-listed.`;
+    }
+    case res.status === 404 && ctx.unknownPath !== undefined: {
+      const near = ctx.unknownPath.nearest;
+      const hint = near ? ` The nearest operation in the catalog is ${near.method} ${near.path} (${near.operationId}).` : ' Search the catalog with talon endpoints WORDS.';
+      return `Not found (404): ${what} is not an operation the catalog knows.${hint}`;
     }
     case res.status === 404:
       return `Not found (404): ${what} does not exist on this cloud, or the ids you gave are unknown.`;
@@ -67,8 +74,25 @@ export async function scopesOf(method: string, path: string): Promise<string[] |
   return scopes ? [...scopes] : undefined;
 }
 
-/** A non-2xx answer as an ApiError; a 403 names the scope the call needs. */
+/** For a 404 on a path the bundled catalog does not know: its nearest operation; undefined for known paths. */
+async function unknownPathOf(method: string, path: string): Promise<ApiErrorContext['unknownPath']> {
+  const [{ bundledCatalog }, { findOperationByPath }, { nearestOperation }] = await Promise.all([
+    import('../catalog/loadCatalog.js'),
+    import('../catalog/findOperation.js'),
+    import('../catalog/nearestOperation.js'),
+  ]);
+  const catalog = bundledCatalog();
+  if (findOperationByPath(catalog, method, path)) return undefined;
+  const near = nearestOperation(catalog, method, path);
+  return { nearest: near ? { method: near.method, path: near.path, operationId: near.operationId } : undefined };
+}
+
+/** A non-2xx answer as an ApiError; a 403 names the scope the call needs, a 404 an unknown path. */
 export async function apiErrorOf(res: ApiResponse, method: string, path: string): Promise<ApiError> {
   const missingScope = (res as { missingScope?: boolean }).missingScope;
-  return new ApiError(res, { missingScope, scopes: res.status === 403 ? await scopesOf(method, path) : undefined });
+  return new ApiError(res, {
+    missingScope,
+    scopes: res.status === 403 ? await scopesOf(method, path) : undefined,
+    unknownPath: res.status === 404 ? await unknownPathOf(method, path) : undefined,
+  });
 }

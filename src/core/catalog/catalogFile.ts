@@ -58,8 +58,14 @@ export interface FileBody {
 }
 
 export interface FileOperation {
-  /** operation id */
+  /** operation id: talon's name (the SDK's method name, or an imported spec's operationId) */
   i: string;
+  /**
+   * the operation id in the published API definition, when the bundled catalog
+   * cannot derive it from `i` (see publishedId.ts); absent in imported catalogs,
+   * whose `i` is the spec's own id
+   */
+  o?: string;
   /** index into `collections` */
   c: number;
   /** HTTP method, upper case */

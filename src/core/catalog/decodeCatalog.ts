@@ -1,6 +1,7 @@
 // Turns the compact catalog file into the Catalog the rest of talon uses.
 // Names at once; parameters, bodies and models only when asked for.
 import { CATALOG_FORMAT, type CatalogFile, type FileOperation, type FileParam, type FileSchema } from './catalogFile.js';
+import { derivedPublishedId } from './publishedId.js';
 import type { Catalog, CatalogBody, CatalogOperation, CatalogParam, SchemaNode } from './types.js';
 
 const PARAM_IN = { q: 'query', p: 'path', h: 'header' } as const;
@@ -14,7 +15,8 @@ export function decodeCatalog(data: unknown, loadModels?: () => CatalogFile['mod
   const file = checkFile(data);
   const models = new Map<string, SchemaNode>();
   let table: CatalogFile['models'] | undefined = loadModels ? undefined : file.models;
-  const operations: CatalogOperation[] = file.operations.map((op) => new DecodedOperation(op, file.collections[op.c] ?? ''));
+  const derive = file.source.kind === 'sdk';
+  const operations: CatalogOperation[] = file.operations.map((op) => new DecodedOperation(op, file.collections[op.c] ?? '', derive));
   return {
     source: file.source,
     operations,
@@ -44,18 +46,27 @@ class DecodedOperation implements CatalogOperation {
   readonly scopes: readonly string[];
   readonly deprecated: boolean;
   #raw: FileOperation;
+  #derive: boolean;
+  #publishedId: string | undefined;
   #params: readonly CatalogParam[] | undefined;
   #body: CatalogBody | null | undefined;
 
-  constructor(raw: FileOperation, collection: string) {
+  constructor(raw: FileOperation, collection: string, derive: boolean) {
     this.#raw = raw;
     this.operationId = raw.i;
+    this.#derive = derive;
     this.collection = collection;
     this.method = raw.m;
     this.path = raw.p;
     this.summary = raw.s ?? '';
     this.scopes = raw.sc ?? [];
     this.deprecated = raw.d === 1;
+  }
+
+  /** derived on first use: most lookups never ask */
+  get publishedId(): string {
+    this.#publishedId ??= this.#raw.o ?? (this.#derive ? derivedPublishedId(this.#raw.i) : this.#raw.i);
+    return this.#publishedId;
   }
 
   get params(): readonly CatalogParam[] {
@@ -73,8 +84,8 @@ class DecodedOperation implements CatalogOperation {
 
   /** A plain object, for JSON.stringify and spreading. */
   toJSON(): CatalogOperation {
-    const { operationId, collection, method, path, summary, scopes, deprecated, params, body } = this;
-    return { operationId, collection, method, path, summary, scopes, deprecated, params, ...(body ? { body } : {}) };
+    const { operationId, publishedId, collection, method, path, summary, scopes, deprecated, params, body } = this;
+    return { operationId, publishedId, collection, method, path, summary, scopes, deprecated, params, ...(body ? { body } : {}) };
   }
 }
 

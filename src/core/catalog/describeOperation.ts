@@ -12,7 +12,9 @@ const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** The one operation meant by `describe ID` or `describe METHOD PATH`; a UserError says why there is none. */
 export function resolveOperation(catalog: Catalog, first: string, second?: string): CatalogOperation {
-  if (second !== undefined || METHODS.has(first.toUpperCase())) {
+  // `describe get` is the operation called exactly `get` if there is one, else an unfinished METHOD PATH.
+  const named = (o: CatalogOperation) => o.operationId === first || o.publishedId === first;
+  if (second !== undefined || (METHODS.has(first.toUpperCase()) && !findOperationsById(catalog, first).some(named))) {
     const method = first.toUpperCase();
     if (!METHODS.has(method)) throw new UserError(`"${first}" is not an HTTP method: use describe OPERATION_ID or describe METHOD PATH.`, ExitCode.usage);
     if (!second) throw new UserError(`describe ${method} needs a path, e.g. describe ${method} /devices/queries/devices/v1.`, ExitCode.usage);
@@ -26,10 +28,14 @@ export function resolveOperation(catalog: Catalog, first: string, second?: strin
   const [only] = ops;
   if (only && ops.length === 1) return only;
   if (ops.length > 1) {
-    const names = ops.map((o) => `${o.collection}.${o.operationId} (${o.method} ${o.path})`).join(', ');
-    throw new UserError(`${ops.length} operations are called ${first}: ${names}. Name one as COLLECTION.ID or METHOD PATH.`, ExitCode.usage);
+    throw new UserError(`${ops.length} operations are called ${first}: name one as COLLECTION.ID or METHOD PATH.`, ExitCode.usage, candidateLines(ops));
   }
   throw new UserError(`The catalog has no operation called ${first}.${suggestions(catalog, first)}`, ExitCode.usage);
+}
+
+/** One line per candidate: its collection-qualified name, method and path, and whether it is deprecated. */
+export function candidateLines(ops: readonly CatalogOperation[]): string[] {
+  return ops.map((o) => `${o.collection}.${o.operationId}  ${o.method} ${o.path}${o.deprecated ? '  (deprecated)' : ''}`);
 }
 
 function suggestions(catalog: Catalog, query: string): string {
@@ -49,7 +55,7 @@ export interface ParamDescription {
 }
 
 /** An operation as `describe` shows it: the catalog's fields, with parameters and body made readable. */
-export interface OperationDescription extends Pick<CatalogOperation, 'operationId' | 'collection' | 'method' | 'path' | 'summary' | 'scopes' | 'deprecated'> {
+export interface OperationDescription extends Pick<CatalogOperation, 'operationId' | 'publishedId' | 'collection' | 'method' | 'path' | 'summary' | 'scopes' | 'deprecated'> {
   params: ParamDescription[];
   body?: { contentType: string; required: boolean; type: string; skeleton: unknown };
 }
@@ -57,6 +63,7 @@ export interface OperationDescription extends Pick<CatalogOperation, 'operationI
 export function describeOperation(catalog: Catalog, op: CatalogOperation): OperationDescription {
   const d: OperationDescription = {
     operationId: op.operationId,
+    publishedId: op.publishedId,
     collection: op.collection,
     method: op.method,
     path: op.path,
@@ -86,6 +93,7 @@ export function describeOperation(catalog: Catalog, op: CatalogOperation): Opera
 /** The description as text for a terminal. */
 export function formatDescription(d: OperationDescription): string {
   const lines = [`${d.method} ${d.path}`, `  operation  ${d.collection}.${d.operationId}${d.deprecated ? '  (deprecated)' : ''}`];
+  if (d.publishedId !== d.operationId) lines.push(`  published  ${d.publishedId}`);
   lines.push(`  scopes     ${d.scopes.length > 0 ? d.scopes.join(', ') : 'none'}`);
   if (d.summary) lines.push('', ...wrap(d.summary, 78).map((l) => `  ${l}`));
   lines.push('', d.params.length > 0 ? 'Parameters' : 'Parameters: none');

@@ -1,12 +1,23 @@
 // Finding operations: by METHOD and a concrete path (`/policy/entities/abc/v1`
-// matches `/policy/entities/{id}/v1`), and by operation id as people write it
-// (`QueryDevicesByFilter`, `query_devices_by_filter`, `Hosts.queryDevicesByFilter`).
+// matches `/policy/entities/{id}/v1`), and by any of an operation's names as
+// people write them: talon's (`queryDevicesByFilter`), the published API
+// definition's (`QueryDevicesByFilter`, `indicator.search.v1`), either with its
+// collection (`Hosts.queryDevicesByFilter`), exactly first, then forgiving case
+// and punctuation (`query_devices_by_filter`).
+import { looseId } from './publishedId.js';
 import type { Catalog, CatalogOperation } from './types.js';
 
 interface PathIndex {
   literal: Map<string, CatalogOperation>;
   templated: Array<{ method: string; re: RegExp; op: CatalogOperation }>;
-  byId: Map<string, CatalogOperation[]>;
+  exactId: Map<string, CatalogOperation[]>;
+  looseId: Map<string, CatalogOperation[]>;
+}
+
+function add(map: Map<string, CatalogOperation[]>, key: string, op: CatalogOperation): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [op]);
+  else if (!list.includes(op)) list.push(op);
 }
 
 const cache = new WeakMap<Catalog, PathIndex>();
@@ -14,7 +25,7 @@ const cache = new WeakMap<Catalog, PathIndex>();
 function pathIndex(catalog: Catalog): PathIndex {
   let index = cache.get(catalog);
   if (index) return index;
-  index = { literal: new Map(), templated: [], byId: new Map() };
+  index = { literal: new Map(), templated: [], exactId: new Map(), looseId: new Map() };
   for (const op of catalog.operations) {
     if (op.path.includes('{')) {
       const pattern = op.path
@@ -23,17 +34,15 @@ function pathIndex(catalog: Catalog): PathIndex {
         .join('');
       index.templated.push({ method: op.method, re: new RegExp(`^${pattern}$`, 'i'), op });
     } else index.literal.set(`${op.method} ${op.path.toLowerCase()}`, op);
-    for (const key of [normaliseId(op.operationId), normaliseId(`${op.collection}.${op.operationId}`)]) {
-      index.byId.set(key, [...(index.byId.get(key) ?? []), op]);
+    for (const name of [op.operationId, op.publishedId]) {
+      for (const key of [name, `${op.collection}.${name}`]) {
+        add(index.exactId, key, op);
+        add(index.looseId, looseId(key), op);
+      }
     }
   }
   cache.set(catalog, index);
   return index;
-}
-
-/** `QueryDevicesByFilter`, `query_devices_by_filter` and `queryDevicesByFilter` alike. */
-function normaliseId(id: string): string {
-  return id.toLowerCase().replace(/[_\-\s]/g, '');
 }
 
 /** The operation for METHOD and path (query string and trailing slash ignored); a literal path wins over a template. */
@@ -45,7 +54,13 @@ export function findOperationByPath(catalog: Catalog, method: string, path: stri
   return index.literal.get(`${m} ${p.toLowerCase()}`) ?? index.templated.find((t) => t.method === m && t.re.test(p))?.op;
 }
 
-/** Operations with this id (several collections can share one); `Collection.id` narrows to one. */
+/**
+ * Operations with this name: exact matches if there are any, else those equal
+ * but for case and punctuation. Several can share a name (the published
+ * definition reuses some ids across collections); `Collection.name` narrows.
+ */
 export function findOperationsById(catalog: Catalog, id: string): CatalogOperation[] {
-  return pathIndex(catalog).byId.get(normaliseId(id)) ?? [];
+  const index = pathIndex(catalog);
+  const name = id.trim();
+  return [...(index.exactId.get(name) ?? index.looseId.get(looseId(name)) ?? [])];
 }

@@ -1,14 +1,26 @@
 // `talon catalog import FILE`: reads a Swagger 2.0 or OpenAPI 3 document (JSON
-// or YAML) with swagger-parser, checks that every reference resolves, and
-// converts it to a catalog. Every failure is one sentence naming the file.
+// or YAML) with swagger-parser and converts it to a catalog. A reference that
+// points at nothing makes that schema unknown and is reported; it does not cost
+// the rest of the file (real console exports have such references). Every
+// failure is one sentence naming the file.
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import type { CatalogFile } from './catalogFile.js';
-import { isObject } from './specSchema.js';
-import { specToCatalog } from './specToCatalog.js';
+import { isObject, type UnresolvedRef } from './specSchema.js';
+import { convertSpec } from './specToCatalog.js';
 
 export async function importSpecFile(file: string): Promise<CatalogFile> {
+  return (await importSpec(file)).catalog;
+}
+
+export interface ImportedSpec {
+  catalog: CatalogFile;
+  /** references that point at nothing: the schemas they stand for are unknown ("any") */
+  unresolved: UnresolvedRef[];
+}
+
+export async function importSpec(file: string): Promise<ImportedSpec> {
   const path = resolve(file);
   const fail = (problem: string): never => {
     throw new UserError(`Cannot import ${file}: ${problem}.`, ExitCode.usage);
@@ -28,17 +40,46 @@ export async function importSpecFile(file: string): Promise<CatalogFile> {
   const options = { resolve: { http: false as const } };
   let doc: unknown;
   try {
-    doc = await SwaggerParser.bundle(path, options);
-    // Dereferencing a copy proves every $ref resolves; the conversion keeps named models as references.
-    await SwaggerParser.dereference(structuredClone(doc) as never, { ...options, dereference: { circular: 'ignore' } });
+    // parse() reads JSON or YAML and checks the version; only a file with references to other
+    // files needs bundle(), which follows them (and fails on a broken one, as it must to go on).
+    doc = await SwaggerParser.parse(path, options);
+    if (hasExternalRef(doc)) doc = await SwaggerParser.bundle(path, options);
   } catch (e) {
     return fail(describeParserError(e as Error, path));
   }
   if (!isObject(doc)) return fail('it is not a Swagger 2.0 or OpenAPI 3 document');
   if (!isObject(doc.paths) || Object.keys(doc.paths).length === 0) return fail('it has no paths, so it describes no operations');
-  const catalog = specToCatalog(doc, basename(path));
+  const { catalog, unresolved } = convertSpec(doc, basename(path));
   if (catalog.operations.length === 0) fail('none of its paths has an operation (get, post, put, patch, delete, head or options)');
-  return catalog;
+  return { catalog, unresolved };
+}
+
+/** True when some `$ref` points outside the document. */
+function hasExternalRef(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (Array.isArray(n)) stack.push(...n);
+    else if (isObject(n)) {
+      if (typeof n.$ref === 'string' && !n.$ref.startsWith('#')) return true;
+      for (const v of Object.values(n)) if (typeof v === 'object' && v !== null) stack.push(v);
+    }
+  }
+  return false;
+}
+
+/** The report of an import's dangling references: how many, and where (a few of each). */
+export function describeUnresolved(unresolved: readonly UnresolvedRef[]): string[] {
+  if (unresolved.length === 0) return [];
+  const lines = [
+    `${unresolved.length} reference${unresolved.length === 1 ? '' : 's'} could not be resolved; the schema${unresolved.length === 1 ? '' : 's'} behind ${unresolved.length === 1 ? 'it is' : 'them are'} unknown (any value):`,
+  ];
+  for (const u of unresolved.slice(0, 10)) {
+    const places = u.usedIn.slice(0, 3).join(', ') + (u.usedIn.length > 3 ? ` and ${u.usedIn.length - 3} more` : '');
+    lines.push(`  ${u.ref}${places ? ` (used in ${places})` : ''}`);
+  }
+  if (unresolved.length > 10) lines.push(`  and ${unresolved.length - 10} more`);
+  return lines;
 }
 
 /** swagger-parser's errors, as the second half of a sentence. */

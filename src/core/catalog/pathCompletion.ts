@@ -16,9 +16,12 @@ export interface SegmentCompletion {
   hasChildren: boolean;
 }
 
-const pathsCache = new WeakMap<Catalog, string[][]>();
+/** What path completion reads of a catalog: its operations' paths. */
+export type PathSource = { readonly operations: readonly Pick<Catalog['operations'][number], 'path'>[] };
 
-function splitPaths(catalog: Catalog): string[][] {
+const pathsCache = new WeakMap<PathSource, string[][]>();
+
+function splitPaths(catalog: PathSource): string[][] {
   let paths = pathsCache.get(catalog);
   if (!paths) {
     paths = catalog.operations.map((op) => op.path.split('/').slice(1));
@@ -28,7 +31,7 @@ function splitPaths(catalog: Catalog): string[][] {
 }
 
 /** The next segments after `typed` (which should start with `/`), sorted by name. */
-export function completePathSegment(catalog: Catalog, typed: string): SegmentCompletion[] {
+export function completePathSegment(catalog: PathSource, typed: string): SegmentCompletion[] {
   const parts = typed.replace(/^\/*/, '').split('/');
   const partial = (parts.pop() ?? '').toLowerCase();
   const dir = parts;

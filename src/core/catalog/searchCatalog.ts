@@ -6,6 +6,7 @@
 import { catalogIndex, type CatalogIndex, type IndexEntry } from './catalogIndex.js';
 import { letterMask, matchTerm, MIN_SCORE, scoreTerm, type PreparedText } from './fuzzyMatch.js';
 import { intentApplies, SEARCH_INTENTS, type SearchIntent } from './searchIntents.js';
+import { findOperationsById } from './findOperation.js';
 import type { Catalog, CatalogOperation } from './types.js';
 
 export interface SearchMatch {
@@ -42,7 +43,18 @@ export function searchCatalog(catalog: Catalog, query: string, options: SearchOp
     return limit > 0 ? matches.slice(0, limit) : matches;
   }
   const terms = [...new Set(q.toLowerCase().split(/\s+/).filter(Boolean))];
-  return rankByTerms(index, terms, limit).map((r) => withPositions(r.entry, r.score, terms));
+  const fuzzy = rankByTerms(index, terms, limit).map((r) => withPositions(r.entry, r.score, terms));
+  // An operation's own name (talon's or the published definition's) comes before anything fuzzy.
+  const named = terms.length === 1 ? findOperationsById(catalog, q) : [];
+  if (named.length === 0) return fuzzy;
+  const top = Math.max(1, ...fuzzy.map((m) => m.score));
+  const first = named.map((op) => {
+    const entry = index.entries.find((e) => e.op === op) as IndexEntry;
+    return { ...emptyMatch(entry, top * 2), operationIdPositions: op.operationId.toLowerCase() === q.toLowerCase() ? [...op.operationId].map((_, i) => i) : [] };
+  });
+  const rest = fuzzy.filter((m) => !named.includes(m.operation));
+  const all = [...first, ...rest];
+  return limit > 0 ? all.slice(0, limit) : all;
 }
 
 function emptyMatch(e: IndexEntry, score: number): SearchMatch {

@@ -9,11 +9,33 @@ const MODEL_REF = /^#\/(?:definitions|components\/schemas)\/([^/]+)$/;
 /** Inlined (unnamed) references deeper than this are cut: they can only be cycles. */
 const MAX_INLINE_DEPTH = 24;
 
+/** A `$ref` that points at nothing, and where it is used (an operation, or a model). */
+export interface UnresolvedRef {
+  ref: string;
+  usedIn: string[];
+}
+
 export class SpecSchemas {
   readonly models: Record<string, FileSchema> = {};
   readonly #pending = new Set<string>();
+  /** ref → the places using it; what it should describe is "any" (unknown) */
+  readonly #unresolved = new Map<string, Set<string>>();
+  readonly #missingModels = new Set<string>();
+  /** what is being converted, for reports: "GET /path" or "model X" */
+  where = '';
 
   constructor(readonly doc: Json) {}
+
+  /** The references that point at nothing, in the order first met. */
+  unresolved(): UnresolvedRef[] {
+    return [...this.#unresolved].map(([ref, places]) => ({ ref, usedIn: [...places] }));
+  }
+
+  #missing(ref: string): void {
+    let places = this.#unresolved.get(ref);
+    if (!places) this.#unresolved.set(ref, (places = new Set()));
+    if (this.where) places.add(this.where);
+  }
 
   /** Follows a local `#/...` JSON pointer; undefined when it points at nothing. */
   resolve(ref: string): unknown {
@@ -29,7 +51,11 @@ export class SpecSchemas {
 
   /** `{ $ref }` objects followed to what they point at (for parameters and request bodies). */
   deref(node: unknown, depth = 0): unknown {
-    if (depth < MAX_INLINE_DEPTH && isObject(node) && typeof node.$ref === 'string') return this.deref(this.resolve(node.$ref), depth + 1);
+    if (depth < MAX_INLINE_DEPTH && isObject(node) && typeof node.$ref === 'string') {
+      const target = this.resolve(node.$ref);
+      if (target === undefined) this.#missing(node.$ref);
+      return this.deref(target, depth + 1);
+    }
     return node;
   }
 
@@ -40,9 +66,16 @@ export class SpecSchemas {
       if (name !== undefined) {
         const model = decodeURIComponent(name).replace(/~1/g, '/').replace(/~0/g, '~');
         this.#model(model, schema.$ref);
+        if (this.#missingModels.has(model)) this.#missing(schema.$ref);
         return { r: model };
       }
-      return this.convert(this.resolve(schema.$ref), depth + 1);
+      const target = this.resolve(schema.$ref);
+      if (target === undefined) {
+        // A dangling reference makes this schema unknown; the import goes on and reports it.
+        this.#missing(schema.$ref);
+        return 'any';
+      }
+      return this.convert(target, depth + 1);
     }
     const all = Array.isArray(schema.allOf) ? schema.allOf : undefined;
     if (all) return this.#allOf(schema, all, depth);
@@ -76,8 +109,17 @@ export class SpecSchemas {
 
   #model(name: string, ref: string): void {
     if (Object.hasOwn(this.models, name) || this.#pending.has(name)) return;
+    const target = this.resolve(ref);
+    if (target === undefined) {
+      this.#missingModels.add(name);
+      this.models[name] = 'any';
+      return;
+    }
     this.#pending.add(name);
-    this.models[name] = this.convert(this.resolve(ref), 1);
+    const outer = this.where;
+    this.where = `model ${name}`;
+    this.models[name] = this.convert(target, 1);
+    this.where = outer;
     this.#pending.delete(name);
   }
 

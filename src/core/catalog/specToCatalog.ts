@@ -3,7 +3,7 @@
 // as the bundled catalog. Scopes come from each operation's OAuth2 security.
 import { CATALOG_FORMAT, type CatalogFile, type FileBody, type FileOperation, type FileParam, type FileProperty, type FileSchema } from './catalogFile.js';
 import { compareStrings } from './serializeCatalog.js';
-import { isObject, SpecSchemas } from './specSchema.js';
+import { isObject, SpecSchemas, type UnresolvedRef } from './specSchema.js';
 
 type Json = Record<string, unknown>;
 
@@ -17,6 +17,11 @@ interface Collected {
 
 /** `generatedBy` names where the document came from (the imported file's name). */
 export function specToCatalog(doc: Json, generatedBy: string): CatalogFile {
+  return convertSpec(doc, generatedBy).catalog;
+}
+
+/** The catalog, and the references that point at nothing (their schemas are unknown). */
+export function convertSpec(doc: Json, generatedBy: string): { catalog: CatalogFile; unresolved: UnresolvedRef[] } {
   const swagger2 = doc.swagger === '2.0';
   const schemas = new SpecSchemas(doc);
   const collected: Collected[] = [];
@@ -27,6 +32,7 @@ export function specToCatalog(doc: Json, generatedBy: string): CatalogFile {
     for (const method of METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
+      schemas.where = `${method.toUpperCase()} ${path}`;
       collected.push(convertOperation(doc, schemas, swagger2, path, method, item, op));
     }
   }
@@ -36,7 +42,7 @@ export function specToCatalog(doc: Json, generatedBy: string): CatalogFile {
     .map(({ collection, op: { i, ...rest } }): FileOperation => ({ i, c: index.get(collection) as number, ...rest }))
     .sort((a, b) => compareStrings(a.p, b.p) || compareStrings(a.m, b.m) || compareStrings(a.i, b.i));
   const info = isObject(doc.info) ? doc.info : {};
-  return {
+  const catalog: CatalogFile = {
     format: CATALOG_FORMAT,
     source: {
       kind: 'import',
@@ -48,6 +54,7 @@ export function specToCatalog(doc: Json, generatedBy: string): CatalogFile {
     operations,
     models: schemas.models,
   };
+  return { catalog, unresolved: schemas.unresolved() };
 }
 
 function convertOperation(doc: Json, schemas: SpecSchemas, swagger2: boolean, path: string, method: string, item: Json, op: Json): Collected {

@@ -50,7 +50,10 @@ export interface CatalogBody {
  * read them by name, or use JSON.stringify (operations have a toJSON).
  */
 export interface CatalogOperation {
+  /** talon's name: the SDK's method name (bundled catalog) or the spec's operationId (imported) */
   operationId: string;
+  /** the id in the published API definition (swagger UI, FalconPy's Uber class), e.g. `indicator.search.v1` */
+  publishedId: string;
   /** the service collection (the SDK's API class without `Api`, or the spec's first tag) */
   collection: string;
   method: string;

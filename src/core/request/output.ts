@@ -25,9 +25,12 @@ function stringify(value: unknown, pretty: boolean): string {
   return safeJson(value, pretty ? 2 : undefined);
 }
 
-/** The XSOAR context shape: the result under CrowdStrike.<endpoint>. */
-export function contextOf(endpoint: string, value: unknown): unknown {
-  return { CrowdStrike: { [endpoint]: value } };
+/**
+ * What cs-api-request puts in the XSOAR context: the response's `resources`
+ * list (an empty list when it has none) under CrowdStrike.<endpoint>.
+ */
+export function contextOf(endpoint: string, resources: readonly unknown[]): unknown {
+  return { CrowdStrike: { [endpoint]: resources } };
 }
 
 /** Writes one response. */
@@ -44,7 +47,10 @@ export async function writeResponse(sink: Sink, res: ApiResponse, format: Output
     const lines = Array.isArray(resources) ? resources : [value];
     return sink.write(lines.map((r) => stringify(r, false) + '\n').join(''));
   }
-  if (format === 'context') return sink.write(stringify(contextOf(endpoint, value), pretty) + '\n');
+  if (format === 'context') {
+    const resources = envelopeOf(res)?.resources;
+    return sink.write(stringify(contextOf(endpoint, Array.isArray(resources) ? resources : []), pretty) + '\n');
+  }
   return sink.write(stringify(value, pretty) + '\n');
 }
 
@@ -63,7 +69,7 @@ export async function writeItems(sink: Sink, items: AsyncIterable<unknown>, form
     // The context is one document, so it is collected first.
     const all: unknown[] = [];
     for await (const item of items) all.push(item);
-    await sink.write(stringify(contextOf(endpoint, { resources: all }), pretty) + '\n');
+    await sink.write(stringify(contextOf(endpoint, all), pretty) + '\n');
     return all.length;
   }
   const indent = pretty ? '\n    ' : '';

@@ -46,10 +46,9 @@ export function parseEndpoint(endpoint: string, baseUrl: string): { path: string
     if (url.host !== base.host) {
       throw new UserError(`The URL ${url.origin} is not the API host of this profile (${base.origin}): pass a path, or switch --cloud/--base-url.`);
     }
-  } else if (trimmed.startsWith('/')) {
-    url = new URL(trimmed, 'http://talon.invalid');
   } else {
-    throw new UserError(`The endpoint '${trimmed}' is neither a path (starting with /) nor a URL.`);
+    // As cs-api-request joins it to the base URL, the leading / is optional.
+    url = new URL(trimmed.startsWith('/') ? trimmed : `/${trimmed}`, 'http://talon.invalid');
   }
   return { path: url.pathname, query: [...url.searchParams.entries()] };
 }
@@ -63,15 +62,20 @@ function queryPairsFromFlags(items: string[]): [string, string][] {
 }
 
 function queryPairsFromJson(text: string): [string, string][] {
+  // An empty query_parameters is absent, as in cs-api-request (playbooks pass empty arguments).
+  if (text.trim() === '') return [];
   const value = parseJsonArg(text, '--query-json');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UserError('--query-json must be a JSON object, e.g. {"filter": "platform_name:\'Windows\'", "limit": 100}.');
   }
   const pairs: [string, string][] = [];
   for (const [k, v] of Object.entries(value)) {
+    // A null value drops the key, as cs-api-request does.
+    if (v === null) continue;
     // Arrays become repeated keys (collectionFormat multi); booleans lowercase.
     for (const item of Array.isArray(v) ? v : [v]) {
-      if (item === null || typeof item === 'object') {
+      if (item === null) continue;
+      if (typeof item === 'object') {
         throw new UserError(`--query-json: the value of '${k}' must be a string, number, boolean or an array of those.`);
       }
       pairs.push([k, String(item)]);
@@ -103,6 +107,7 @@ export function buildRequest(args: RequestArgs, src: ArgSources): ApiRequest {
   const { path, query } = parseEndpoint(args.endpoint, src.baseUrl);
   const pairs = [...query, ...queryPairsFromJson(args.queryJson ?? '{}'), ...queryPairsFromFlags(args.query ?? [])];
   const req: ApiRequest = { method, path, query: pairs };
-  if (args.data !== undefined) return { ...req, body: readBody(args.data, src) };
+  // An empty request_body is absent, as in cs-api-request.
+  if (args.data !== undefined && args.data.trim() !== '') return { ...req, body: readBody(args.data, src) };
   return req;
 }

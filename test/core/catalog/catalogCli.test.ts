@@ -60,7 +60,7 @@ describe('talon endpoints', () => {
   });
 
   it('cuts summaries to the width it is given', () => {
-    const table = endpointTable([{ operationId: 'x', collection: 'C', method: 'GET', path: '/x', summary: 'a'.repeat(200), scopes: [], deprecated: true, params: [] }], 60);
+    const table = endpointTable([{ operationId: 'x', publishedId: 'X', collection: 'C', method: 'GET', path: '/x', summary: 'a'.repeat(200), scopes: [], deprecated: true, params: [] }], 60);
     const row = table.split('\n')[1]!;
     expect(row).toMatch(/^GET\s+\/x\s+-\s+\[deprecated\] a+…$/);
     expect(row).toHaveLength(60);
@@ -87,12 +87,23 @@ describe('talon describe', () => {
   it('explains what it cannot find', async () => {
     await expect(talon(['describe', 'QueryDevicesByFiltr'])).rejects.toThrow(/^The catalog has no operation called QueryDevicesByFiltr\. Did you mean queryDevicesByFilter \(GET \/devices\/queries\/devices\/v1\)/);
     await expect(talon(['describe', 'POST', '/devices/queries/devices/v1'])).rejects.toThrow('The catalog has no operation POST /devices/queries/devices/v1. That path has GET.');
-    await expect(talon(['describe', 'getRules'])).rejects.toThrow(/^2 operations are called getRules: .* Name one as COLLECTION\.ID or METHOD PATH\.$/);
+    await expect(talon(['describe', 'getRules'])).rejects.toThrow(/^2 operations are called getRules: name one as COLLECTION\.ID or METHOD PATH\.$/);
+    await expect(talon(['describe', 'getRules'])).rejects.toMatchObject({ details: [expect.stringMatching(/^\w+\.getRules  GET \//), expect.stringMatching(/^\w+\.getRules  GET \//)] });
     await expect(talon(['describe', 'GET'])).rejects.toBeInstanceOf(UserError);
   });
 });
 
 describe('talon catalog', () => {
+  it('imports a spec with a dangling reference and says how many references could not be resolved, and where', async () => {
+    const out = await talon(['catalog', 'import', spec('dangling-ref.json')]);
+    expect(out).toMatch(/^Imported 2 operations in 1 collection .*\n/);
+    expect(out).toContain(
+      '2 references could not be resolved; the schemas behind them are unknown (any value):\n' +
+        '  #/definitions/msaspec.Paging (used in model msaspec.MetaInfo)\n' +
+        '  #/parameters/nowhere (used in GET /malquery/aggregates/quotas/v1)\n',
+    );
+  });
+
   it('imports a spec for the default profile, uses it, and resets to the bundled catalog', async () => {
     const env = newHome();
     ProfileStore.open(env).add({ name: 'lab', clientId: 'id-lab' });

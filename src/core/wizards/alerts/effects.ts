@@ -6,7 +6,7 @@
 import { appendAuditEntry, type AuditContext } from '../../audit/auditLog.js';
 import { ALERT_AUDIT_ACTION, type AlertAuditChange, type AlertAuditEntry } from '../../audit/alertAudit.js';
 import { UserError } from '../../errors.js';
-import type { ApiCaller } from '../../http/types.js';
+import type { PolicyCaller } from '../../request/guardedClient.js';
 import { systemClock, type Clock } from '../clock.js';
 import { failureFrom, isAbort } from '../stepFailure.js';
 import type { Enricher } from './enrich.js';
@@ -14,10 +14,10 @@ import { fetchAlerts, listAlerts } from './listAlerts.js';
 import { queryFilter } from './machine.js';
 import { planRules, type PlanGroup } from './matchRules.js';
 import type { GroupResult, PlanRequest, TriageEffect, TriageEvent } from './types.js';
-import { updateAlerts, type AlertChange } from './update.js';
+import { reviewedAlertUpdates, updateAlerts, type AlertChange } from './update.js';
 
 export interface TriageDeps {
-  caller: ApiCaller;
+  caller: PolicyCaller;
   /** the run's cache of hosts, groups, hash counts and related alerts */
   enricher: Enricher;
   clock?: Clock;
@@ -84,6 +84,8 @@ async function applyGroups(groups: { rule?: string; change: AlertChange; ids: st
         await updateAlerts(deps.caller, g.ids, g.change, {
           batchSize: deps.batchSize,
           signal: stop.signal,
+          // The typed confirmation covered exactly these ids: it answers the door for them.
+          confirm: reviewedAlertUpdates(g.ids),
           onBatch: (o) => {
             const done = new Set([...o.changed, ...o.failed.map((f) => f.id), ...o.unknown]);
             r.changed.push(...o.changed);

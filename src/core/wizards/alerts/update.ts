@@ -3,7 +3,8 @@
 // with each batch's outcome reported as it lands (for the audit log).
 import { describeApiError, scopesOf } from '../../api/apiError.js';
 import { NetworkError } from '../../http/networkError.js';
-import { envelopeOf, type ApiCaller, type ApiResponse } from '../../http/types.js';
+import { envelopeOf, type ApiResponse } from '../../http/types.js';
+import type { ConfirmWrite, PolicyCaller } from '../../request/guardedClient.js';
 import { chunks } from '../hostRecords.js';
 import { isAbort } from '../stepFailure.js';
 import type { AlertStatus } from './alertRecord.js';
@@ -65,17 +66,32 @@ export interface UpdateOptions {
   signal?: AbortSignal;
   /** each batch's outcome, as it lands; awaited, so an audit line is written before the next batch goes */
   onBatch?: (outcome: BatchOutcome) => void | Promise<void>;
+  /** answers the door's confirmation of each batch (the typed confirmation that reviewed these ids) */
+  confirm?: ConfirmWrite;
+}
+
+/**
+ * The typed confirmation's answer to the door: yes only for the update call
+ * on alerts the person reviewed; anything else is not covered by it.
+ */
+export function reviewedAlertUpdates(reviewedIds: readonly string[]): ConfirmWrite {
+  const reviewed = new Set(reviewedIds);
+  return async ({ request }) => {
+    const body = request.body && 'json' in request.body ? (request.body.json as { composite_ids?: unknown }) : undefined;
+    const ids = Array.isArray(body?.composite_ids) ? body.composite_ids : [];
+    return request.method === 'PATCH' && request.path === UPDATE_PATH && ids.length > 0 && ids.every((id) => typeof id === 'string' && reviewed.has(id));
+  };
 }
 
 type ErrorItem = { code?: number; message?: string; id?: string };
 
 /** Sends the change to every id, batch after batch, and returns every batch's outcome. */
-export async function updateAlerts(caller: ApiCaller, ids: readonly string[], change: AlertChange, opts: UpdateOptions = {}): Promise<BatchOutcome[]> {
+export async function updateAlerts(caller: PolicyCaller, ids: readonly string[], change: AlertChange, opts: UpdateOptions = {}): Promise<BatchOutcome[]> {
   const size = Math.max(1, Math.min(opts.batchSize ?? MAX_IDS_PER_UPDATE, MAX_IDS_PER_UPDATE));
   const parts = chunks(ids, size);
   const outcomes: BatchOutcome[] = [];
   for (const [i, part] of parts.entries()) {
-    const outcome = await sendBatch(caller, part, change, opts.signal);
+    const outcome = await sendBatch(caller, part, change, opts.signal, opts.confirm);
     const full = { ...outcome, batch: i + 1, batches: parts.length };
     outcomes.push(full);
     await opts.onBatch?.(full);
@@ -83,16 +99,15 @@ export async function updateAlerts(caller: ApiCaller, ids: readonly string[], ch
   return outcomes;
 }
 
-async function sendBatch(caller: ApiCaller, ids: string[], change: AlertChange, signal?: AbortSignal): Promise<Omit<BatchOutcome, 'batch' | 'batches'>> {
+async function sendBatch(caller: PolicyCaller, ids: string[], change: AlertChange, signal?: AbortSignal, confirm?: ConfirmWrite): Promise<Omit<BatchOutcome, 'batch' | 'batches'>> {
   let res: ApiResponse;
   try {
     res = await caller.request({
       method: 'PATCH',
       path: UPDATE_PATH,
       body: { json: { composite_ids: ids, action_parameters: actionParameters(change) } },
-      // Not marked idempotent: a comment sent twice is added twice.
       signal,
-    });
+    }, { confirm });
   } catch (e) {
     if (e instanceof NetworkError && !isAbort(e, signal)) return { changed: [], failed: [], unknown: ids, status: undefined };
     throw e;

@@ -1,0 +1,160 @@
+// `talon __complete WORD... CURRENT` (hidden): the candidates for the last
+// word, one per line, for the scripts of `talon completion`. It walks the
+// command tree for subcommands and flags, and loads the catalog, the profiles
+// or the collection only when the word being completed needs them.
+import type { Command, Option } from 'commander';
+import { HTTP_METHODS } from '../core/http/types.js';
+import { COMPLETION_SHELLS } from './completion.js';
+import type { NameSource } from '../core/completion/completionSources.js';
+
+const CLOUDS = ['us-1', 'us-2', 'eu-1', 'us-gov-1', 'us-gov-2', 'auto'];
+
+interface Walked {
+  cmd: Command;
+  /** e.g. `saved show` */
+  path: string;
+  positionals: string[];
+  /** option values seen so far, by long name (`profile`, `collection`) */
+  values: Map<string, string>;
+}
+
+function findOption(cmd: Command, flag: string): Option | undefined {
+  return (cmd.options as readonly Option[]).find((o) => o.long === flag || o.short === flag);
+}
+
+function takesValue(o: Option | undefined): boolean {
+  return Boolean(o && (o.required || o.optional));
+}
+
+function walk(program: Command, words: readonly string[]): Walked {
+  const w: Walked = { cmd: program, path: '', positionals: [], values: new Map() };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word.startsWith('-') && word.length > 1) {
+      const eq = word.indexOf('=');
+      const flag = eq > 0 ? word.slice(0, eq) : word;
+      const opt = findOption(w.cmd, flag);
+      if (takesValue(opt)) {
+        const value = eq > 0 ? word.slice(eq + 1) : words[++i];
+        if (value !== undefined && opt?.long) w.values.set(opt.long.slice(2), value);
+      }
+      continue;
+    }
+    const sub = w.positionals.length === 0 ? w.cmd.commands.find((c) => c.name() === word || c.aliases().includes(word)) : undefined;
+    if (sub) {
+      w.cmd = sub;
+      w.path = w.path ? `${w.path} ${sub.name()}` : sub.name();
+    } else w.positionals.push(word);
+  }
+  return w;
+}
+
+function startingWith(candidates: Iterable<string>, prefix: string): string[] {
+  return [...candidates].filter((c) => c.startsWith(prefix));
+}
+
+/** The catalog in use; when it is the bundled one, only its names and paths (bundledNames.ts), which is all completion reads. */
+async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource> {
+  const { hasImportedCatalogs } = await import('../core/catalog/catalogStore.js');
+  if (!hasImportedCatalogs(env)) return (await import('../core/catalog/bundledNames.js')).bundledOperationNames();
+  const { loadCurrentCatalog } = await import('../core/catalog/currentCatalog.js');
+  try {
+    return await loadCurrentCatalog({ profile: w.values.get('profile'), env });
+  } catch {
+    const { bundledCatalog } = await import('../core/catalog/loadCatalog.js');
+    return bundledCatalog();
+  }
+}
+
+async function sources() {
+  return import('../core/completion/completionSources.js');
+}
+
+async function savedNamesFor(w: Walked, env: NodeJS.ProcessEnv, current: string): Promise<string[]> {
+  const [{ savedNames }, { collectionDir }] = await Promise.all([sources(), import('../core/saved/collection.js')]);
+  return startingWith(savedNames(collectionDir(w.values.get('collection'), env)), current);
+}
+
+async function optionValues(w: Walked, opt: Option, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  switch (opt.long) {
+    case '--profile':
+      return startingWith((await sources()).profileNames(env), current);
+    case '--method':
+      return startingWith(HTTP_METHODS, current.toUpperCase());
+    case '--cloud':
+      return startingWith(CLOUDS, current);
+  }
+  return opt.argChoices ? startingWith(opt.argChoices, current) : [];
+}
+
+async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const n = w.positionals.length;
+  switch (w.path) {
+    case 'request': {
+      const endpoint = /^endpoint=/.exec(current)?.[0] ?? '';
+      const typed = current.slice(endpoint.length);
+      if (typed === '' || typed.startsWith('/')) return (await sources()).pathCandidates(await catalogFor(w, env), typed || '/').map((p) => endpoint + p);
+      return [];
+    }
+    case 'describe': {
+      const catalog = await catalogFor(w, env);
+      const { pathCandidates, operationIdCandidates } = await sources();
+      if (n === 1 || current.startsWith('/')) return pathCandidates(catalog, current || '/');
+      return [...startingWith(HTTP_METHODS, current), ...operationIdCandidates(catalog, current)];
+    }
+    case 'endpoints': {
+      const catalog = await catalogFor(w, env);
+      const { pathCandidates, operationIdCandidates } = await sources();
+      return current.startsWith('/') ? pathCandidates(catalog, current) : current ? operationIdCandidates(catalog, current) : [];
+    }
+    case 'replay':
+    case 'saved show':
+    case 'saved remove':
+    case 'saved export':
+      return n === 0 ? savedNamesFor(w, env, current) : [];
+    case 'profile show':
+    case 'profile use':
+    case 'profile remove':
+      return n === 0 ? startingWith((await sources()).profileNames(env), current) : [];
+    case 'completion':
+      return n === 0 ? startingWith(COMPLETION_SHELLS, current) : [];
+  }
+  return [];
+}
+
+/** The candidates for the last of `words` (the one being typed; '' for a fresh word). */
+export async function completeWords(program: Command, words: readonly string[], env: NodeJS.ProcessEnv): Promise<string[]> {
+  const current = words.at(-1) ?? '';
+  const w = walk(program, words.slice(0, -1));
+  const previous = words.length > 1 ? (words.at(-2) as string) : '';
+  if (previous.startsWith('-') && !previous.includes('=')) {
+    const opt = findOption(w.cmd, previous);
+    if (takesValue(opt) && opt) return optionValues(w, opt, current, env);
+  }
+  if (current.startsWith('-')) {
+    const eq = current.indexOf('=');
+    if (eq > 0) {
+      const opt = findOption(w.cmd, current.slice(0, eq));
+      if (takesValue(opt) && opt) return (await optionValues(w, opt, current.slice(eq + 1), env)).map((v) => `${current.slice(0, eq + 1)}${v}`);
+      return [];
+    }
+    const flags = (w.cmd.options as readonly Option[]).filter((o) => !o.hidden).flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+    return startingWith([...flags, '--help'], current);
+  }
+  if (w.positionals.length === 0 && w.cmd.commands.length > 0) {
+    const subs = w.cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden).map((c) => c.name());
+    return startingWith(subs, current);
+  }
+  return positionalValues(w, current, env);
+}
+
+/** Prints the candidates; a completion never fails loudly (the shell would show the noise). */
+export async function runComplete(program: Command, words: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  try {
+    const out = await completeWords(program, words.length > 0 ? words : [''], env);
+    if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  } catch {
+    // nothing to offer
+  }
+  return 0;
+}
