@@ -45,6 +45,8 @@ export interface CollectOptions {
   since?: string;
   now?: () => number;
   signal?: AbortSignal;
+  /** records per page when streaming (default: the source's largest page) */
+  pageSize?: number;
   /** progress lines (pages read, sections done) */
   onProgress?: (message: string) => void;
 }
@@ -122,8 +124,8 @@ async function viaAggregate(caller: ApiCaller, plans: Plan[], path: string, now:
   return plans.map((p, i) => fromApi(p, resources[i] as { buckets?: ApiBucket[] }, now));
 }
 
-function pageRequest(source: ReportSource, filter: string): ApiRequest {
-  const q = source.query;
+function pageRequest(source: ReportSource, filter: string, pageSize = source.query.pageSize): ApiRequest {
+  const q = { ...source.query, pageSize };
   if (q.filterIn === 'body') {
     return { method: q.method, path: q.path, body: { json: filter ? { filter, limit: q.pageSize } : { limit: q.pageSize } } };
   }
@@ -136,7 +138,7 @@ function pageRequest(source: ReportSource, filter: string): ApiRequest {
 async function viaPages(caller: ApiCaller, plans: Plan[], now: number, opts: CollectOptions): Promise<{ sets: BucketSet[]; records: number; notes: string[][] }> {
   const counters = plans.map((p) => new BucketCounter(p.spec.aggregate, now));
   const first = plans[0]!;
-  const req = pageRequest(first.source, first.filter);
+  const req = pageRequest(first.source, first.filter, opts.pageSize);
   for await (const item of paginate(caller, req, {
     signal: opts.signal,
     onNotice: (m) => opts.onProgress?.(m),
