@@ -86,10 +86,9 @@ export function columnChart(values: readonly number[], width: number, height: nu
 
 function seriesLines(p: DashboardPanel, width: number, rows: number): string[] {
   const values = p.buckets.map((b) => b.count);
-  const total = values.reduce((n, v) => n + v, 0);
   const first = p.buckets[Math.max(0, p.buckets.length - width)]?.label ?? '';
   const last = p.buckets[p.buckets.length - 1]?.label ?? '';
-  const footer = fit(`${first} … ${last}  max ${Math.max(0, ...values)}  total ${total}`, width);
+  const footer = fit(`${first} … ${last}  max ${Math.max(0, ...values)}`, width);
   const chart = rows <= 2 ? [sparkline(values, width)] : columnChart(values, width, rows - 1);
   return [...chart.map((l) => fit(l, width)), footer].slice(0, rows);
 }
