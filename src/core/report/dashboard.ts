@@ -40,11 +40,22 @@ function panelOf(s: SectionData): DashboardPanel {
   };
 }
 
-/** The dashboard's panels from the built-in reports read so far (keyed by report name). */
-export function dashboardPanels(reports: Readonly<Record<string, ReportData | undefined>>): (DashboardPanel | { title: string; pending: true })[] {
+/** A panel whose report is still being read, or failed (`error` says why). */
+export interface PendingPanel {
+  title: string;
+  pending: true;
+  error?: string;
+}
+
+export type AnyPanel = DashboardPanel | PendingPanel;
+
+/** The dashboard's panels from the built-in reports read so far, and the errors of those that failed (both by report name). */
+export function dashboardPanels(reports: Readonly<Record<string, ReportData | undefined>>, errors: Readonly<Record<string, string | undefined>> = {}): AnyPanel[] {
   return DASHBOARD_SECTIONS.map(({ report, title }) => {
     const s = reports[report]?.sections.find((x) => x.title === title);
-    return s ? panelOf(s) : { title, pending: true as const };
+    if (s) return panelOf(s);
+    const error = errors[report];
+    return error === undefined ? { title, pending: true as const } : { title, pending: true as const, error: terminalSafe(error) };
   });
 }
 
@@ -93,9 +104,9 @@ function seriesLines(p: DashboardPanel, width: number, rows: number): string[] {
   return [...chart.map((l) => fit(l, width)), footer].slice(0, rows);
 }
 
-function panelLines(panel: DashboardPanel | { title: string; pending: true }, width: number, height: number, selected: boolean): string[] {
+function panelLines(panel: AnyPanel, width: number, height: number, selected: boolean): string[] {
   const marker = selected ? '▶ ' : '  ';
-  if ('pending' in panel) return [fit(`${marker}${panel.title}`, width), fit('  reading…', width)];
+  if ('pending' in panel) return [fit(`${marker}${panel.title}`, width), fit(panel.error === undefined ? '  reading…' : `  failed: ${panel.error}`, width)];
   const total = panel.buckets.reduce((n, b) => n + b.count, 0) + panel.other;
   const head = `${marker}${fit(panel.title, Math.max(1, width - 2 - String(total).length - 1))} ${fitRight(String(total), String(total).length)}`;
   const inner = width - 2;
@@ -111,7 +122,7 @@ export interface DashboardFrameOptions {
 }
 
 /** The panels laid out as lines, each exactly `width` columns, at most `height` lines. */
-export function renderDashboard(panels: readonly (DashboardPanel | { title: string; pending: true })[], opts: DashboardFrameOptions): string[] {
+export function renderDashboard(panels: readonly AnyPanel[], opts: DashboardFrameOptions): string[] {
   const layout = dashboardLayout(panels.length, opts.width, opts.height);
   // Page so that the selected panel is always on screen.
   const first = Math.floor(Math.max(0, opts.selected) / layout.visible) * layout.visible;

@@ -89,11 +89,13 @@ describe('dashboard', () => {
     expect(big.filter((l) => /█/.test(l.slice(39, 75))).length).toBeGreaterThan(5);
   });
 
-  it('a panel not read yet says so; a selection past the first screen pages to it', () => {
+  it('a panel not read yet says so, one whose report failed says why; a selection past the first screen pages to it', () => {
     const panels = dashboardPanels({ alerts: reports().alerts });
     expect(renderDashboard(panels, { width: 80, height: 21, selected: 0 }).join('\n')).toContain('reading…');
     const tiny = renderDashboard(panels, { width: 80, height: 8, selected: 8 }).join('\n');
     expect(tiny).toContain('▶ Top CVEs');
     expect(tiny).not.toContain('Alerts by severity');
+    const failed = renderDashboard(dashboardPanels({}, { fleet: 'The API answered 403\x07' }), { width: 80, height: 21, selected: 0 }).join('\n');
+    expect(failed).toContain('failed: The API answered 403\\x07');
   });
 });
