@@ -26,7 +26,7 @@ export interface ReportSource {
 export const REPORT_SOURCES: Readonly<Record<SourceName, ReportSource>> = {
   hosts: {
     name: 'hosts',
-    query: { method: 'GET', path: '/devices/combined/devices/v1', pageSize: 5000, filterIn: 'query' },
+    query: { method: 'GET', path: '/devices/combined/devices/v1', pageSize: 2000, filterIn: 'query' },
     timeField: 'last_seen',
     label: 'hosts',
   },
@@ -39,7 +39,7 @@ export const REPORT_SOURCES: Readonly<Record<SourceName, ReportSource>> = {
   },
   vulnerabilities: {
     name: 'vulnerabilities',
-    query: { method: 'GET', path: '/spotlight/combined/vulnerabilities/v1', pageSize: 5000, filterIn: 'query' },
+    query: { method: 'GET', path: '/spotlight/combined/vulnerabilities/v1', pageSize: 2000, filterIn: 'query' },
     timeField: 'created_timestamp',
     facets: ['cve', 'host_info'],
     defaultFilter: "status:['open','reopen']",
