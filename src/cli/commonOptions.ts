@@ -3,17 +3,9 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../core/request/output.js';
 
-export interface ConnectionFlags {
-  profile?: string;
-  clientId?: string;
-  clientSecret?: string;
-  cloud?: string;
-  baseUrl?: string;
-  memberCid?: string;
-  proxy?: string;
-  insecure?: boolean;
-  timeout?: string;
-}
+import type { ConnectionFlags } from '../core/connection.js';
+
+export type { ConnectionFlags };
 
 /** `timeoutFlag` renames the per-attempt limit for a command whose --timeout means something else. */
 export function addConnectionOptions(cmd: Command, timeoutFlag = '--timeout'): Command {

@@ -10,7 +10,7 @@ export function registerLogoutCommand(program: Command): void {
     const conn = openCliConnection(flags);
     try {
       const revoked = await conn.session.logout();
-      process.stderr.write(revoked ? 'talon: token revoked and removed from the cache.\n' : 'talon: no cached token; nothing to revoke.\n');
+      process.stderr.write(revoked ? 'talon: token revoked and removed from the cache.\n' : 'talon: no cached token for these credentials (client id, secret and base URL); nothing to revoke.\n');
     } finally {
       await conn.close();
     }

@@ -30,6 +30,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist');
   addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean }) => {
+    // Bad flags are a sentence on the normal screen (exit 2), before Ink takes it over.
+    const { checkShellFlags } = await import('../core/shell/shellFlags.js');
+    checkShellFlags(flags, process.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UserError('The interactive shell needs a terminal; from scripts use talon request (see talon --help).');
     }
@@ -49,6 +52,7 @@ export function buildProgram(): Command {
     .option('--token-ttl <seconds>', 'bearer token lifetime', '1799')
     .option('--rate-limit <n>', 'requests per minute before 429', '6000')
     .option('--containment-delay <ms>', 'how long containment and lifting stay pending', '3000')
+    .option('--region <name>', 'play this cloud (us-1, us-2, eu-1, us-gov-1, us-gov-2): token answers carry X-Cs-Region')
     .addOption(
       new Option('--faults <spec>', 'inject faults, e.g. "5xx=0.1,429=0.05x3,slow=0.1@1500,drop=0.02,seed=7"'),
     )

@@ -10,6 +10,8 @@ import { fileError } from '../core/fileError.js';
 import { openCliConnection } from './cliConnection.js';
 import { ExitCode, UserError } from '../core/errors.js';
 import { auditLogPath } from '../core/audit/auditLog.js';
+import { describeSummary, interruptOpenJournals, NOT_SENT, summarize } from '../core/audit/auditJournal.js';
+import { constants as osConstants } from 'node:os';
 import { errorFromFailure } from '../core/wizards/stepFailure.js';
 import { initialContainmentState } from '../core/wizards/containment/machine.js';
 import { runContainment, type ContainmentIo } from '../core/wizards/containment/runContainment.js';
@@ -85,6 +87,20 @@ function progress(action: ContainAction, state: ContainmentState, event: Contain
   for (const [id, s] of changed) say(`${names.get(id) ?? id}: ${s}`);
 }
 
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Closes the record of a run cut short by a signal, says what was sent, and exits as the signal would. */
+function interruptRun(signal: NodeJS.Signals): never {
+  const entries = interruptOpenJournals(`interrupted by ${signal}`);
+  if (!entries.length) say(`interrupted by ${signal}: nothing was sent.`);
+  for (const entry of entries) {
+    say(`interrupted by ${signal}: ${describeSummary(summarize(entry))}; recorded in ${auditLogPath(process.env)}.`);
+    const sent = entry.hosts.filter((h) => h.result !== NOT_SENT);
+    if (sent.length <= PER_HOST_LINES) for (const h of sent) say(`  ${h.hostname || h.input}  ${h.deviceId ?? '-'}  ${h.result}`);
+  }
+  process.exit(128 + (osConstants.signals[signal] ?? 1));
+}
+
 export async function runContain(targets: string[], flags: ContainFlags): Promise<number> {
   const action: ContainAction = flags.lift ? 'lift' : 'contain';
   const text = [...targets, flags.file !== undefined ? await readTargetsFile(flags.file) : ''].join('\n');
@@ -119,27 +135,31 @@ export async function runContain(targets: string[], flags: ContainFlags): Promis
       progress(action, state, event, previous);
     },
   };
-  // Ctrl+C during the watch stops watching and still reports and records what was sent.
+  // SIGINT, SIGTERM or SIGHUP during the watch stops watching and still reports and records what was sent;
+  // elsewhere (or a second one) the run ends at once, its record closed and what was sent printed.
   const abort = new AbortController();
-  const onSigint = (): void => {
-    if (watching && !abort.signal.aborted) abort.abort();
-    else process.exit(130);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (watching && !abort.signal.aborted) return void abort.abort();
+    interruptRun(signal);
   };
-  process.on('SIGINT', onSigint);
+  for (const sig of STOP_SIGNALS) process.on(sig, onSignal);
   try {
     const { profile, clientId, memberCid } = conn.credentials;
     // A getter: with cloud autodiscovery the base URL is known only after the first token.
     const context = { profile: profile ?? null, clientId, memberCid, get baseUrl() { return conn.session.baseUrl; } };
     const audit = { path: auditLogPath(process.env), context };
     const final = await runContainment(initial, { caller: conn.client, audit }, io, { signal: abort.signal });
-    if (final.step === 'error' && final.failure) throw errorFromFailure(final.failure);
     if (final.audit.state === 'failed') say(final.audit.message);
+    // Every batch failed after being sent: the results (and the audit) still say so, host by host.
+    const sentButFailed = final.step === 'error' && final.failure?.step === 'submitting' && final.results.length > 0;
+    if (final.step === 'error' && final.failure && !sentButFailed) throw errorFromFailure(final.failure);
     const ok = succeeded(final.results);
     if (flags.json) process.stdout.write(safeJson(resultsJson(action, wait, ok, final.results), process.stdout.isTTY ? 2 : undefined) + '\n');
     else writeText(process.stdout, `\n${resultsTable(final.results)}${summaryLine(action, final.results)}\n`);
+    if (sentButFailed && final.failure) throw errorFromFailure(final.failure);
     return ok ? ExitCode.ok : ExitCode.apiError;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const sig of STOP_SIGNALS) process.off(sig, onSignal);
     await conn.close();
   }
 }

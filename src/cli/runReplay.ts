@@ -2,7 +2,7 @@
 // through executeRequest, like talon request. Variables are resolved before
 // any connection is opened, so a missing one costs no token.
 import { executeRequest, type RequestFlags } from './runRequest.js';
-import { collectionDir, loadSaved } from '../core/saved/collection.js';
+import { existingCollectionDir, loadSaved } from '../core/saved/collection.js';
 import { applyVariables, missingVariablesError, parseVarFlags, resolveVariables } from '../core/saved/variables.js';
 
 export interface ReplayFlags extends RequestFlags {
@@ -11,7 +11,7 @@ export interface ReplayFlags extends RequestFlags {
 }
 
 export async function runReplay(name: string, flags: ReplayFlags): Promise<number> {
-  const saved = loadSaved(collectionDir(flags.collection), name);
+  const saved = loadSaved(existingCollectionDir(flags.collection), name);
   const { values, missing } = resolveVariables(saved, { vars: parseVarFlags(flags.var), env: process.env });
   if (missing.length) throw missingVariablesError(saved, missing);
   const req = applyVariables(saved, values);

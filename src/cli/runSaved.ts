@@ -1,5 +1,5 @@
 // Runs the `talon saved` subcommands. Loaded only when one of them runs.
-import { collectionDir, loadCollection, loadSaved, removeSaved, saveRequest } from '../core/saved/collection.js';
+import { collectionDir, existingCollectionDir, loadCollection, loadSaved, removeSaved, saveRequest } from '../core/saved/collection.js';
 import { savedFromRequest, serializeSaved, type SavedRequest } from '../core/saved/savedRequest.js';
 import { applyKnownVariables, parseVarFlags, resolveVariables, variablesOf } from '../core/saved/variables.js';
 import { entryToRequest } from '../core/history/historyEntry.js';
@@ -27,7 +27,7 @@ function listed(saved: SavedRequest): Record<string, unknown> {
 }
 
 export function runSavedList(flags: SavedListFlags): number {
-  const { dir, requests, problems } = loadCollection(collectionDir(flags.collection));
+  const { dir, requests, problems } = loadCollection(existingCollectionDir(flags.collection));
   if (flags.json) {
     process.stdout.write(`${safeJson(requests.map(listed), process.stdout.isTTY ? 2 : undefined)}\n`);
   } else if (requests.length === 0 && problems.length === 0) {
@@ -50,7 +50,7 @@ export function runSavedList(flags: SavedListFlags): number {
 }
 
 export function runSavedShow(name: string, flags: CollectionFlags): number {
-  process.stdout.write(escapeJsonText(serializeSaved(loadSaved(collectionDir(flags.collection), name))));
+  process.stdout.write(escapeJsonText(serializeSaved(loadSaved(existingCollectionDir(flags.collection), name))));
   return 0;
 }
 
@@ -96,7 +96,7 @@ export async function runSavedImportCurl(curl: string | undefined, flags: SavedI
 
 export function runSavedExport(name: string, flags: SavedExportFlags): number {
   if (Boolean(flags.curl) === Boolean(flags.talon)) throw new UserError('Choose one format: --curl or --talon.');
-  const saved = loadSaved(collectionDir(flags.collection), name);
+  const saved = loadSaved(existingCollectionDir(flags.collection), name);
   const { values, missing } = resolveVariables(saved, { vars: parseVarFlags(flags.var), env: process.env });
   if (missing.length) note(`left ${missing.map((m) => `{{${m}}}`).join(', ')} unfilled: pass --var NAME=VALUE to fill ${missing.length === 1 ? 'it' : 'them'}.`);
   const req = applyKnownVariables(saved, values);
@@ -106,7 +106,7 @@ export function runSavedExport(name: string, flags: SavedExportFlags): number {
 }
 
 export function runSavedRemove(name: string, flags: CollectionFlags): number {
-  const dir = collectionDir(flags.collection);
+  const dir = existingCollectionDir(flags.collection);
   removeSaved(dir, name);
   note(`removed ${name} from ${dir}`);
   return 0;

@@ -13,6 +13,19 @@ export interface SimulateFlags {
   rateLimit: string;
   faults?: string;
   containmentDelay: string;
+  region?: string;
+}
+
+/** The clouds a simulator can play, as the SDKs name them. */
+const REGIONS = ['us-1', 'us-2', 'eu-1', 'us-gov-1', 'us-gov-2'];
+
+/** A cloud name with or without the dash, any case (`US2`, `us-2`), as the SDKs accept it. */
+function regionFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const compact = value.trim().toLowerCase().replace(/-/g, '');
+  const region = REGIONS.find((r) => r.replace(/-/g, '') === compact);
+  if (!region) throw new UserError(`--region: unknown cloud '${value}'. Use one of ${REGIONS.join(', ')}.`);
+  return region;
 }
 
 
@@ -32,8 +45,10 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     rateLimit: integerFlag('--rate-limit', flags.rateLimit, 1, 1_000_000),
     containmentDelayMs: integerFlag('--containment-delay', flags.containmentDelay, 0, 3_600_000),
     faults,
+    region: regionFlag(flags.region),
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${flags.port} on ${flags.host} is already in use; pick another with --port, or --port 0 for a free one.`);
+    if (e.code === 'EACCES') throw new UserError(`Port ${flags.port} needs privileges talon does not have (ports below 1024 usually do): pick one from 1024 up with --port, or --port 0 for a free one.`);
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UserError(`Cannot listen on host '${flags.host}': no such local address.`);
     throw e;
   });
@@ -46,12 +61,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     `read-only client id: ${readOnly.id}`,
     `read-only client secret: ${readOnly.secret}`,
     ...sim.samples.hostnames.slice(0, 3).map((h) => `sample hostname: ${h}`),
+    ...(sim.samples.reusedHostname ? [`sample reused hostname: ${sim.samples.reusedHostname}`] : []),
     ...sim.samples.sha256.slice(0, 3).map((h) => `sample sha256: ${h}`),
     `sample md5: ${sim.samples.md5[0] ?? ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   process.stderr.write(
-    `Serving ${sim.tenant.hosts.size} hosts (seed ${sim.options.seed}). Try:\n` +
+    `Serving ${sim.tenant.hosts.size} hosts (seed ${sim.options.seed})${sim.options.regionHeader ? ` as ${sim.options.region}` : ''}. Try:\n` +
       `  export FALCON_BASE_URL=${sim.url} FALCON_CLIENT_ID=${demo.id} FALCON_CLIENT_SECRET=${demo.secret}\n` +
       `Press Ctrl+C to stop.\n`,
   );

@@ -16,6 +16,13 @@ import { UserError } from './errors.js';
 import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
 import type { Catalog } from './catalog/types.js';
 
+/** The connection flags every command (and the shell) takes: credentials plus the HTTP settings' flags. */
+export interface ConnectionFlags extends CredentialFlags {
+  proxy?: string;
+  insecure?: boolean;
+  timeout?: string;
+}
+
 export interface HttpSettings {
   proxy?: string;
   insecure?: boolean;
@@ -32,6 +39,9 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** The longest time limit any flag takes, in seconds. */
+export const MAX_TIMEOUT_S = 86_400;
+
 export interface ConnectionPolicy {
   /** answers a write's confirmation (default: refuse it, since no one can be asked) */
   confirm?: ConfirmWrite;
@@ -42,6 +52,8 @@ export function parseTimeout(value: string | undefined, flag = '--timeout'): num
   if (value === undefined) return undefined;
   const s = Number(value);
   if (!Number.isFinite(s) || s <= 0) throw new UserError(`${flag} must be a positive number of seconds; got '${value}'.`);
+  // Longer than a day is a typo, and past 2^31 ms Node's timers fire at once.
+  if (s > MAX_TIMEOUT_S) throw new UserError(`${flag} must be at most ${MAX_TIMEOUT_S} seconds (24 hours); got '${value}'.`);
   return Math.round(s * 1000);
 }
 

@@ -21,6 +21,8 @@ export interface FaultOptions {
   seed?: number;
   /** only paths starting with one of these are affected (default: all but /oauth2/) */
   paths?: string[];
+  /** the first N affected calls pass untouched (holds, say, the second batch of a run deterministically) */
+  after?: number;
 }
 
 export type FaultDecision =
@@ -31,7 +33,7 @@ export type FaultDecision =
   | { kind: 'drop' };
 
 const SPEC_HELP =
-  'Use comma-separated items such as 5xx=0.1, 500=0.05, 429=0.05x3, slow=0.1@1500, drop=0.02, seed=7, path=/devices/.';
+  'Use comma-separated items such as 5xx=0.1, 500=0.05, 429=0.05x3, slow=0.1@1500, drop=0.02, seed=7, path=/devices/, after=1.';
 
 /** Parses a `--faults` spec such as "5xx=0.1,429=0.05x3,slow=0.1@1500,drop=0.02". */
 export function parseFaultSpec(spec: string): FaultOptions {
@@ -49,6 +51,11 @@ export function parseFaultSpec(spec: string): FaultOptions {
     const p = Number(value);
     if (kind === 'seed') {
       out.seed = Number(value);
+      continue;
+    }
+    if (kind === 'after') {
+      if (!/^\d+$/.test(value)) throw new Error(`Invalid fault '${raw}': after takes a whole number of calls. ${SPEC_HELP}`);
+      out.after = Number(value);
       continue;
     }
     if (!(p >= 0 && p <= 1)) throw new Error(`Invalid fault '${raw}': the probability must be between 0 and 1. ${SPEC_HELP}`);
@@ -76,6 +83,7 @@ export function parseFaultSpec(spec: string): FaultOptions {
 export class FaultInjector {
   private readonly rng: Random;
   private burstLeft = 0;
+  private passed = 0;
 
   constructor(private readonly options: FaultOptions) {
     this.rng = new Random(options.seed ?? 7);
@@ -91,6 +99,10 @@ export class FaultInjector {
     if (!this.enabled) return { kind: 'none' };
     const applies = o.paths ? o.paths.some((p) => path.startsWith(p)) : !path.startsWith('/oauth2/');
     if (!applies) return { kind: 'none' };
+    if (this.passed < (o.after ?? 0)) {
+      this.passed++;
+      return { kind: 'none' };
+    }
     if (this.burstLeft > 0) {
       this.burstLeft--;
       return { kind: 'rate-limit' };

@@ -19,7 +19,10 @@ export interface SimulatorOptions {
   faults?: FaultOptions | string;
   /** how long containment and lifting stay pending, in ms */
   containmentDelayMs?: number;
-  /** the cloud this instance plays (sent as X-Cs-Region) */
+  /**
+   * the cloud this instance plays. Only when it is given (or clientRegion is) do token answers carry
+   * X-Cs-Region: FalconPy moves off any custom base URL on seeing that header.
+   */
   region?: string;
   /** the cloud the API clients belong to; when it differs, token requests are redirected */
   clientRegion?: string;
@@ -49,6 +52,8 @@ export interface ResolvedOptions {
   containmentDelayMs: number;
   region: string;
   clientRegion: string;
+  /** whether token answers carry X-Cs-Region (a region was named) */
+  regionHeader: boolean;
   regionRedirect: RegionRedirect;
   regionUrls: Record<string, string>;
   maxBodyBytes: number;
@@ -74,6 +79,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     containmentDelayMs: o.containmentDelayMs ?? 3000,
     region,
     clientRegion: o.clientRegion ?? region,
+    regionHeader: o.region !== undefined || o.clientRegion !== undefined,
     regionRedirect: o.regionRedirect ?? '308',
     regionUrls: o.regionUrls ?? {},
     maxBodyBytes: o.maxBodyBytes ?? 5 * 1024 * 1024,

@@ -11,8 +11,14 @@ export interface RateVerdict {
   retryAfter: number;
 }
 
+/** Request times of one key, oldest first; `head` skips the ones already out of the window. */
+interface Window {
+  times: number[];
+  head: number;
+}
+
 export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly hits = new Map<string, Window>();
 
   constructor(
     readonly limit: number,
@@ -22,40 +28,46 @@ export class SlidingWindowLimiter {
   /** Counts one request for `key` when allowed; a refused request is not counted. */
   take(key: string): RateVerdict {
     const t = this.now();
-    const list = this.prune(key, t);
-    if (list.length >= this.limit) {
-      return { allowed: false, limit: this.limit, remaining: 0, retryAfter: this.freeAt(list, t) };
+    const w = this.prune(key, t);
+    const count = w.times.length - w.head;
+    if (count >= this.limit) {
+      return { allowed: false, limit: this.limit, remaining: 0, retryAfter: this.freeAt(w, t) };
     }
-    list.push(t);
-    return { allowed: true, limit: this.limit, remaining: this.limit - list.length, retryAfter: Math.ceil(t / 1000) };
+    w.times.push(t);
+    return { allowed: true, limit: this.limit, remaining: this.limit - count - 1, retryAfter: Math.ceil(t / 1000) };
   }
 
   /** The state for `key` without counting a request. */
   peek(key: string): RateVerdict {
     const t = this.now();
-    const list = this.prune(key, t);
+    const w = this.prune(key, t);
+    const count = w.times.length - w.head;
     return {
-      allowed: list.length < this.limit,
+      allowed: count < this.limit,
       limit: this.limit,
-      remaining: Math.max(0, this.limit - list.length),
-      retryAfter: list.length >= this.limit ? this.freeAt(list, t) : Math.ceil(t / 1000),
+      remaining: Math.max(0, this.limit - count),
+      retryAfter: count >= this.limit ? this.freeAt(w, t) : Math.ceil(t / 1000),
     };
   }
 
-  private prune(key: string, t: number): number[] {
-    let list = this.hits.get(key);
-    if (!list) {
-      list = [];
-      this.hits.set(key, list);
+  private prune(key: string, t: number): Window {
+    let w = this.hits.get(key);
+    if (!w) {
+      w = { times: [], head: 0 };
+      this.hits.set(key, w);
     }
-    let drop = 0;
-    while (drop < list.length && (list[drop] as number) <= t - WINDOW_MS) drop++;
-    if (drop) list.splice(0, drop);
-    return list;
+    const { times } = w;
+    while (w.head < times.length && (times[w.head] as number) <= t - WINDOW_MS) w.head++;
+    // Drop the expired prefix now and then, not on every request (a busy key holds a minute of requests).
+    if (w.head > 4096 && w.head * 2 > times.length) {
+      times.splice(0, w.head);
+      w.head = 0;
+    }
+    return w;
   }
 
-  private freeAt(list: number[], t: number): number {
-    const oldest = list[0] ?? t;
+  private freeAt(w: Window, t: number): number {
+    const oldest = w.times[w.head] ?? t;
     return Math.ceil((oldest + WINDOW_MS) / 1000);
   }
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { buildEnvelope, SimHttpError, type SimResponse } from './envelope.js';
 import { Router } from './router.js';
 import { validateQuery, type Route } from './route.js';
@@ -13,6 +14,7 @@ import { FaultInjector } from './faults.js';
 import { readBody, decodeBody } from './body.js';
 import { Gate, rateHeaders, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
+import { invalidateQueries } from './routes/cachedQuery.js';
 import { GenericRoutes } from './generic/genericRoutes.js';
 import type { ApiClient } from './oauth/clients.js';
 import type { Tenant } from './tenant/types.js';
@@ -111,10 +113,16 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       if (route.bodyRequired && body === undefined) throw new SimHttpError(400, 'A JSON request body is required.');
       const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
       if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
-      const result = await route.handler(
-        { method, path: url.pathname, query, headers: req.headers, body, clientId: gated.token?.clientId },
-        state.context(tenant),
-      );
+      let result: SimResponse;
+      try {
+        result = await route.handler(
+          { method, path: url.pathname, query, headers: req.headers, body, clientId: gated.token?.clientId },
+          state.context(tenant),
+        );
+      } finally {
+        // Whether a call writes comes from its scope; a write may change any cached query result.
+        if (route.scope?.endsWith(':write')) invalidateQueries(tenant);
+      }
       send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);
     } catch (e) {
       send(res, withRate({ poweredBy: route.poweredBy, ...errorResponse(e) }, rate), state, started);
@@ -154,7 +162,8 @@ function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse 
 }
 
 function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
-  const traceId = state.rng.uuid();
+  // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
+  const traceId = randomUUID();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
   const body = r.bytes?.data ?? JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.

@@ -7,12 +7,15 @@ import { Root, type RootOptions } from './app/Root.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+// Bracketed paste: a paste arrives marked, so it is inserted whole and its line breaks are not Enter.
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
 
 export async function runShell(options: RootOptions): Promise<number> {
   const stdout = process.stdout;
-  stdout.write(ENTER_ALT_SCREEN);
+  stdout.write(ENTER_ALT_SCREEN + PASTE_ON);
   const restore = (): void => {
-    stdout.write(LEAVE_ALT_SCREEN);
+    stdout.write(PASTE_OFF + LEAVE_ALT_SCREEN);
   };
   process.once('exit', restore);
   const app = render(<Root {...options} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });

@@ -67,6 +67,7 @@ describe('talon alerts', () => {
       expect(shown.code).toBe(0);
       expect(shown.stdout).toContain('evil.exe \\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J\\x9b31m');
       const json = await runTalon(['alerts', '--preset', 'high', '--json', '--limit', '5000'], { env });
+      // eslint-disable-next-line no-control-regex -- control bytes are what must be absent
       for (const out of [shown.stdout, json.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(JSON.parse(json.stdout).find((a: { compositeId: string }) => a.compositeId === target.composite_id)?.commandLine).toBe(target.cmdline);
     } finally {

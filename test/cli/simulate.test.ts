@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runTalon, startTalon } from '../helpers/talonBinary.js';
 
 describe('talon simulate', () => {
   it('prints the URL line, credentials and sample values, serves them, and exits 0 on SIGTERM', async () => {
-    const { child, lines, exited } = await startTalon(['simulate', '--port', '0'], 12);
+    const { child, lines, exited } = await startTalon(['simulate', '--port', '0'], 13);
     try {
       expect(lines[0]).toMatch(/^talon simulator listening on http:\/\/127\.0\.0\.1:\d+$/);
       const url = (lines[0] as string).replace('talon simulator listening on ', '');
@@ -19,6 +22,7 @@ describe('talon simulate', () => {
         'read-only client id',
         'read-only client secret',
         'sample hostname',
+        'sample reused hostname',
         'sample sha256',
         'sample md5',
       ]);
@@ -46,6 +50,48 @@ describe('talon simulate', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+  });
+
+  it("answers the XSOAR document's first example through talon request: GET /incidents/queries/behaviors/v1", async () => {
+    const { child, lines, exited } = await startTalon(['simulate', '--port', '0'], 3);
+    try {
+      const url = (lines[0] as string).replace('talon simulator listening on ', '');
+      const value = (key: string) => lines.find((l) => l.startsWith(`${key}: `))?.slice(key.length + 2) as string;
+      const env = { FALCON_BASE_URL: url, FALCON_CLIENT_ID: value('client id'), FALCON_CLIENT_SECRET: value('client secret'), TALON_HOME: mkdtempSync(join(tmpdir(), 'talon-xsoar-')), NO_COLOR: '1' };
+      // Exit 0 is a 2xx answer (README: exit codes); a 404 would exit non-zero and say the endpoint does not exist.
+      const ids = await runTalon(['request', '/incidents/queries/behaviors/v1', '-q', 'limit=5'], { env });
+      expect(ids.stderr).toBe('');
+      expect(ids.code).toBe(0);
+      const behaviorIds = JSON.parse(ids.stdout).resources as string[];
+      expect(behaviorIds).toHaveLength(5);
+      const details = await runTalon(['request', '-X', 'POST', '/incidents/entities/behaviors/GET/v1', '-d', JSON.stringify({ ids: behaviorIds })], { env });
+      expect(details.code).toBe(0);
+      expect(JSON.parse(details.stdout).resources.map((b: { behavior_id: string }) => b.behavior_id)).toEqual(behaviorIds);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('sends X-Cs-Region on token answers only when started with --region', async () => {
+    const { child, lines, exited } = await startTalon(['simulate', '--port', '0', '--region', 'EU1'], 3);
+    try {
+      const url = (lines[0] as string).replace('talon simulator listening on ', '');
+      const value = (key: string) => lines.find((l) => l.startsWith(`${key}: `))?.slice(key.length + 2) as string;
+      const tok = await fetch(`${url}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: value('client id'), client_secret: value('client secret') }),
+      });
+      expect(tok.status).toBe(201);
+      expect(tok.headers.get('x-cs-region')).toBe('eu-1');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const bad = await runTalon(['simulate', '--region', 'mars-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe("talon: --region: unknown cloud 'mars-1'. Use one of us-1, us-2, eu-1, us-gov-1, us-gov-2.");
   });
 
   it('gives one clear sentence and exit 2 for a bad flag value', async () => {

@@ -3,8 +3,9 @@
 // subscriptions, have settled when they return: a fixed number of event-loop
 // turns is not enough, since an effect's update can start another render),
 // and waits that poll the frame against a deadline instead of sleeping.
-import { act, type ReactElement } from 'react';
+import React, { act, type ReactElement } from 'react';
 import { render } from 'ink-testing-library';
+import { KeypressProvider } from '../../src/ui/keys/KeypressProvider.js';
 
 /** Raw escape sequences as a terminal sends them. */
 export const KEY = {
@@ -19,8 +20,17 @@ export const KEY = {
   enter: '\r',
   escape: '\u001B',
   tab: '\t',
+  shiftTab: '\u001B[Z',
   backspace: '\u007F',
+  delete: '\u001B[3~',
+  f1: '\u001BOP',
+  ctrlN: '\u000E',
+  ctrlD: '\u0004',
+  ctrlS: '\u0013',
 } as const;
+
+/** Text as a terminal in bracketed-paste mode sends a paste. */
+export const paste = (text: string): string => `\u001B[200~${text}\u001B[201~`;
 
 interface HasFrame {
   lastFrame: () => string | undefined;
@@ -52,18 +62,21 @@ export async function settle(fn: () => unknown = () => undefined): Promise<void>
 
 export type InkApp = ReturnType<typeof render>;
 
+/** The shell's key dispatcher around a tree, as App has it (App brings its own: a second one is inert). */
+const withKeys = (tree: ReactElement): ReactElement => React.createElement(KeypressProvider, null, tree);
+
 /** Renders and waits until effects ran, so the first keys are not lost. */
 export async function renderInk(tree: ReactElement): Promise<InkApp> {
   let app: InkApp | undefined;
   await settle(() => {
-    app = render(tree);
+    app = render(withKeys(tree));
   });
   return app!;
 }
 
 /** Re-renders with new props, settled. */
 export function rerender(app: InkApp, tree: ReactElement): Promise<void> {
-  return settle(() => app.rerender(tree));
+  return settle(() => app.rerender(withKeys(tree)));
 }
 
 export function unmount(app: InkApp): Promise<void> {
@@ -98,6 +111,21 @@ export async function press(app: HasStdin, ...keys: string[]): Promise<void> {
     // subscribes the next pane's input handler), so the key reaches it.
     await settle();
     await settle(() => app.stdin.write(k));
+  }
+}
+
+/** Waits until the frame (without colours) contains `want` or matches it; returns that frame. */
+export async function frameWith(lastFrame: () => string | undefined, want: string | RegExp, ms = 3000): Promise<string> {
+  const test = (f: string) => (typeof want === 'string' ? f.includes(want) : want.test(f));
+  return waitFor(() => stripAnsi(lastFrame() ?? ''), test, ms, `a frame with ${String(want)}`);
+}
+
+/** Polls until `check` holds, failing after `ms` with `describe()` for context. */
+export async function waitUntil(check: () => boolean, describe: () => string, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last state:\n${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

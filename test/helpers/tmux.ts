@@ -8,6 +8,8 @@ export interface TmuxSession {
   /** tmux key names (Enter, C-s, Escape, Down) or literal text with { literal: true } */
   keys(...keys: string[]): void;
   type(text: string): void;
+  /** types one key at a time, `msPerKey` apart, as a fast typist does (the pacing is the input, not a wait) */
+  typeSlowly(text: string, msPerKey: number): Promise<void>;
   screen(): string;
   waitFor(predicate: (screen: string) => boolean, ms?: number, what?: string): Promise<string>;
   kill(): void;
@@ -32,6 +34,12 @@ export function startTmux(command: string[], env: Record<string, string>, size =
     name,
     keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
+    async typeSlowly(text, msPerKey) {
+      for (const ch of text) {
+        tmux('send-keys', '-t', name, '-l', ch);
+        await new Promise((r) => setTimeout(r, msPerKey));
+      }
+    },
     screen,
     async waitFor(predicate, ms = 10_000, what = 'the screen') {
       const deadline = Date.now() + ms;

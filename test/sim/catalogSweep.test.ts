@@ -30,8 +30,6 @@ const UNSATISFIABLE = new Set(['workflowDefinitionsCombined']);
  * answer 2xx and must still fail validation: when it validates, take it off the list.
  */
 const KNOWN_GAPS = new Map([
-  ['POST /alerts/combined/alerts/v1', 'alerts lack aggregation_rule_id and the other required DetectsExternalAlert fields'],
-  ['POST /alerts/entities/alerts/v2', 'alerts lack aggregation_rule_id and the other required DetectsExternalAlert fields'],
   ['GET /spotlight/combined/vulnerabilities/v1', 'vulnerability apps lack product_name_normalized'],
   ['GET /spotlight/entities/vulnerabilities/v2', 'vulnerability apps lack product_name_normalized'],
   ['GET /spotlight/entities/remediations/v2', 'remediations lack provider'],
@@ -185,6 +183,11 @@ async function handInputs(): Promise<Map<string, HandInput>> {
   const alerts = await get('/alerts/queries/alerts/v2', { limit: '1' });
   const iocIds = await get('/iocs/queries/indicators/v1', { limit: '2' });
   const actions = await get('/iocs/queries/actions/v1');
+  const incidents = await get('/incidents/queries/incidents/v1', { limit: '1' });
+  const reports = await get('/reports/queries/scheduled-reports/v1', { limit: '1' });
+  const failedRuns = await get('/reports/queries/report-executions/v1', { filter: "status:'FAILED'", limit: '1' });
+  const anyRuns = await get('/reports/queries/report-executions/v1', { limit: '1' });
+  const vulnerable = [...sim.tenant.vulnerabilities.values()][0]?.aid as string;
   const group = groups[0] as string;
   const form = new URLSearchParams({ client_id: sim.clients.demo.id, client_secret: sim.clients.demo.secret });
   const spare = await request(`${sim.url}/oauth2/token`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
@@ -214,6 +217,12 @@ async function handInputs(): Promise<Map<string, HandInput>> {
     ['oauth2RevokeToken', { form: { token: spareToken } }],
     ['oauth2AccessToken', { form: { client_id: sim.clients.demo.id, client_secret: sim.clients.demo.secret } }],
     ['getRemediationsV2', { query: { ids: [...sim.tenant.remediations.keys()][0] as string } }],
+    ['performIncidentAction', { body: { ids: incidents, action_parameters: [{ name: 'add_tag', value: 'sweep' }] } }],
+    ['execute', { body: [{ id: reports[0] }] }],
+    // Only a failed run can be retried; the seeded history has some.
+    ['reportExecutionsRetry', { body: [{ id: failedRuns[0] ?? anyRuns[0] }] }],
+    ['queryEvaluationLogic', { query: { filter: `aid:'${vulnerable}'` } }],
+    ['combinedQueryEvaluationLogic', { query: { filter: `aid:'${vulnerable}'` } }],
   ]);
 }
 

@@ -16,12 +16,14 @@ describe('fault spec', () => {
       paths: ['/devices/'],
     });
     expect(parseFaultSpec('5xx=0.3')).toEqual({ errorRate: 0.3 });
+    expect(parseFaultSpec('slow=1@30000,path=/devices/entities/devices-actions/,after=1')).toEqual({ slowRate: 1, slowMs: 30000, paths: ['/devices/entities/devices-actions/'], after: 1 });
   });
 
   it('says what is wrong with a bad spec', () => {
     expect(() => parseFaultSpec('boom=0.1')).toThrow("Unknown fault kind 'boom'");
     expect(() => parseFaultSpec('500=2')).toThrow('between 0 and 1');
     expect(() => parseFaultSpec('500')).toThrow("Invalid fault '500'");
+    expect(() => parseFaultSpec('after=1.5')).toThrow('after takes a whole number of calls');
   });
 });
 
@@ -97,5 +99,14 @@ describe('fault injection', () => {
       }
     };
     expect(await run()).toEqual(await run());
+  });
+});
+
+describe('after=N', () => {
+  it('lets the first N affected calls through, then applies the faults', async () => {
+    const { FaultInjector } = await import('../../src/sim/faults.js');
+    const f = new FaultInjector({ errorRate: 1, errorStatuses: [503], paths: ['/devices/'], after: 2 });
+    expect(f.decide('/oauth2/token')).toEqual({ kind: 'none' });
+    expect([f.decide('/devices/x'), f.decide('/devices/x'), f.decide('/devices/x')]).toEqual([{ kind: 'none' }, { kind: 'none' }, { kind: 'error', status: 503 }]);
   });
 });

@@ -25,7 +25,7 @@ describe('gateway behaviour', () => {
     const r = await h.api('GET', '/devices/queries/devices/v1', { query: { limit: 3 } });
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['errors', 'meta', 'resources']);
-    expect(r.json.meta).toMatchObject({ powered_by: 'device-api', pagination: { offset: 0, limit: 3, total: 500 } });
+    expect(r.json.meta).toMatchObject({ powered_by: 'device-api', pagination: { offset: 3, limit: 3, total: 500 } });
     expect(typeof r.json.meta.query_time).toBe('number');
     expect(r.headers.get('x-cs-traceid')).toBe(r.json.meta.trace_id);
     expect(r.headers.get('content-type')).toBe('application/json');
@@ -73,6 +73,19 @@ describe('gateway behaviour', () => {
     expect(na.status).toBe(405);
     expect(na.headers.get('allow')).toBe('GET');
     expect(na.json.errors[0].code).toBe(405);
+  });
+
+  it("answers the automation guide's old POST /devices/actions/devices/v1 with the gateway's 404, like any path that exists nowhere", async () => {
+    const old = await h.api('POST', '/devices/actions/devices/v1', { query: { action_name: 'contain' }, body: { ids: [[...h.sim.tenant.hosts.keys()][0]] } });
+    const nowhere = await h.api('POST', '/no/such/path/v1', { body: {} });
+    for (const r of [old, nowhere]) {
+      expect(r.status).toBe(404);
+      expect(r.json.meta.powered_by).toBe('crowdstrike-api-gateway');
+      expect(r.json.resources).toBeNull();
+      expect(r.json.errors).toHaveLength(1);
+    }
+    // Nothing was contained by the old path.
+    expect([...h.sim.tenant.hosts.values()].filter((x) => x.status === 'containment_pending')).toHaveLength(0);
   });
 
   it('rejects unknown query parameters and limits out of range with 400', async () => {

@@ -17,6 +17,22 @@ describe('hosts', () => {
   });
   afterAll(() => h.close());
 
+  it("returns the next page's offset, so CrowdStrike's sample loops (offset = meta.pagination.offset) end", async () => {
+    // FalconPy samples/hosts/offset_vs_token.py: offset = pagination.offset; while offset < total.
+    const seen: string[] = [];
+    let offset = 0;
+    let total = Infinity;
+    for (let calls = 0; offset < total; calls++) {
+      expect(calls).toBeLessThan(10);
+      const r = await h.api('GET', '/devices/queries/devices/v1', { query: { limit: 200, offset } });
+      expect(r.json.meta.pagination.offset).toBe(offset + r.json.resources.length);
+      seen.push(...r.json.resources);
+      offset = r.json.meta.pagination.offset;
+      total = r.json.meta.pagination.total;
+    }
+    expect(new Set(seen).size).toBe(h.sim.tenant.hosts.size);
+  });
+
   it('pages through an FQL query with offsets, every host exactly once', async () => {
     const windows = [...h.sim.tenant.hosts.values()].filter((x) => x.platform_name === 'Windows').map((x) => x.device_id);
     const seen: string[] = [];

@@ -19,14 +19,44 @@ describe('OAuth2', () => {
   });
   afterAll(() => h.close());
 
-  it('issues a bearer token with 201 and the region header', async () => {
+  it('issues a bearer token with 201 and no region header, so FalconPy stays on this base URL', async () => {
     const { demo } = h.sim.clients;
     const r = await tokenRequest(h.sim.url, { client_id: demo.id, client_secret: demo.secret });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ token_type: 'bearer', expires_in: 2 });
     expect(typeof r.json.access_token).toBe('string');
-    expect(r.headers.get('x-cs-region')).toBe('us-1');
+    expect(r.headers.get('x-cs-region')).toBeNull();
     expect(r.headers.get('x-cs-traceid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('names its region in X-Cs-Region when started as a region, and tokens work there', async () => {
+    const eu = await startHarness({ region: 'eu-1' });
+    try {
+      const { demo } = eu.sim.clients;
+      const r = await tokenRequest(eu.sim.url, { client_id: demo.id, client_secret: demo.secret });
+      expect(r.status).toBe(201);
+      expect(r.headers.get('x-cs-region')).toBe('eu-1');
+      const hosts = await eu.api('GET', '/devices/queries/devices/v1', { token: r.json.access_token, query: { limit: 1 } });
+      expect(hosts.status).toBe(200);
+    } finally {
+      await eu.close();
+    }
+  });
+
+  it('gives every answer its own trace id, also across simulators with one seed', async () => {
+    const twin = await startSimulator({ port: 0 });
+    try {
+      const ids = new Set<string>();
+      for (const url of [h.sim.url, twin.url, h.sim.url, twin.url]) {
+        const res = await fetch(`${url}/nowhere`);
+        const body = (await res.json()) as { meta: { trace_id: string } };
+        expect(res.headers.get('x-cs-traceid')).toBe(body.meta.trace_id);
+        ids.add(body.meta.trace_id);
+      }
+      expect(ids.size).toBe(4);
+    } finally {
+      await twin.close();
+    }
   });
 
   it('accepts credentials in an HTTP Basic header and ignores grant_type', async () => {

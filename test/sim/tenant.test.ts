@@ -64,8 +64,15 @@ describe('generateTenant', () => {
     expect(perHost).toBeLessThanOrEqual(7);
   });
 
-  it('gives hosts unique, well-formed identities', () => {
-    expect(new Set(hosts.map((h) => h.hostname)).size).toBe(500);
+  it('gives hosts unique, well-formed identities, but for one reused hostname', () => {
+    const reused = tenant.samples.reusedHostname;
+    expect(reused).toBeTruthy();
+    const sharing = hosts.filter((h) => h.hostname === reused);
+    expect(sharing.length).toBe(3);
+    // A reimaged machine: one current record, older ones with other device ids.
+    expect(sharing.filter((h) => h.last_seen > new Date(anchor - 86_400_000).toISOString()).length).toBe(1);
+    expect(tenant.samples.hostnames).not.toContain(reused);
+    expect(new Set(hosts.map((h) => h.hostname)).size).toBe(500 - sharing.length + 1);
     expect(new Set(hosts.map((h) => h.device_id)).size).toBe(500);
     expect(new Set(hosts.map((h) => h.mac_address)).size).toBe(500);
     for (const h of hosts) {
@@ -282,6 +289,6 @@ describe('generateTenant', () => {
     }
     expect(best).toBeLessThan(2000);
     expect(big?.hosts.size).toBe(20_000);
-    expect(new Set([...(big?.hosts.values() ?? [])].map((h) => h.hostname)).size).toBe(20_000);
+    expect(new Set([...(big?.hosts.values() ?? [])].map((h) => h.hostname)).size).toBe(20_000 - 2);
   });
 });

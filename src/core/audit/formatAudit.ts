@@ -26,7 +26,8 @@ export function formatAudit(entries: readonly AuditRecord[]): string {
         .filter(Boolean)
         .join(', ');
       if (isAlertAuditEntry(e)) return formatAlertEntry(e, who);
-      const head = `${t(e.time)}  ${t(e.action)}  ${e.hosts.length} host${e.hosts.length === 1 ? '' : 's'}  ${e.ok ? 'ok' : 'NOT ALL OK'}  (${who})`;
+      const cut = e.interrupted ? `  INTERRUPTED: ${t(e.interrupted)}` : '';
+      const head = `${t(e.time)}  ${t(e.action)}  ${e.hosts.length} host${e.hosts.length === 1 ? '' : 's'}  ${e.ok ? 'ok' : 'NOT ALL OK'}  (${who})${cut}`;
       const hosts = e.hosts.map((h) => {
         const name = t(h.hostname || h.input);
         const trace = h.traceIds.length ? `  trace ${h.traceIds.map(t).join(' ')}` : '';

@@ -50,12 +50,25 @@ export class Session {
     this.cache = options.cache ?? new TokenCache();
     this.now = options.now ?? Date.now;
     const c = options.credentials;
-    this.key = { origin: c.autodiscover ? 'auto' : c.baseUrl, clientId: c.clientId, memberCid: c.memberCid };
+    this.key = { origin: c.autodiscover ? 'auto' : c.baseUrl, clientId: c.clientId, clientSecret: c.clientSecret, memberCid: c.memberCid };
   }
 
   /** The base URL API calls go to (the discovered region once a token exists). */
   get baseUrl(): string {
-    return this.current?.baseUrl ?? this.cache.get(this.key)?.baseUrl ?? this.options.credentials.baseUrl;
+    return this.current?.baseUrl ?? this.cached()?.baseUrl ?? this.options.credentials.baseUrl;
+  }
+
+  /**
+   * The cached token, when it may be used: a cache entry never moves calls
+   * away from the configured base URL (with autodiscovery, only to a known
+   * Falcon cloud), whatever the file says.
+   */
+  private cached(): CachedToken | undefined {
+    const t = this.cache.get(this.key);
+    if (!t) return undefined;
+    const c = this.options.credentials;
+    if (t.baseUrl === c.baseUrl) return t;
+    return c.autodiscover && cloudForBaseUrl(t.baseUrl, this.options.cloudUrls) !== undefined ? t : undefined;
   }
 
   get state(): TokenState | undefined {
@@ -68,7 +81,7 @@ export class Session {
     const fresh = (t: CachedToken | undefined): t is CachedToken =>
       t !== undefined && this.now() < t.expiresAt - renewMarginMs(t.expiresAt - t.issuedAt);
     if (fresh(this.current)) return this.current;
-    const cached = this.cache.get(this.key);
+    const cached = this.cached();
     if (fresh(cached)) return (this.current = cached);
     return this.renew();
   }
@@ -92,14 +105,25 @@ export class Session {
     return this.pending;
   }
 
-  /** Revokes the token (if any) and forgets it everywhere. */
+  /**
+   * Revokes the token (if any) and forgets it everywhere. Throws (exit 3 for
+   * a refusal, 1 otherwise) when the API did not confirm the revocation: the
+   * token then still works until it expires, and the user must know.
+   */
   async logout(): Promise<boolean> {
-    const t = this.current ?? this.cache.get(this.key);
+    const t = this.current ?? this.cached();
     this.current = undefined;
     this.cache.delete(this.key);
     if (!t || t.expiresAt <= this.now()) return false;
-    await this.revoke(t.baseUrl, t.accessToken);
-    return true;
+    const res = await this.revoke(t.baseUrl, t.accessToken);
+    if (res.status === 200 || res.status === 204) return true;
+    const until = new Date(t.expiresAt).toISOString();
+    const refused = res.status === 401 || res.status === 403;
+    throw new UserError(
+      `The token was removed from the cache but NOT revoked: the API answered ${res.status}${refused ? ' (check the client secret)' : ''}. It stays valid until ${until}.`,
+      refused ? ExitCode.auth : ExitCode.apiError,
+      tokenError(res).details,
+    );
   }
 
   private async fetchToken(): Promise<CachedToken> {
@@ -136,10 +160,10 @@ export class Session {
     }
   }
 
-  private async revoke(baseUrl: string, token: string): Promise<void> {
+  private async revoke(baseUrl: string, token: string): Promise<ApiResponse> {
     const c = this.options.credentials;
     const basic = Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64');
-    await this.options.http(baseUrl).request({
+    return this.options.http(baseUrl).request({
       method: 'POST',
       path: '/oauth2/revoke',
       headers: { Authorization: `basic ${basic}` },

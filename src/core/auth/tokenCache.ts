@@ -1,7 +1,9 @@
 // Bearer tokens cached in memory and in a 0600 file, one per (base URL,
-// client id, member CID), so that several talon processes share one token
-// until shortly before it expires.
-import { createHash } from 'node:crypto';
+// client id, client secret, member CID), so that several talon processes
+// share one token until shortly before it expires. The key is an HMAC keyed
+// by the secret: a wrong secret never finds the token its right twin minted,
+// and the file never holds the secret or anything it can be read back from.
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSecretFile } from '../config/secureFile.js';
@@ -20,6 +22,8 @@ export interface TokenKey {
   /** the configured base URL, or 'auto' for autodiscovery */
   origin: string;
   clientId: string;
+  /** binds the entry to the secret that minted it; never stored */
+  clientSecret: string;
   memberCid?: string;
 }
 
@@ -32,7 +36,7 @@ export class TokenCache {
   constructor(private readonly dir?: string) {}
 
   static keyOf(k: TokenKey): string {
-    return createHash('sha256').update(`${k.origin}\n${k.clientId}\n${k.memberCid ?? ''}`).digest('hex').slice(0, 32);
+    return createHmac('sha256', k.clientSecret).update(`talon-token-cache-v2\n${k.origin}\n${k.clientId}\n${k.memberCid ?? ''}`).digest('hex');
   }
 
   get(key: TokenKey): CachedToken | undefined {

@@ -36,17 +36,17 @@ export async function importSpec(file: string): Promise<ImportedSpec> {
   if (size === 0) fail('the file is empty');
   // Loaded only here: the parser and its validators are large, and no other command needs them.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-  // Local files only: an import must not reach out to the network for external references.
+  // The spec file only: parse() reads it alone, and a reference to any other file (a $ref to
+  // ~/.ssh/id_rsa would otherwise land in the catalog) or to the network is refused, never followed.
   const options = { resolve: { http: false as const } };
   let doc: unknown;
   try {
-    // parse() reads JSON or YAML and checks the version; only a file with references to other
-    // files needs bundle(), which follows them (and fails on a broken one, as it must to go on).
     doc = await SwaggerParser.parse(path, options);
-    if (hasExternalRef(doc)) doc = await SwaggerParser.bundle(path, options);
   } catch (e) {
     return fail(describeParserError(e as Error, path));
   }
+  const external = externalRef(doc);
+  if (external !== undefined) return fail(`it refers to another file (${external}); talon reads only the spec file itself, so bundle the spec into one file first`);
   if (!isObject(doc)) return fail('it is not a Swagger 2.0 or OpenAPI 3 document');
   if (!isObject(doc.paths) || Object.keys(doc.paths).length === 0) return fail('it has no paths, so it describes no operations');
   const { catalog, unresolved } = convertSpec(doc, basename(path));
@@ -54,18 +54,18 @@ export async function importSpec(file: string): Promise<ImportedSpec> {
   return { catalog, unresolved };
 }
 
-/** True when some `$ref` points outside the document. */
-function hasExternalRef(node: unknown): boolean {
+/** The first `$ref` that points outside the document, if any. */
+function externalRef(node: unknown): string | undefined {
   const stack: unknown[] = [node];
   while (stack.length > 0) {
     const n = stack.pop();
     if (Array.isArray(n)) stack.push(...n);
     else if (isObject(n)) {
-      if (typeof n.$ref === 'string' && !n.$ref.startsWith('#')) return true;
+      if (typeof n.$ref === 'string' && !n.$ref.startsWith('#')) return n.$ref;
       for (const v of Object.values(n)) if (typeof v === 'object' && v !== null) stack.push(v);
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The report of an import's dangling references: how many, and where (a few of each). */

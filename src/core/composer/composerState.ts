@@ -29,6 +29,8 @@ export type ComposerAction =
   | { type: 'setMethod'; method: HttpMethod }
   | { type: 'cycleMethod'; delta: 1 | -1 }
   | { type: 'setPath'; path: string }
+  /** a path of its own: no operation, no rows from the previous one (method and body stay) */
+  | { type: 'startPath'; path: string }
   | { type: 'setPathParam'; name: string; value: string }
   /** a row after `after` (at the end when omitted) */
   | { type: 'addQueryRow'; after?: number; key?: string; value?: string }
@@ -104,6 +106,8 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
       if (state.operation && state.operation.path !== action.path) delete next.operation;
       return next;
     }
+    case 'startPath':
+      return { method: state.method, pathTemplate: action.path, pathParams: layOutPathParams(action.path, {}), queryRows: [], bodyText: state.bodyText };
     case 'setPathParam':
       return { ...state, pathParams: { ...state.pathParams, [action.name]: action.value } };
     case 'addQueryRow': {
@@ -205,4 +209,13 @@ export function buildRequest(state: ComposerState): BuildResult {
   if (query.length > 0) request.query = query;
   if (body) request.body = body;
   return { ok: true, request };
+}
+
+/**
+ * The {{variables}} still in a request (an imported curl's $AID): it must not
+ * be sent with them. Saving keeps them, as variables of the saved request.
+ */
+export function unfilledVariables(request: ApiRequest): string[] {
+  const texts = [request.path, ...(request.query ?? []).flat(), request.body ? JSON.stringify(request.body) : ''];
+  return [...new Set(texts.flatMap((t) => [...t.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1] as string)))];
 }

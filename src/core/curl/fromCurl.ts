@@ -64,7 +64,9 @@ function splitUrl(url: string, options: FromCurlOptions): { origin?: string; pat
     const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(rest) ? rest : `https://${rest}`;
     let parsed: URL;
     try {
-      parsed = new URL(absolute);
+      // The URL parser strips control characters at the end of its input: a '#' keeps the mark of a
+      // $VARIABLE that ends the URL (…?ids=$AID); the fragment is dropped below anyway.
+      parsed = new URL(`${absolute}#`);
     } catch {
       throw new UserError(`The curl command's URL '${url}' is not a valid URL.`);
     }

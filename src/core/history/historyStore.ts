@@ -3,11 +3,13 @@
 // can never land in the old file while compaction replaces it; each append is
 // also a single O_APPEND write of a whole line, so lines stay whole even in
 // the degraded case of an append made without the lock.
-import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { talonPaths } from '../config/paths.js';
-import { ensurePrivateDir, SECRET_FILE_MODE, writeSecretFile } from '../config/secureFile.js';
+import { appendPrivateLine } from '../config/privateAppend.js';
+import { ensurePrivateDir, writeSecretFile } from '../config/secureFile.js';
 import { UserError } from '../errors.js';
+import { fileError } from '../fileError.js';
 import { LockTimeoutError, withLock } from './fileLock.js';
 import { parseEntry, serializeEntry, type HistoryEntry } from './historyEntry.js';
 
@@ -69,17 +71,18 @@ export class HistoryStore {
 
   /** Appends one entry (throws on I/O errors; callers recording requests catch them). */
   append(entry: HistoryEntry): void {
-    const line = serializeEntry(entry) + '\n';
+    // One line that never glues onto a torn last line, never through a symlink.
+    const line = serializeEntry(entry);
     ensurePrivateDir(dirname(this.file));
     try {
       withLock(this.lockDir, () => {
-        appendFileSync(this.file, line, { mode: SECRET_FILE_MODE });
+        appendPrivateLine(this.file, line);
         this.compactIfNeeded();
       }, { timeoutMs: this.options.lockTimeoutMs ?? 5000 });
     } catch (e) {
       if (!(e instanceof LockTimeoutError)) throw e;
       // A lock held this long is abandoned or very slow: keep the entry anyway.
-      appendFileSync(this.file, line, { mode: SECRET_FILE_MODE });
+      appendPrivateLine(this.file, line);
     }
   }
 
@@ -90,10 +93,11 @@ export class HistoryStore {
       text = readFileSync(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
-      throw e;
+      throw fileError(e, `the history file ${this.file}`, 'read');
     }
     const entries: HistoryEntry[] = [];
-    let skipped = 0;
+    // A torn last line (a writer killed mid-line) is skipped and counted like any damaged one.
+    let skipped = text.length > 0 && !text.endsWith('\n') && text.slice(text.lastIndexOf('\n') + 1).trim() ? 1 : 0;
     for (const line of completeLines(text)) {
       const entry = parseEntry(line);
       if (entry) entries.push(entry);

@@ -37,7 +37,9 @@ export function parseProxyUrl(value: string, source = 'The proxy URL'): URL {
   } catch {
     url = undefined;
   }
-  if (!url || !url.hostname || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  // The WHATWG parser accepts host names that no connection can use (`ht!tp`); the proxy agent then throws.
+  const hostOk = url !== undefined && (/^[a-z0-9_.-]+$/i.test(url.hostname) || /^\[[0-9a-f:.]+\]$/i.test(url.hostname));
+  if (!url || !hostOk || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new UserError(
       `${source} '${redact(trimmed)}' is not a valid proxy URL: use a form such as http://proxy.example.com:8080.`,
     );

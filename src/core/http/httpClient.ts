@@ -6,6 +6,7 @@ import { USER_AGENT } from '../version.js';
 import { createDispatcher } from './dispatcher.js';
 import { classifyNetworkFailure, type ClassifiedFailure } from './networkError.js';
 import { describeResponse } from './responseBody.js';
+import { maxResponseBytes, readBounded, ResponseRefused } from './responseLimits.js';
 import { parseBaseUrl, requestTarget, type RequestTarget } from './requestUrl.js';
 import { abortableSleep, abortReason } from './abortableSleep.js';
 import { DEFAULT_RETRY_OPTIONS, decide, isRepeatable, type AttemptOutcome, type RetryCounts, type RetryOptions, type RetryReason } from './retryPolicy.js';
@@ -42,6 +43,8 @@ export interface HttpClientOptions {
   now?: () => number;
   /** jitter source in [0, 1) (default Math.random) */
   random?: () => number;
+  /** the largest response body read, in bytes (default TALON_MAX_RESPONSE_MB of `env`, else 256 MB) */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,6 +61,7 @@ export class HttpClient implements ApiCaller {
   private readonly userAgent: string;
   private readonly retry: RetryOptions;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly maxBytes: number;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -74,6 +78,7 @@ export class HttpClient implements ApiCaller {
     this.sleep = options.sleep ?? abortableSleep;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.maxBytes = options.maxResponseBytes ?? maxResponseBytes(options.env ?? process.env);
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {
@@ -171,13 +176,15 @@ export class HttpClient implements ApiCaller {
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
-      const bytes = new Uint8Array(await res.body.arrayBuffer());
+      const bytes = await readBounded(res.body, res.headers['content-length'], this.maxBytes);
       const durationMs = performance.now() - started;
       // undici marks the connection idle a moment after the body ends; without
       // this pause the next sequential request would open a second connection.
       await new Promise<void>((resolve) => setImmediate(resolve));
       return { ok: true, status: res.statusCode, rawHeaders: res.headers, bytes, durationMs };
     } catch (error) {
+      // A refused response is an answer, not a failure to retry.
+      if (error instanceof ResponseRefused) throw error;
       return { ok: false, error, timedOut };
     } finally {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 // Turns what came off the wire (headers and body bytes) into the fields of an
 // ApiResponse: a body parsed by its content type, the trace id and the
 // rate-limit counters Falcon sends on every answer.
+import { checkJsonDepth } from './responseLimits.js';
 import type { ResponseBody } from './types.js';
 
 export interface ResponseFields {
@@ -68,6 +69,7 @@ export function parseResponseBody(headers: Readonly<Record<string, string>>, byt
   const media = mediaType(headers['content-type']);
   if (media && isJsonType(media.type)) {
     const text = decodeText(bytes, media.charset);
+    checkJsonDepth(text);
     try {
       return { kind: 'json', value: JSON.parse(text) as unknown };
     } catch {

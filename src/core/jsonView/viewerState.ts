@@ -19,6 +19,8 @@ export interface ViewerState {
   readonly folds: FoldState;
   /** visible row shown at the top of the viewport */
   readonly top: number;
+  /** the cursor line, as a visible row: folds act on its node, and it can reach every line */
+  readonly cursor: number;
   readonly search?: SearchState;
 }
 
@@ -30,7 +32,7 @@ export type ViewerAction =
   | { type: 'clearSearch' };
 
 export function initViewer(doc: JsonDocument): ViewerState {
-  return { doc, folds: noFolds(doc), top: 0 };
+  return { doc, folds: noFolds(doc), top: 0, cursor: 0 };
 }
 
 /** A page step keeps one line of the previous page in view, for context. */
@@ -58,8 +60,19 @@ export function currentMatchLine(state: ViewerState): number | undefined {
   return s && s.current >= 0 ? s.matches[s.current] : undefined;
 }
 
-function withTop(state: ViewerState, top: number): ViewerState {
-  return top === state.top ? state : { ...state, top };
+/** Moves the cursor to `row` (clamped), scrolling only as far as it takes to keep it in view. */
+function moveCursor(state: ViewerState, row: number, top: number, height: number): ViewerState {
+  const count = state.folds.visibleCount;
+  const cursor = Math.min(Math.max(0, row), Math.max(0, count - 1));
+  let t = clampTop(top, count, height);
+  if (cursor < t) t = cursor;
+  else if (cursor >= t + height) t = clampTop(cursor - height + 1, count, height);
+  return cursor === state.cursor && t === state.top ? state : { ...state, cursor, top: t };
+}
+
+/** The cursor as a valid row (the document or folds may have changed). */
+export function cursorRow(state: ViewerState): number {
+  return Math.min(Math.max(0, state.cursor), Math.max(0, state.folds.visibleCount - 1));
 }
 
 /** Unfolds what hides a line and scrolls it into view, a third of the way down when it was off screen. */
@@ -68,7 +81,7 @@ function reveal(state: ViewerState, line: number, height: number): ViewerState {
   const row = rowOfLine(folds, line);
   let top = clampTop(state.top, folds.visibleCount, height);
   if (row < top || row >= top + height) top = clampTop(row - Math.floor(height / 3), folds.visibleCount, height);
-  return { ...state, folds, top };
+  return { ...state, folds, top, cursor: row };
 }
 
 function gotoMatch(state: ViewerState, search: SearchState, height: number): ViewerState {
@@ -83,30 +96,33 @@ export function viewerReducer(state: ViewerState, action: ViewerAction): ViewerS
   const { height } = action;
   const count = state.folds.visibleCount;
   const top = clampTop(state.top, count, height);
+  const cursor = cursorRow(state);
+  const step = pageStep(height);
   switch (action.type) {
     case 'up':
-      return withTop(state, clampTop(top - 1, count, height));
+      return moveCursor(state, cursor - 1, top, height);
     case 'down':
-      return withTop(state, clampTop(top + 1, count, height));
+      return moveCursor(state, cursor + 1, top, height);
+    // A page moves the view and the cursor together, as in a pager.
     case 'pageUp':
-      return withTop(state, clampTop(top - pageStep(height), count, height));
+      return moveCursor(state, cursor - step, clampTop(top - step, count, height), height);
     case 'pageDown':
-      return withTop(state, clampTop(top + pageStep(height), count, height));
+      return moveCursor(state, Math.min(cursor + step, count - 1), clampTop(top + step, count, height), height);
     case 'top':
-      return withTop(state, 0);
+      return moveCursor(state, 0, 0, height);
     case 'bottom':
-      return withTop(state, maxTop(count, height));
+      return moveCursor(state, count - 1, maxTop(count, height), height);
     case 'toggleFold': {
-      const target = foldTarget(state.doc, lineAtRow(state.folds, top));
-      if (target < 0) return withTop(state, top);
+      // The node under the cursor: the object or array on its line, else the one it is in.
+      const target = foldTarget(state.doc, lineAtRow(state.folds, cursor));
+      if (target < 0) return state;
       const folds = toggleFold(state.doc, state.folds, target);
-      // Folding the container of the top line brings its first line to the top.
-      const row = Math.min(top, rowOfLine(folds, target));
-      return { ...state, folds, top: clampTop(row, folds.visibleCount, height) };
+      const row = rowOfLine(folds, target);
+      return moveCursor({ ...state, folds }, row, Math.min(top, row), height);
     }
     case 'search': {
       const matches = searchDocument(state.doc, action.query);
-      const current = matchFrom(matches, lineAtRow(state.folds, top));
+      const current = matchFrom(matches, lineAtRow(state.folds, cursor));
       return gotoMatch({ ...state, top }, { query: action.query, matches, current }, height);
     }
     case 'nextMatch':

@@ -1,8 +1,7 @@
 // `w` in the response pane: the body written to a file, JSON pretty-printed
 // as shown, text and bytes as received. Never overwrites a file: the default
 // name is unique enough, and a typed name that exists is more likely a slip.
-import { writeFile } from 'node:fs/promises';
-import { fileError } from '../fileError.js';
+import { writeNewPrivateFile } from '../config/secureFile.js';
 import type { ApiResponse } from '../http/types.js';
 
 /** What the file will hold. */
@@ -37,11 +36,6 @@ export function defaultResponseFileName(res: ApiResponse, now: Date = new Date()
 
 /** Writes the body to a new file at `path`; returns the bytes written. Throws a UserError with the reason. */
 export async function writeResponseFile(res: ApiResponse, path: string): Promise<number> {
-  const data = responseFileContents(res);
-  try {
-    await writeFile(path, data, { flag: 'wx' });
-  } catch (err) {
-    throw fileError(err, path, 'write');
-  }
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  // Tenant data: created 0600, never through a planted link, never over an existing file.
+  return writeNewPrivateFile(path, responseFileContents(res), path);
 }

@@ -1,7 +1,7 @@
 // A collection: a folder of saved requests, one <name>.json each. The default
 // one lives in the config directory; any folder (a git checkout, examples/)
 // can be used with --collection. A bad file never hides the good ones.
-import { existsSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { talonPaths } from '../config/paths.js';
 import { UserError } from '../errors.js';
@@ -31,6 +31,15 @@ export function defaultCollectionDir(env: NodeJS.ProcessEnv = process.env): stri
 /** `--collection DIR`, else the default collection. */
 export function collectionDir(dir: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return dir?.trim() ? resolve(dir) : defaultCollectionDir(env);
+}
+
+/** As collectionDir, for reading: a --collection that names no directory is an error, not an empty list. */
+export function existingCollectionDir(dir: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const path = collectionDir(dir, env);
+  if (dir?.trim() && !statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`There is no collection at ${path} (--collection): check the path; talon saved add --collection DIR creates one.`);
+  }
+  return path;
 }
 
 function jsonFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 // "Fetch all" in the shell: walks every page, streams the items to an NDJSON
 // file as they arrive (so memory stays bounded), reports progress, and keeps
 // the first items for display. Cancelled with an AbortSignal.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { ApiCaller, ApiRequest } from '../http/types.js';
@@ -33,11 +33,27 @@ export function defaultFetchAllFile(req: ApiRequest, now: Date = new Date()): st
   return `talon-${name}-${now.toISOString().replace(/[:.]/g, '').slice(0, 15)}.ndjson`;
 }
 
+/**
+ * Opens a new file (never an existing one): a second fetch-all in the same
+ * second gets `-2`, and so on. Tenant data: private (0600), and the exclusive
+ * create never follows a planted link nor overwrites a file.
+ */
+async function createNew(path: string): Promise<{ file: string; out: WriteStream }> {
+  for (let n = 1; ; n++) {
+    const file = n === 1 ? path : path.replace(/\.ndjson$/, `-${n}.ndjson`);
+    const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+    try {
+      await once(out, 'open');
+      return { file, out };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 99) throw e;
+    }
+  }
+}
+
 export async function fetchAll(caller: ApiCaller, req: ApiRequest, opts: FetchAllOptions): Promise<FetchAllUpdate> {
   const now = opts.now ?? Date.now;
-  const file = resolve(opts.directory ?? process.cwd(), defaultFetchAllFile(req));
-  const out = createWriteStream(file, { flags: 'wx' });
-  await once(out, 'open');
+  const { file, out } = await createNew(resolve(opts.directory ?? process.cwd(), defaultFetchAllFile(req)));
   const keep = opts.keep ?? 5000;
   const preview: unknown[] = [];
   const started = now();
@@ -65,7 +81,8 @@ export async function fetchAll(caller: ApiCaller, req: ApiRequest, opts: FetchAl
     return final;
   } catch (e) {
     const aborted = opts.signal.aborted;
-    const final = update(true, aborted ? `cancelled after ${items} items` : (e as Error).message);
+    // A walk that stopped early says how much is already in the file.
+    const final = update(true, aborted ? `cancelled after ${items} items` : `${(e as Error).message} ${items.toLocaleString('en-US')} item${items === 1 ? ' is' : 's are'} in ${file}.`);
     opts.onUpdate(final);
     return final;
   } finally {

@@ -4,7 +4,7 @@
 import { openConnection, type Connection, type HttpSettings } from '../connection.js';
 import type { CredentialFlags } from '../auth/credentials.js';
 import type { FalconResponse } from '../auth/falconClient.js';
-import type { ApiRequest } from '../http/types.js';
+import type { ApiCaller, ApiRequest, ApiResponse } from '../http/types.js';
 import { ProfileStore } from '../config/profileStore.js';
 import { talonPaths } from '../config/paths.js';
 import { HistoryRecorder } from '../history/historyRecorder.js';
@@ -150,9 +150,34 @@ export class ShellBackend {
     } finally {
       call.finish();
     }
+    this.noteResponse(res);
+    return res;
+  }
+
+  /**
+   * A caller for one logical call of many requests (fetch-all): each page
+   * shows in the status bar, and history records the call once, with the
+   * items it brought, when `finish` is called.
+   */
+  recordedCaller(req: ApiRequest): { caller: ApiCaller; finish(items?: number): void } {
+    const conn = this.connection();
+    const call = this.history.begin(req, { profile: this.current.label, baseUrl: conn.session.baseUrl });
+    const wrapped = call.wrap(conn.client);
+    return {
+      caller: {
+        request: async (r) => {
+          const res = await wrapped.request(r);
+          this.noteResponse(res);
+          return res;
+        },
+      },
+      finish: (items) => call.finish(items),
+    };
+  }
+
+  private noteResponse(res: ApiResponse): void {
     this.last = { rateLimitRemaining: res.rateLimitRemaining ?? this.last.rateLimitRemaining, lastStatus: res.status, lastDurationMs: res.durationMs };
     this.changed();
-    return res;
   }
 
   /** What the policy will do with `req` for the current target, without sending it. */

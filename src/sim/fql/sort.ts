@@ -80,12 +80,49 @@ function sortValue(record: object, key: SortKey): number | string | undefined {
   return best;
 }
 
-export function compileSort(sort: string, fields: FieldSchema): Comparator {
-  const keys = sort
+function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
+  return sort
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .map((part) => parseKey(part, fields));
+}
+
+/**
+ * A sorted copy of `records`. Each record's sort values are computed once
+ * (a timestamp is parsed once, not on every comparison), then positions are
+ * sorted; ties keep the input order.
+ */
+export function sortRecords<T extends object>(records: readonly T[], sort: string, fields: FieldSchema): T[] {
+  const keys = parseKeys(sort, fields);
+  const n = records.length;
+  const columns = keys.map((key) => {
+    const col: (number | string | undefined)[] = new Array(n);
+    for (let i = 0; i < n; i++) col[i] = sortValue(records[i] as T, key);
+    return col;
+  });
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const col = columns[k] as (number | string | undefined)[];
+      const x = col[a];
+      const y = col[b];
+      if (x === y) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const order = x < y ? -1 : 1;
+      return (keys[k] as SortKey).descending ? -order : order;
+    }
+    return a - b;
+  });
+  const out: T[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = records[order[i] as number] as T;
+  return out;
+}
+
+export function compileSort(sort: string, fields: FieldSchema): Comparator {
+  const keys = parseKeys(sort, fields);
 
   return (a, b) => {
     for (const key of keys) {

@@ -89,10 +89,34 @@ export function toInstant(value: unknown): number | undefined {
     return Number.isNaN(t) ? undefined : t;
   }
   if (typeof value !== 'string') return undefined;
+  const fast = canonicalTime(value);
+  if (fast !== undefined) return fast;
   const strict = parseAbsoluteTime(value);
   if (strict !== undefined) return strict;
   const loose = Date.parse(value);
   return Number.isNaN(loose) ? undefined : loose;
+}
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SSZ', the form every simulated record uses, without a
+ * regex: filters and sorts read a timestamp of every record they visit.
+ * Anything else (or an impossible date) is left to the full parser.
+ */
+function canonicalTime(s: string): number | undefined {
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 ||
+      s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return undefined;
+  const num = (i: number, n: number): number => {
+    let v = 0;
+    for (let j = i; j < i + n; j++) {
+      const c = s.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) return NaN;
+      v = v * 10 + c;
+    }
+    return v;
+  };
+  const year = num(0, 4), month = num(5, 2), day = num(8, 2), hour = num(11, 2), minute = num(14, 2), second = num(17, 2);
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** A record's numeric value; numeric strings count (some API fields are strings). */

@@ -22,6 +22,8 @@ export const READ_SCOPES = [
   'alerts:read',
   'spotlight-vulnerabilities:read',
   'mssp:read',
+  'incidents:read',
+  'scheduled-report:read',
 ] as const;
 
 export class ClientRegistry {

@@ -1,20 +1,46 @@
-// The API's aggregate request model (msa.AggregateQueryRequest) evaluated
-// over a family's records: terms, date_histogram, range and date_range, each
-// with optional sub_aggregates, answered as msa.AggregationResult buckets.
+// The aggregation requests of the `/…/aggregates/…` endpoints (alerts,
+// incidents, behaviors): terms, ranges, date ranges, date histograms and
+// metrics, each with nested `sub_aggregates` over its bucket's records. The
+// typed SDKs send every field of the request model (empty strings and empty
+// lists for the unused ones), so those mean "not set". Every bucket carries
+// `sub_aggregates` ([] when none were asked for), as the SDKs' models expect.
 import { SimHttpError } from '../envelope.js';
-import type { FieldSchema } from '../fql/index.js';
-import { bodyObject, isoSeconds } from './querying.js';
+import { FqlError, parseTimeLiteral, readPath, resolveField, toInstant, toNumber, toText, type FieldSchema } from '../fql/index.js';
+import { bodyObject } from './querying.js';
 
-const KEYS = [
-  'type', 'field', 'name', 'size', 'filter', 'q', 'sort', 'interval', 'ranges', 'date_ranges', 'sub_aggregates',
-  'min_doc_count', 'max_doc_count', 'missing', 'time_zone', 'from', 'include', 'exclude', 'extended_bounds', 'percents', 'filters_spec',
+const REQUEST_FIELDS = [
+  'date_ranges', 'exclude', 'extended_bounds', 'field', 'filter', 'filters_spec', 'from', 'include', 'interval',
+  'max_doc_count', 'min_doc_count', 'missing', 'name', 'percents', 'q', 'ranges', 'size', 'sort', 'sub_aggregates',
+  'time_zone', 'type',
 ];
-const TYPES = ['terms', 'date_histogram', 'range', 'date_range'];
+const TYPES = ['terms', 'range', 'date_range', 'date_histogram', 'cardinality', 'count', 'max', 'min', 'sum', 'avg'];
 const INTERVALS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+const MAX_DEPTH = 3;
 
-export interface AggregationBucket {
-  label: string | number;
+export interface AggregationRequest {
+  name: string;
+  type: string;
+  field: string;
+  path: readonly string[];
+  filter?: string;
+  q?: string;
+  size: number;
+  from: number;
+  sort: { by: '_count' | '_term'; descending: boolean };
+  include?: Set<string>;
+  exclude?: Set<string>;
+  missing?: string;
+  minDocCount: number;
+  interval: string;
+  ranges: { from?: number; to?: number }[];
+  dateRanges: { from?: string; to?: string }[];
+  subAggregates: AggregationRequest[];
+}
+
+export interface Bucket {
+  label: string;
   count: number;
+  value?: number;
   key_as_string?: string;
   from?: number;
   to?: number;
@@ -25,181 +51,196 @@ export interface AggregationBucket {
 
 export interface AggregationResult {
   name: string;
+  buckets: Bucket[];
   sum_other_doc_count: number;
-  doc_count_error_upper_bound: number;
-  buckets: AggregationBucket[];
 }
 
-export interface AggregateRequest {
-  type: string;
-  field: string;
-  path: string;
-  name: string;
-  size: number;
-  filter?: string;
-  q?: string;
-  interval?: number;
-  ranges?: { from?: number; to?: number }[];
-  dateRanges?: { from?: string; to?: string }[];
-  minDocCount: number;
-  sub: AggregateRequest[];
-}
-
-function optionalString(spec: Record<string, unknown>, key: string, where: string): string | undefined {
+function str(spec: Record<string, unknown>, key: string, where: string): string | undefined {
   const v = spec[key];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') throw new SimHttpError(400, `'${key}' in ${where} must be a string.`);
   return v;
 }
 
-function bounds(list: unknown, key: string, where: string, kind: 'number' | 'string'): { from?: never; to?: never }[] {
-  if (!Array.isArray(list) || list.length === 0) throw new SimHttpError(400, `${where} needs '${key}', a non-empty array of {from, to}.`);
-  return list.map((item: unknown, i) => {
-    const r = bodyObject(item, ['from', 'to'], `${where} ${key}[${i}]`);
-    for (const b of ['from', 'to'] as const) {
-      if (r[b] !== undefined && typeof r[b] !== kind) throw new SimHttpError(400, `${where} ${key}[${i}].${b} must be a ${kind}.`);
-    }
-    return r as { from?: never; to?: never };
-  });
+function int(spec: Record<string, unknown>, key: string, where: string, dflt: number, min: number, max: number): number {
+  const v = spec[key];
+  if (v === undefined || v === null) return dflt;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new SimHttpError(400, `'${key}' in ${where} must be an integer between ${min} and ${max}.`);
+  }
+  return v;
 }
 
-/** Validates one request (and its sub_aggregates) against the family's fields; mistakes are the API's 400. */
-export function parseAggregateRequest(item: unknown, fields: FieldSchema, where: string): AggregateRequest {
-  const spec = bodyObject(item, KEYS, where);
-  const type = spec.type;
-  if (typeof type !== 'string' || !TYPES.includes(type)) {
-    throw new SimHttpError(400, `${where}: type ${JSON.stringify(type)} is not supported; use one of ${TYPES.join(', ')}.`);
+function list(spec: Record<string, unknown>, key: string, where: string): Record<string, unknown>[] {
+  const v = spec[key] ?? [];
+  if (!Array.isArray(v)) throw new SimHttpError(400, `'${key}' in ${where} must be an array.`);
+  return v.map((item, i) => bodyObject(item, ['from', 'to', 'From', 'To'], `${where} ${key}[${i}]`));
+}
+
+/** Validates one aggregation request of a body; `fields` are the family's FQL properties. */
+export function parseAggregation(item: unknown, where: string, fields: FieldSchema, depth = 0): AggregationRequest {
+  const spec = bodyObject(item, REQUEST_FIELDS, where);
+  const type = str(spec, 'type', where) ?? 'terms';
+  if (!TYPES.includes(type)) throw new SimHttpError(400, `Unknown aggregation type '${type}' in ${where}. Valid types: ${TYPES.join(', ')}.`);
+  const field = str(spec, 'field', where);
+  const resolved = field === undefined ? undefined : resolveField(fields, field);
+  if (!resolved) throw new SimHttpError(400, `${where} needs 'field', one of the filterable properties; ${JSON.stringify(field ?? '')} is not one.`);
+  if ((type === 'date_histogram' || type === 'date_range') && resolved.type !== 'timestamp') {
+    throw new SimHttpError(400, `A ${type} aggregation needs a timestamp field; '${field}' is not one.`);
   }
-  const field = spec.field;
-  const def = typeof field === 'string' && Object.hasOwn(fields, field) ? fields[field] : undefined;
-  if (def === undefined) throw new SimHttpError(400, `${where}: unknown aggregation field ${JSON.stringify(field)}.`);
-  const fieldType = typeof def === 'string' ? def : def.type;
-  const size = spec.size ?? 10;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > 10_000) {
-    throw new SimHttpError(400, `${where}: 'size' must be an integer between 0 and 10000.`);
+  const sortText = str(spec, 'sort', where) ?? '_count|desc';
+  const sm = /^(_count|_term)[|.](asc|desc)$/.exec(sortText);
+  if (!sm) throw new SimHttpError(400, `Invalid 'sort' ${JSON.stringify(sortText)} in ${where}: use _count|desc, _count|asc, _term|asc or _term|desc.`);
+  const interval = str(spec, 'interval', where) ?? 'day';
+  if (type === 'date_histogram' && !(interval in INTERVALS) && interval !== 'month' && interval !== 'year') {
+    throw new SimHttpError(400, `Invalid 'interval' ${JSON.stringify(interval)} in ${where}: use minute, hour, day, week, month or year.`);
   }
-  const out: AggregateRequest = {
+  const zone = str(spec, 'time_zone', where);
+  if (zone !== undefined && !/^(UTC|Z|\+00:00|Etc\/UTC)$/i.test(zone)) {
+    throw new SimHttpError(400, `The simulator buckets dates in UTC only; 'time_zone' ${JSON.stringify(zone)} is not supported.`);
+  }
+  const subs = spec.sub_aggregates ?? [];
+  if (!Array.isArray(subs)) throw new SimHttpError(400, `'sub_aggregates' in ${where} must be an array.`);
+  if (subs.length && depth >= MAX_DEPTH) throw new SimHttpError(400, `Aggregations nest at most ${MAX_DEPTH} levels deep.`);
+  const set = (key: string) => {
+    const v = str(spec, key, where);
+    return v === undefined ? undefined : new Set(v.split(',').map((s) => s.trim()).filter(Boolean));
+  };
+  return {
+    name: str(spec, 'name', where) ?? (field as string),
     type,
     field: field as string,
-    path: typeof def === 'string' ? (field as string) : (def.path ?? (field as string)),
-    name: optionalString(spec, 'name', where) ?? (field as string),
-    size: size || 10,
-    filter: optionalString(spec, 'filter', where),
-    q: optionalString(spec, 'q', where),
-    minDocCount: typeof spec.min_doc_count === 'number' ? spec.min_doc_count : type === 'date_histogram' ? 0 : 1,
-    sub: [],
+    path: resolved.path,
+    filter: str(spec, 'filter', where),
+    q: str(spec, 'q', where),
+    size: int(spec, 'size', where, 10, 0, 10_000) || 10,
+    from: int(spec, 'from', where, 0, 0, 10_000),
+    sort: { by: sm[1] as '_count' | '_term', descending: sm[2] === 'desc' },
+    include: set('include'),
+    exclude: set('exclude'),
+    missing: str(spec, 'missing', where),
+    minDocCount: int(spec, 'min_doc_count', where, 1, 0, 1_000_000),
+    interval,
+    ranges: list(spec, 'ranges', where).map((r) => ({ from: toNumber(r.From ?? r.from), to: toNumber(r.To ?? r.to) })),
+    dateRanges: list(spec, 'date_ranges', where).map((r) => ({ from: toText(r.from) || undefined, to: toText(r.to) || undefined })),
+    subAggregates: subs.map((s: unknown, i: number) => parseAggregation(s, `${where} sub_aggregates[${i}]`, fields, depth + 1)),
   };
-  if (type === 'date_histogram' || type === 'date_range') {
-    if (fieldType !== 'timestamp') throw new SimHttpError(400, `${where}: ${type} needs a timestamp field; '${field}' is not one.`);
-  }
-  if (type === 'date_histogram') {
-    const interval = optionalString(spec, 'interval', where) ?? 'day';
-    if (!(interval in INTERVALS)) throw new SimHttpError(400, `${where}: interval '${interval}' is not supported; use ${Object.keys(INTERVALS).join(', ')}.`);
-    out.interval = INTERVALS[interval];
-  }
-  if (type === 'range') {
-    if (fieldType !== 'number') throw new SimHttpError(400, `${where}: range needs a numeric field; '${field}' is not one.`);
-    out.ranges = bounds(spec.ranges, 'ranges', where, 'number');
-  }
-  if (type === 'date_range') out.dateRanges = bounds(spec.date_ranges, 'date_ranges', where, 'string');
-  if (spec.sub_aggregates !== undefined && spec.sub_aggregates !== null) {
-    if (!Array.isArray(spec.sub_aggregates)) throw new SimHttpError(400, `${where}: 'sub_aggregates' must be an array.`);
-    out.sub = spec.sub_aggregates.map((s: unknown, i: number) => parseAggregateRequest(s, fields, `${where} sub_aggregates[${i}]`));
-  }
-  return out;
 }
 
-export function valuesAt(record: object, path: string): unknown[] {
-  let current: unknown[] = [record];
-  for (const key of path.split('.')) {
-    current = current.flatMap((c) => {
-      const v = c && typeof c === 'object' ? (c as Record<string, unknown>)[key] : undefined;
-      return Array.isArray(v) ? v : [v];
-    });
-  }
-  return current.filter((v) => v !== undefined && v !== null && v !== '');
+function histogramKey(ms: number, interval: string): number {
+  const d = new Date(ms);
+  if (interval === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  if (interval === 'year') return Date.UTC(d.getUTCFullYear(), 0, 1);
+  const step = INTERVALS[interval] as number;
+  // Weeks start on Monday, as in Elasticsearch (the epoch was a Thursday).
+  const shift = interval === 'week' ? 3 * 86_400_000 : 0;
+  return Math.floor((ms + shift) / step) * step - shift;
 }
 
-/** `now`, `now-7d`, `now-12h` or an RFC 3339 time, in ms. */
-function dateMath(text: string, now: number, where: string): number {
-  const m = /^now(?:([-+])(\d+)([mhdw]))?$/.exec(text.trim());
-  if (m) {
-    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 }[m[3] as 'm' | 'h' | 'd' | 'w'] ?? 0;
-    return now + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0) * unit;
-  }
-  const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new SimHttpError(400, `${where}: ${JSON.stringify(text)} is not a date (use RFC 3339 or now-7d).`);
-  return t;
-}
-
-function bucketise<T extends object>(req: AggregateRequest, records: T[], now: number): { keys: AggregationBucket[]; members: T[][]; other: number } {
-  const members: T[][] = [];
-  const keys: AggregationBucket[] = [];
-  if (req.type === 'terms') {
-    const groups = new Map<string, T[]>();
-    for (const r of records) {
-      for (const v of new Set(valuesAt(r, req.path).map(String))) {
-        let g = groups.get(v);
-        if (!g) groups.set(v, (g = []));
-        g.push(r);
+function bucketed<T extends object>(records: readonly T[], a: AggregationRequest, now: number): { buckets: Map<string, { rows: T[]; extra: Partial<Bucket> }>; ordered: boolean } {
+  const buckets = new Map<string, { rows: T[]; extra: Partial<Bucket> }>();
+  const put = (key: string, row: T, extra: Partial<Bucket> = {}) => {
+    const b = buckets.get(key) ?? { rows: [], extra };
+    b.rows.push(row);
+    buckets.set(key, b);
+  };
+  if (a.type === 'range' || a.type === 'date_range') {
+    const bounds = a.type === 'range'
+      ? a.ranges.map((r) => ({ lo: r.from, hi: r.to, extra: { from: r.from, to: r.to } as Partial<Bucket>, label: `${r.from ?? '*'}-${r.to ?? '*'}` }))
+      : a.dateRanges.map((r) => {
+          const lo = r.from === undefined ? undefined : parseTimeLiteral(r.from, now);
+          const hi = r.to === undefined ? undefined : parseTimeLiteral(r.to, now);
+          if ((r.from !== undefined && lo === undefined) || (r.to !== undefined && hi === undefined)) {
+            throw new SimHttpError(400, `Invalid date range ${JSON.stringify(r)}: use RFC 3339 times or now-24h style.`);
+          }
+          return { lo, hi, extra: { string_from: r.from, string_to: r.to } as Partial<Bucket>, label: `${r.from ?? '*'}-${r.to ?? '*'}` };
+        });
+    for (const b of bounds) buckets.set(b.label, { rows: [], extra: b.extra });
+    const convert = a.type === 'range' ? toNumber : toInstant;
+    for (const row of records) {
+      const values = readPath(row, a.path).map(convert).filter((v): v is number => v !== undefined);
+      for (const b of bounds) {
+        if (values.some((v) => (b.lo === undefined || v >= b.lo) && (b.hi === undefined || v < b.hi))) buckets.get(b.label)?.rows.push(row);
       }
     }
-    const sorted = [...groups].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]));
-    const shown = sorted.slice(0, req.size);
-    for (const [label, g] of shown) {
-      keys.push({ label, count: g.length, sub_aggregates: [] });
-      members.push(g);
-    }
-    return { keys, members, other: sorted.slice(req.size).reduce((n, [, g]) => n + g.length, 0) };
+    return { buckets, ordered: true };
   }
-  if (req.type === 'date_histogram') {
-    const step = req.interval ?? INTERVALS.day!;
-    const groups = new Map<number, T[]>();
-    for (const r of records) {
-      for (const v of valuesAt(r, req.path)) {
-        const t = Date.parse(String(v));
-        if (Number.isNaN(t)) continue;
-        const k = Math.floor(t / step) * step;
-        let g = groups.get(k);
-        if (!g) groups.set(k, (g = []));
-        g.push(r);
-      }
+  for (const row of records) {
+    const values = readPath(row, a.path).filter((v) => v !== null && v !== '');
+    if (values.length === 0 && a.missing !== undefined) put(a.missing, row);
+    for (const raw of new Set(values)) {
+      if (a.type === 'date_histogram') {
+        const t = toInstant(raw);
+        if (t === undefined) continue;
+        const key = histogramKey(t, a.interval);
+        const stamp = new Date(key).toISOString();
+        put(stamp, row, { value: key, key_as_string: stamp });
+      } else put(String(raw), row);
     }
-    const ks = [...groups.keys()].sort((a, b) => a - b);
-    // Empty buckets between the first and last are present, as with min_doc_count 0.
-    for (let k = ks[0] ?? 0; ks.length && k <= ks[ks.length - 1]!; k += step) {
-      const g = groups.get(k) ?? [];
-      if (g.length < req.minDocCount) continue;
-      keys.push({ label: k, key_as_string: isoSeconds(k), count: g.length, sub_aggregates: [] });
-      members.push(g);
-    }
-    return { keys, members, other: 0 };
   }
-  const ranges = req.type === 'range'
-    ? (req.ranges ?? []).map((r) => ({ from: r.from, to: r.to, sf: r.from === undefined ? undefined : String(r.from), st: r.to === undefined ? undefined : String(r.to) }))
-    : (req.dateRanges ?? []).map((r, i) => ({
-        from: r.from === undefined ? undefined : dateMath(r.from, now, `date_ranges[${i}].from`),
-        to: r.to === undefined ? undefined : dateMath(r.to, now, `date_ranges[${i}].to`),
-        sf: r.from,
-        st: r.to,
-      }));
-  for (const range of ranges) {
-    const g = records.filter((r) => valuesAt(r, req.path).some((v) => {
-      const n = req.type === 'range' ? Number(v) : Date.parse(String(v));
-      return !Number.isNaN(n) && (range.from === undefined || n >= range.from) && (range.to === undefined || n < range.to);
-    }));
-    const label = `${range.sf ?? '*'}-${range.st ?? '*'}`;
-    keys.push({ label, count: g.length, from: range.from, to: range.to, string_from: range.sf, string_to: range.st, sub_aggregates: [] });
-    members.push(g);
-  }
-  return { keys, members, other: 0 };
+  return { buckets, ordered: a.type === 'date_histogram' };
 }
 
-/** Evaluates one request over records already narrowed by its filter; sub_aggregates run per bucket. */
-export function evaluate<T extends object>(req: AggregateRequest, records: T[], now: number): AggregationResult {
-  const { keys, members, other } = bucketise(req, records, now);
-  keys.forEach((b, i) => {
-    b.sub_aggregates = req.sub.map((s) => evaluate(s, members[i] ?? [], now));
-  });
-  return { name: req.name, sum_other_doc_count: other, doc_count_error_upper_bound: 0, buckets: keys };
+/** Runs one aggregation; `select` applies a request's own filter and q to the records. */
+export function aggregate<T extends object>(
+  records: readonly T[],
+  a: AggregationRequest,
+  now: number,
+  select: (records: readonly T[], filter?: string, q?: string) => readonly T[],
+): AggregationResult {
+  let rows: readonly T[];
+  try {
+    rows = a.filter || a.q ? select(records, a.filter, a.q) : records;
+  } catch (e) {
+    if (e instanceof FqlError) throw new SimHttpError(400, e.message);
+    throw e;
+  }
+  const sub = (part: readonly T[]) => a.subAggregates.map((s) => aggregate(part, s, now, select));
+  if (!['terms', 'range', 'date_range', 'date_histogram'].includes(a.type)) {
+    const nums = rows.flatMap((r) => readPath(r, a.path)).map((v) => toNumber(v) ?? toInstant(v)).filter((v): v is number => v !== undefined);
+    const distinct = new Set(rows.flatMap((r) => readPath(r, a.path)).map((v) => JSON.stringify(v))).size;
+    const value =
+      a.type === 'cardinality' ? distinct
+      : a.type === 'count' ? rows.length
+      : a.type === 'sum' ? nums.reduce((x, y) => x + y, 0)
+      : a.type === 'avg' ? (nums.length ? nums.reduce((x, y) => x + y, 0) / nums.length : 0)
+      : nums.length === 0 ? 0
+      : a.type === 'max' ? Math.max(...nums) : Math.min(...nums);
+    return { name: a.name, sum_other_doc_count: 0, buckets: [{ label: a.field, count: rows.length, value, sub_aggregates: sub(rows) }] };
+  }
+  const { buckets, ordered } = bucketed(rows, a, now);
+  let entries = [...buckets].filter(([label, b]) =>
+    (ordered || b.rows.length >= a.minDocCount) && (!a.include || a.include.has(label)) && !a.exclude?.has(label));
+  if (!ordered) {
+    const dir = a.sort.descending ? -1 : 1;
+    entries.sort((x, y) =>
+      a.sort.by === '_count'
+        ? dir * (x[1].rows.length - y[1].rows.length) || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)
+        : dir * (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  } else if (a.type === 'date_histogram') {
+    entries.sort((x, y) => (x[1].extra.value ?? 0) - (y[1].extra.value ?? 0));
+  }
+  const shown = a.type === 'terms' ? entries.slice(a.from, a.from + a.size) : entries;
+  const other = a.type === 'terms' ? entries.reduce((n, e) => n + e[1].rows.length, 0) - shown.reduce((n, e) => n + e[1].rows.length, 0) : 0;
+  entries = shown;
+  return {
+    name: a.name,
+    sum_other_doc_count: other,
+    buckets: entries.map(([label, b]) => ({ label, count: b.rows.length, ...b.extra, sub_aggregates: sub(b.rows) })),
+  };
+}
+
+/** A whole aggregates body: a non-empty array of requests, answered in order. */
+export function aggregateBody<T extends object>(
+  body: unknown,
+  fields: FieldSchema,
+  records: readonly T[],
+  now: number,
+  select: (records: readonly T[], filter?: string, q?: string) => readonly T[],
+): AggregationResult[] {
+  if (!Array.isArray(body) || body.length === 0) {
+    throw new SimHttpError(400, 'The request body must be a non-empty array of aggregation requests.');
+  }
+  const requests = body.map((item: unknown, i: number) => parseAggregation(item, `aggregation request ${i}`, fields));
+  return requests.map((a) => aggregate(records, a, now, select));
 }

@@ -1,12 +1,11 @@
 // The Alerts family (v2 queries/entities, combined with `after` tokens, v3
-// actions, v2 aggregates). Hidden alerts (show_in_ui false) are
+// actions, v2 aggregates with sub-aggregates). Hidden alerts (show_in_ui false) are
 // included unless include_hidden=false, which is the API's default.
 import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Alert } from '../tenant/types.js';
-import { evaluate, parseAggregateRequest } from './aggregations.js';
 import { ANALYSTS } from '../tenant/names.js';
 import {
   bodyIds,
@@ -19,6 +18,8 @@ import {
   publicRecord,
   queryKey,
 } from './querying.js';
+import { aggregateBody } from './aggregations.js';
+import { cachedQuery } from './cachedQuery.js';
 
 const POWERED_BY = 'detectsapi';
 const OFFSET_CAP = 10_000;
@@ -69,7 +70,25 @@ export const ALERT_FIELDS: FieldSchema = {
   'device.local_ip': 'string',
   'device.external_ip': 'string',
   'device.machine_domain': 'string',
-  platform: { type: 'string', path: 'device.platform_name' },
+  'device.agent_version': 'string',
+  'device.product_type_desc': 'string',
+  'device.status': 'string',
+  platform: 'string',
+  pattern_id: 'number',
+  pattern_disposition: 'number',
+  resolution: 'string',
+  crawled_timestamp: 'timestamp',
+  data_domains: 'string[]',
+  source_products: 'string[]',
+  source_vendors: 'string[]',
+  email_sent: 'boolean',
+  external: 'boolean',
+  is_aggregated: 'boolean',
+  seconds_to_triaged: 'number',
+  seconds_to_resolved: 'number',
+  origin_cid: 'string',
+  'mitre_attack.tactic_id': 'string',
+  'mitre_attack.technique_id': 'string',
 };
 
 /** Every string and number in a record, lowercased, for the `q` free-text search. */
@@ -90,12 +109,19 @@ interface AlertQuery {
   includeHidden: boolean;
 }
 
-function matching(ctx: SimContext, q: AlertQuery): Alert[] {
-  let pool: Iterable<Alert> = ctx.tenant.alerts.values();
-  if (!q.includeHidden) pool = [...pool].filter((a) => a.show_in_ui);
-  const needle = q.q?.trim().toLowerCase();
-  if (needle) pool = [...pool].filter((a) => searchText(a).some((t) => t.includes(needle)));
-  return filterAndSort(pool, ALERT_FIELDS, { filter: q.filter, sort: q.sort, defaultSort: DEFAULT_SORT, now: ctx.now() });
+/** Alerts whose text contains `q` (any string or number field), or all of them. */
+function withText(pool: Iterable<Alert>, q: string | undefined): Iterable<Alert> {
+  const needle = q?.trim().toLowerCase();
+  if (!needle) return pool;
+  return [...pool].filter((a) => searchText(a).some((t) => t.includes(needle)));
+}
+
+function matching(ctx: SimContext, q: AlertQuery): readonly Alert[] {
+  const pool = (): Iterable<Alert> => {
+    const all = ctx.tenant.alerts.values();
+    return withText(q.includeHidden ? all : [...all].filter((a) => a.show_in_ui), q.q);
+  };
+  return cachedQuery(ctx, 'alerts', pool, ALERT_FIELDS, { filter: q.filter, sort: q.sort, defaultSort: DEFAULT_SORT }, JSON.stringify([q.includeHidden, q.q ?? '']));
 }
 
 function visible(ctx: SimContext, req: SimRequest): (id: string) => Alert | undefined {
@@ -230,6 +256,16 @@ function applyActions(alert: Alert, actions: readonly AlertAction[], now: number
     }
   }
   alert.updated_timestamp = stamp;
+  // The triage figures follow the status, as on the real API.
+  const seconds = Math.max(0, Math.round((now - Date.parse(alert.created_timestamp)) / 1000));
+  if (alert.status !== 'new' && alert.seconds_to_triaged === 0) alert.seconds_to_triaged = seconds;
+  if (alert.status === 'closed') {
+    if (alert.seconds_to_resolved === 0) alert.seconds_to_resolved = seconds;
+    alert.resolution = alert.tags.find((t) => t === 'true_positive' || t === 'false_positive') ?? (alert.resolution || 'ignored');
+  } else {
+    alert.resolution = '';
+    alert.seconds_to_resolved = 0;
+  }
 }
 
 function update(req: SimRequest, ctx: SimContext): SimResponse {
@@ -249,18 +285,12 @@ function update(req: SimRequest, ctx: SimContext): SimResponse {
   };
 }
 
-/** The aggregate request model (terms, date_histogram, range, date_range, with sub_aggregates) over the alerts. */
 function aggregates(req: SimRequest, ctx: SimContext): SimResponse {
-  if (!Array.isArray(req.body) || req.body.length === 0) {
-    throw new SimHttpError(400, 'The request body must be a non-empty array of aggregation requests.');
-  }
+  const pool = matching(ctx, { includeHidden: req.query.bool('include_hidden') ?? true });
   const now = ctx.now();
-  const resources = req.body.map((item: unknown, i: number) => {
-    const spec = parseAggregateRequest(item, ALERT_FIELDS, `Aggregation request ${i}`);
-    const alerts = matching(ctx, { filter: spec.filter, q: spec.q, includeHidden: req.query.bool('include_hidden') ?? true });
-    return evaluate(spec, alerts, now);
-  });
-  return ok(resources);
+  const select = (rows: readonly Alert[], filter?: string, q?: string): Alert[] =>
+    filterAndSort(withText(rows, q), ALERT_FIELDS, { filter, now });
+  return ok(aggregateBody(req.body, ALERT_FIELDS, pool, now, select));
 }
 
 const includeHidden: QuerySpec = { include_hidden: { type: 'bool' } };

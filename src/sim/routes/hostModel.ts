@@ -3,6 +3,7 @@
 import type { FieldSchema } from '../fql/index.js';
 import type { Host, Tenant } from '../tenant/types.js';
 import { isoSeconds } from './querying.js';
+import { invalidateQueries } from './cachedQuery.js';
 
 export const HOST_FIELDS: FieldSchema = {
   device_id: 'string',
@@ -69,6 +70,7 @@ export function settleHosts(tenant: Tenant, now: number): void {
     host.modified_timestamp = isoSeconds(host._transitionAt);
     delete host._transitionAt;
     set.delete(host);
+    invalidateQueries(tenant);
   }
 }
 

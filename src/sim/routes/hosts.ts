@@ -6,19 +6,21 @@ import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { Host } from '../tenant/types.js';
 import { HOST_FIELDS, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
-import { bodyIds, filterAndSort, publicRecord, queryKey } from './querying.js';
+import { bodyIds, publicRecord, queryKey } from './querying.js';
+import { cachedQuery } from './cachedQuery.js';
 
 const POWERED_BY = 'device-api';
 const OFFSET_CAP = 10_000;
 const SCROLL_TTL_MS = 120_000;
 
-function matching(req: SimRequest, ctx: SimContext, hidden: boolean, defaultSort?: string): Host[] {
-  return filterAndSort(hostsInView(ctx.tenant, ctx.now(), hidden), HOST_FIELDS, {
+function matching(req: SimRequest, ctx: SimContext, hidden: boolean, defaultSort?: string): readonly Host[] {
+  // Settle first: a containment that completes changes what a cached status filter matches.
+  settleHosts(ctx.tenant, ctx.now());
+  return cachedQuery(ctx, 'hosts', () => hostsInView(ctx.tenant, ctx.now(), hidden), HOST_FIELDS, {
     filter: req.query.str('filter'),
     sort: req.query.str('sort'),
     defaultSort,
-    now: ctx.now(),
-  });
+  }, String(hidden));
 }
 
 function queryByOffset(hidden: boolean) {
@@ -33,7 +35,9 @@ function queryByOffset(hidden: boolean) {
     }
     const all = matching(req, ctx, hidden);
     const page = all.slice(offset, Math.min(offset + limit, OFFSET_CAP));
-    return ok(page.map((h) => h.device_id), { pagination: { offset, limit, total: all.length } });
+    // The returned offset is where the next page starts: CrowdStrike's own samples (FalconPy's
+    // offset_vs_token.py, gofalcon's falcon_custom_ioas) loop on it and would never end otherwise.
+    return ok(page.map((h) => h.device_id), { pagination: { offset: offset + page.length, limit, total: all.length } });
   };
 }
 

@@ -8,6 +8,9 @@ import { alertRoutes } from './alerts.js';
 import { iocRoutes } from './iocs.js';
 import { hostGroupRoutes } from './hostGroups.js';
 import { spotlightRoutes } from './spotlight.js';
+import { incidentRoutes } from './incidents.js';
+import { evaluationLogicRoutes } from './evaluationLogic.js';
+import { reportRoutes } from './reports.js';
 
 export const allRoutes: Route[] = [
   ...oauthRoutes,
@@ -18,4 +21,7 @@ export const allRoutes: Route[] = [
   ...iocRoutes,
   ...hostGroupRoutes,
   ...spotlightRoutes,
+  ...incidentRoutes,
+  ...evaluationLogicRoutes,
+  ...reportRoutes,
 ];

@@ -47,8 +47,8 @@ function token(req: SimRequest, ctx: SimContext): SimResponse {
     cid = member;
   }
 
-  const { region, clientRegion, regionRedirect, regionUrls, tokenTtl } = ctx.options;
-  const regionHeaders = { 'X-Cs-Region': clientRegion };
+  const { region, clientRegion, regionRedirect, regionUrls, tokenTtl, regionHeader } = ctx.options;
+  const regionHeaders: Record<string, string> = regionHeader ? { 'X-Cs-Region': clientRegion } : {};
   if (clientRegion !== region && regionRedirect === '308') {
     const target = regionUrls[clientRegion];
     return {

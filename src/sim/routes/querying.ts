@@ -1,6 +1,6 @@
 // Shared by the endpoint families: FQL filter + sort over records (a bad
 // filter is the real 400), and the public view of a record.
-import { compileFilter, compileSort, FqlError, type FieldSchema } from '../fql/index.js';
+import { compileFilter, sortRecords, FqlError, type FieldSchema } from '../fql/index.js';
 import { SimHttpError, type ApiErrorItem, type SimResponse } from '../envelope.js';
 import type { SimContext } from '../context.js';
 
@@ -19,16 +19,26 @@ export function filterAndSort<T extends object>(records: Iterable<T>, fields: Fi
     const out: T[] = [];
     for (const r of records) if (match(r)) out.push(r);
     const sort = q.sort ?? q.defaultSort;
-    if (sort) out.sort(compileSort(sort, fields));
-    return out;
+    return sort ? sortRecords(out, sort, fields) : out;
   } catch (e) {
     if (e instanceof FqlError) throw new SimHttpError(400, e.message);
     throw e;
   }
 }
 
-/** A copy without the simulator's own `_` fields. */
+/**
+ * The record without the simulator's own `_` fields: the record itself when it
+ * has none (most have none; answers are only serialized, never modified), else a copy.
+ */
 export function publicRecord<T extends object>(record: T): Omit<T, `_${string}`> {
+  let own = false;
+  for (const k in record) {
+    if (k.charCodeAt(0) === 95) {
+      own = true;
+      break;
+    }
+  }
+  if (!own) return record;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) if (!k.startsWith('_')) out[k] = v;
   return out as Omit<T, `_${string}`>;

@@ -5,7 +5,9 @@ import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Vulnerability } from '../tenant/types.js';
-import { entitiesResponse, filterAndSort, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';
+import { cachedQuery } from './cachedQuery.js';
+import { evaluationLogicOf } from './evaluationLogic.js';
+import { entitiesResponse, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';
 
 const POWERED_BY = 'spapi';
 const FACETS = ['host_info', 'remediation', 'cve', 'evaluation_logic'] as const;
@@ -87,7 +89,7 @@ function walk(req: SimRequest, ctx: SimContext, limitDefault: number): { page: V
   const filter = spotlightFilter(req.query.str('filter'), ctx.now());
   const sort = req.query.str('sort');
   const limit = req.query.int('limit') ?? limitDefault;
-  const all = filterAndSort(ctx.tenant.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort, now: ctx.now() });
+  const all = cachedQuery(ctx, 'vulnerabilities', () => ctx.tenant.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort });
   // The token is tied to the caller's filter text, not the rewritten one, which moves with the clock.
   const key = queryKey('spotlight', req.query.str('filter'), sort);
   const page = pageByAfter(ctx, all, req.query.str('after') || undefined, limit, key);
@@ -113,22 +115,8 @@ function faceted(v: Vulnerability, facets: ReadonlySet<string>, ctx: SimContext)
     });
     out.remediation = { ids: remediation.ids, entities };
   }
-  if (facets.has('evaluation_logic')) out.evaluation_logic = evaluationLogic(v);
+  if (facets.has('evaluation_logic')) out.evaluation_logic = evaluationLogicOf(v, ctx.tenant);
   return out;
-}
-
-/** A plausible evaluation_logic section: which product check found the vulnerability. */
-function evaluationLogic(v: Vulnerability): object {
-  const app = v.apps[0]?.product_name_version ?? 'the installed product';
-  return {
-    id: v.id,
-    aid: v.aid,
-    cid: v.cid,
-    created_timestamp: v.created_timestamp,
-    updated_timestamp: v.updated_timestamp,
-    data_providers: v.data_providers,
-    logic: [{ id: `${v.vulnerability_id}-check`, title: `${app} is affected by ${v.vulnerability_id}`, type: 'vulnerable', comparison_check: 'version' }],
-  };
 }
 
 function combined(req: SimRequest, ctx: SimContext): SimResponse {

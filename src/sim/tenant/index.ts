@@ -12,6 +12,9 @@ import { generateAlerts } from './alerts.js';
 import { generateIocs } from './iocs.js';
 import { generateRemediations, generateVulnerabilities } from './vulnerabilities.js';
 import { hex, streamRandom } from './util.js';
+import { reuseHostname } from './reusedHostname.js';
+import { generateIncidents } from './incidents.js';
+import { generateReports } from './reports.js';
 
 export type * from './types.js';
 
@@ -51,26 +54,38 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   const factory = new ProcessFactory(streamRandom(seed, 'hashes'));
   const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas);
+  // Before alerts and vulnerabilities copy hostnames into their records.
+  const hostnames = sampleHostnames(metas, plan);
+  const reusedHostname = reuseHostname(metas, new Set(hostnames));
   const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
   const sightings = buildSightings(metas, plan);
+  const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
+  const { incidents, behaviors, crowdScores } = generateIncidents(streamRandom(seed, 'incidents'), alerts, hosts, cid, anchor);
 
   const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
   const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
+  const reports = generateReports(streamRandom(seed, 'reports'), cid, anchor);
   const iocs = generateIocs(streamRandom(seed, 'iocs'), anchor, plan.sha256[0], groupPlan.groups);
 
   return {
     cid,
     anchor,
-    hosts: new Map(metas.map((m) => [m.host.device_id, m.host])),
+    hosts,
     processes: factory.processes,
     sightings,
     iocs,
     alerts,
+    incidents,
+    behaviors,
+    crowdScores,
+    scheduledReports: reports.reports,
+    reportExecutions: reports.executions,
     hostGroups: new Map(groupPlan.groups.map((g) => [g.id, g])),
     vulnerabilities,
     remediations,
     samples: {
-      hostnames: sampleHostnames(metas, plan),
+      hostnames,
+      ...(reusedHostname ? { reusedHostname } : {}),
       sha256: plan.sha256,
       md5: plan.md5,
       domains: plan.domains,

@@ -169,6 +169,34 @@ export interface Alert {
   assigned_to_name: string;
   assigned_to_uid: string;
   assigned_to_uuid: string;
+  // Required by the API's schema (the SDKs read them without null checks).
+  aggregation_rule_id: string;
+  aggregation_rule_name: string;
+  cms_rule_id: string;
+  cms_rule_instance_id: string;
+  cms_rule_instance_version: string;
+  crawled_timestamp: string;
+  data_domains: string[];
+  email_sent: boolean;
+  external: boolean;
+  is_aggregated: boolean;
+  is_falcon_platform_ioa: boolean;
+  linked_behavioral_detections: string[];
+  linked_case_ids: string[];
+  mitre_attack: { pattern_id: number; tactic: string; tactic_id: string; technique: string; technique_id: string }[];
+  origin_cid: string;
+  pattern_id: number;
+  platform: Platform;
+  /** '' until closed; then true_positive, false_positive or ignored */
+  resolution: string;
+  seconds_to_resolved: number;
+  seconds_to_triaged: number;
+  source_products: string[];
+  source_vendors: string[];
+  // Optional fields integrations commonly read.
+  falcon_host_link: string;
+  pattern_disposition: number;
+  pattern_disposition_description: string;
   device: {
     device_id: string;
     hostname: string;
@@ -177,7 +205,141 @@ export interface Alert {
     local_ip: string;
     external_ip: string;
     machine_domain: string;
+    agent_version: string;
+    first_seen: string;
+    last_seen: string;
+    mac_address: string;
+    product_type_desc: string;
+    status: string;
   };
+}
+
+/** A CrowdScore incident: behaviors on one host close together in time. */
+export interface Incident {
+  incident_id: string; // "inc:<aid>:<32 hex>"
+  incident_type: number;
+  cid: string;
+  host_ids: string[];
+  hosts: Record<string, unknown>[];
+  created: string;
+  start: string;
+  end: string;
+  modified_timestamp: string;
+  state: 'open' | 'closed';
+  /** 20 New, 25 Reopened, 30 In Progress, 40 Closed */
+  status: number;
+  name: string;
+  description: string;
+  /** the incident score times ten (38 = 3.8) */
+  fine_score: number;
+  tags: string[];
+  tactics: string[];
+  techniques: string[];
+  objectives: string[];
+  users: string[];
+  assigned_to: string;
+  assigned_to_name: string;
+  email_state: string;
+  events_histogram: { timestamp_min: number; timestamp_max: number; count: number; has_detect: boolean; has_prevented: boolean; has_overwatch: boolean }[];
+  lm_host_ids: string[];
+  lm_hosts_capped: boolean;
+  lmra_host_ids: string[];
+  lmra_hosts_capped: boolean;
+  lm_types: number;
+}
+
+/** One behavior of an incident; its id is the id of the alert it stands for. */
+export interface Behavior {
+  behavior_id: string;
+  aid: string;
+  cid: string;
+  incident_id: string;
+  incident_ids: string[];
+  alert_ids: string[];
+  alerts_details: { id: string; severity: number; severity_name: string }[];
+  timestamp: string;
+  template_instance_id: number;
+  pattern_id: number;
+  pattern_description: string;
+  pattern_disposition: number;
+  display_name: string;
+  tactic: string;
+  tactic_id: string;
+  technique: string;
+  technique_id: string;
+  objective: string;
+  compound_tto: string;
+  filepath: string;
+  cmdline: string;
+  sha256: string;
+  user_name: string;
+  domain: string;
+  ioc_type: string;
+  ioc_value: string;
+  ioc_source: string;
+  exclusion_type: string;
+}
+
+export interface CrowdScore {
+  id: string;
+  cid: string;
+  timestamp: string;
+  score: number;
+  adjusted_score: number;
+}
+
+export interface ReportParams {
+  columns: string[];
+  dashboard_id: string;
+  dashboard_visibility: string;
+  filter: string;
+  filter_display: string;
+  filter_ui: string;
+  format: 'csv' | 'json';
+  sort: string;
+}
+
+export interface ScheduledReport {
+  id: string; // 32 hex
+  name: string;
+  description: string;
+  /** the family the report reads */
+  type: 'hosts' | 'alerts' | 'spotlight_vulnerabilities' | 'incidents';
+  status: 'ACTIVE' | 'INACTIVE';
+  customer_id: string;
+  user_id: string;
+  user_uuid: string;
+  api_client_id: string;
+  created_on: string;
+  last_updated_on: string;
+  expiration_on: string;
+  schedule_type: string;
+  schedule: { interval: number; start_timestamp: string; ignored_by_channelfile: boolean };
+  report_params: ReportParams;
+  shared_with: string[];
+  notifications: unknown[];
+}
+
+export interface ReportExecution {
+  id: string;
+  scheduled_report_id: string;
+  type: ScheduledReport['type'];
+  customer_id: string;
+  user_id: string;
+  user_uuid: string;
+  created_on: string;
+  last_updated_on: string;
+  expiration_on: string;
+  status: 'PENDING' | 'DONE' | 'FAILED';
+  status_display: string;
+  status_msg: string;
+  shared_with: string[];
+  report_params: ReportParams;
+  can_write: boolean;
+  execution_metadata: Record<string, unknown>;
+  result_metadata: Record<string, unknown> & { result_count: number; execution_finish: string };
+  /** epoch ms when a PENDING run completes (lazy, like containment) */
+  _readyAt?: number;
 }
 
 export interface HostGroup {
@@ -252,12 +414,20 @@ export interface Tenant {
   sightings: Sighting[];
   iocs: Map<string, Ioc>;
   alerts: Map<string, Alert>; // keyed by composite_id
+  incidents: Map<string, Incident>;
+  behaviors: Map<string, Behavior>; // keyed by behavior_id
+  /** hourly, oldest first */
+  crowdScores: CrowdScore[];
+  scheduledReports: Map<string, ScheduledReport>;
+  reportExecutions: Map<string, ReportExecution>;
   hostGroups: Map<string, HostGroup>;
   vulnerabilities: Map<string, Vulnerability>;
   remediations: Map<string, Remediation>;
   /** Values that appear in the seeded data, for the startup banner and docs. */
   samples: {
     hostnames: string[]; // 3
+    /** a hostname several hosts share (a reimaged machine), when the fleet has one */
+    reusedHostname?: string;
     sha256: string[]; // 3, each seen on several hosts
     md5: string[]; // 1, seen on several hosts
     domains: string[]; // 2, seen on several hosts

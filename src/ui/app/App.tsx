@@ -1,25 +1,28 @@
 // The shell's screen: status bar, endpoint line with completions, composer
-// panes, response pane, and the overlays (help, confirmation, profiles).
-// Global keys are handled here; each pane handles its own while focused.
-import React, { useEffect, useMemo, useState } from 'react';
-import { Box, Text, useInput, useStdin } from 'ink';
+// panes, response pane, the overlays, the confirmation and help. App sets up
+// the key dispatcher and the shell's services; Shell draws and handles the
+// global keys (the lowest priority: panes and overlays go first).
+import React, { useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
+import { openWorkspace } from '../../core/shell/workspace.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
+import { applyEndpointLine } from '../../core/shell/endpointLine.js';
+import type { Overlay, PaneId } from '../../core/shell/shellState.js';
 import type { TerminalSize } from '../hooks/useTerminalSize.js';
 import { useShell } from './useShell.js';
-import { calculateLayout, FOCUS_ORDER, type PaneId } from './layout.js';
-import { matches, isF1 } from '../keys/keymap.js';
+import { calculateLayout } from './layout.js';
+import { matches, keyLabel, type Command } from '../keys/keymap.js';
+import { KeypressProvider, Priority, useKeypress } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { Overlays, type Overlay } from './Overlays.js';
+import { HelpOverlay } from '../components/HelpOverlay.js';
+import { Overlays } from './Overlays.js';
+import { ShellProvider, useShellServices, type ShellServices } from './ShellContext.js';
 import type { ApiRequest } from '../../core/http/types.js';
-import type { Command } from '../keys/keymap.js';
 import { buildRequest } from '../../core/composer/composerState.js';
-import { savedFromRequest } from '../../core/saved/savedRequest.js';
-import { variablesOf } from '../../core/saved/variables.js';
-import { collectionDir, saveRequest } from '../../core/saved/collection.js';
-import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import { EndpointPicker, type EndpointHit } from '../panes/EndpointPicker.js';
 import { MethodPane } from '../panes/MethodPane.js';
 import { ParamsPane } from '../panes/ParamsPane.js';
@@ -35,12 +38,9 @@ export interface AppProps {
   source?: EndpointSource;
   size: TerminalSize;
   onQuit(): void;
-  /** where fetch-all and `w` write files (the current directory by default) */
+  /** where fetch-all, `w` and exports write files (the current directory by default) */
   directory?: string;
 }
-
-/** Panes where printable keys are commands rather than text. */
-const OUTSIDE_TEXT: readonly PaneId[] = ['method', 'response'];
 
 /** Commands that open an overlay, and which. */
 const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
@@ -49,19 +49,34 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.saved': 'saved',
   'app.saveRequest': 'save',
   'app.profiles': 'profiles',
-  'app.help': 'help',
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
 };
 
-export function App({ backend, env, source, size, onQuit, directory }: AppProps): React.JSX.Element {
+export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
+  const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory }) }), [backend, env, directory]);
+  return (
+    <KeypressProvider>
+      <ShellProvider value={services}>
+        <Shell directory={directory} {...rest} />
+      </ShellProvider>
+    </KeypressProvider>
+  );
+}
+
+function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | 'directory'>): React.JSX.Element {
+  const { backend, workspace } = useShellServices();
   const shell = useShell(backend, directory);
-  const [focus, setFocus] = useState<PaneId>('endpoint');
-  const [overlay, setOverlay] = useState<Overlay>('none');
-  const [endpointText, setEndpointText] = useState('');
-  const [containFrom, setContainFrom] = useState<ContainmentState>();
-  const { stdin } = useStdin();
+  const { state, dispatch } = shell;
+  const { focus, overlay } = state;
+  // The endpoint line as typed; `line` (a ref) is what the last key left, for a Ctrl+S in the same burst.
+  const [endpointText, setEndpointTextState] = useState('');
+  const line = useRef('');
+  const setEndpointText = (text: string): void => {
+    line.current = text;
+    setEndpointTextState(text);
+  };
   const width = size.columns;
   const [listDismissed, setListDismissed] = useState(false);
   // Searched once per change of the text; the picker and the layout share the result.
@@ -71,76 +86,78 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
   );
   const segments = useMemo(() => source?.nextSegments(endpointText) ?? [], [source, endpointText]);
   const listOpen = focus === 'endpoint' && !listDismissed && hits.length > 0;
-  const [promptOpen, setPromptOpen] = useState(false);
   const layout = calculateLayout(size.rows, focus, listOpen);
-  const modal = overlay !== 'none' || shell.confirm !== undefined;
+  const confirming = state.phase.kind === 'confirming' ? state.phase : undefined;
+  const covered = overlay !== 'none' || confirming !== undefined || state.help;
 
-  // F1 has no Key flag in Ink: watch the raw input for its sequences.
-  useEffect(() => {
-    const onData = (data: Buffer | string): void => {
-      // A pending confirmation keeps the keys: help would hide the question.
-      if (isF1(String(data)) && !shell.confirm) setOverlay((o) => (o === 'help' ? 'none' : 'help'));
-    };
-    stdin.on('data', onData);
-    return () => {
-      stdin.off('data', onData);
-    };
-  }, [stdin]);
+  /** Makes the composer's request what the endpoint line says; a warning when the path is not in the catalog. */
+  const applyLine = (text: string): string | undefined => {
+    const applied = applyEndpointLine(shell.latestComposer(), text, (m, p) => source?.findByPath(m, p));
+    for (const a of applied.actions) shell.compose(a);
+    setEndpointText(applied.line);
+    return source ? applied.warning : undefined;
+  };
 
-  // A new response takes the focus (and so the room) to be read.
-  useEffect(() => {
-    if (shell.response) setFocus('response');
-  }, [shell.response]);
+  const send = (): void => {
+    // Ctrl+S sends what the line shows, even when it was edited without Enter.
+    const typed = line.current.trim();
+    const edited = typed !== '' && typed !== shell.latestComposer().pathTemplate;
+    const warning = edited ? applyLine(typed) : undefined;
+    shell.send();
+    if (warning && shell.latest().phase.kind !== 'idle') shell.setMessage(warning);
+  };
 
   const run = (command: Command): void => {
     const opens = OVERLAY_COMMANDS[command];
-    if (opens === 'contain') setContainFrom(undefined);
-    if (opens) return setOverlay(opens);
-    setOverlay('none');
-    if (command === 'app.send') shell.send();
+    if (opens) return dispatch({ type: 'open', overlay: opens });
+    dispatch({ type: 'close' });
+    if (command === 'app.help') dispatch({ type: 'toggleHelp' });
+    if (command === 'app.send') send();
   };
 
-  useInput((input, key) => {
-    if (shell.confirm) return; // the dialog owns the keys
-    if (overlay !== 'none') {
-      // The overlay handles its keys; help closes on ? as well.
-      if (overlay === 'help' && (key.escape || input === '?')) setOverlay('none');
-      return;
-    }
-    if (matches('app.send', input, key)) return shell.send();
-    for (const command of Object.keys(OVERLAY_COMMANDS) as Command[]) {
-      if (command !== 'app.help' && matches(command, input, key)) return run(command);
-    }
-    if (matches('focus.endpoint', input, key)) return setFocus('endpoint');
-    if (matches('focus.next', input, key) || matches('focus.previous', input, key)) {
-      const i = FOCUS_ORDER.indexOf(focus);
-      const step = matches('focus.next', input, key) ? 1 : -1;
-      return setFocus(FOCUS_ORDER[(i + step + FOCUS_ORDER.length) % FOCUS_ORDER.length] as PaneId);
-    }
-    if (key.escape) {
-      if (shell.cancel()) return;
-      shell.setMessage(undefined);
-      return;
-    }
-    if (OUTSIDE_TEXT.includes(focus) && !promptOpen && matches('app.help', input, key)) setOverlay('help');
-  });
+  // F1 from anywhere; a pending question stays under the help and is there when it closes.
+  useKeypress(
+    (key) => {
+      if (!matches('app.helpAnywhere', key)) return false;
+      dispatch({ type: 'toggleHelp' });
+      return true;
+    },
+    { priority: Priority.Help, isActive: !state.help },
+  );
 
-  /** Puts a request (from history or a saved one) into the composer. */
+  // Global keys: whatever the focused pane or field did not take.
+  useKeypress(
+    (key) => {
+      const opens = (Object.entries(OVERLAY_COMMANDS) as [Command, Overlay][]).find(([command]) => matches(command, key))?.[1];
+      if (opens) dispatch({ type: 'open', overlay: opens });
+      else if (matches('app.send', key)) send();
+      else if (matches('focus.endpoint', key)) dispatch({ type: 'focus', pane: 'endpoint' });
+      else if (matches('focus.next', key)) dispatch({ type: 'focusStep', delta: 1 });
+      else if (matches('focus.previous', key)) dispatch({ type: 'focusStep', delta: -1 });
+      else if (matches('app.help', key)) dispatch({ type: 'toggleHelp' });
+      else if (matches('app.cancel', key)) {
+        if (!shell.cancel()) shell.setMessage(undefined);
+      } else return false;
+      return true;
+    },
+    { priority: Priority.Global, isActive: !covered },
+  );
+
+  /** Puts a request (from history, a saved one or a curl command) into the composer. */
   const load = (req: ApiRequest): void => {
     const op = source?.findByPath(req.method, req.path);
-    shell.dispatch({ type: 'loadRequest', request: req, operation: op });
+    shell.compose({ type: 'loadRequest', request: req, operation: op });
     setEndpointText(op?.path ?? req.path);
-    setOverlay('none');
-    setFocus('params');
+    dispatch({ type: 'close' });
+    dispatch({ type: 'focus', pane: 'params' });
   };
 
   const save = (name: string, description: string): string | undefined => {
-    const built = buildRequest(shell.composer);
+    const built = buildRequest(shell.latestComposer());
     if (!built.ok) return `Cannot save: ${built.problems.join('; ')}`;
     try {
-      const saved = savedFromRequest(name, built.request, description);
-      const file = saveRequest(collectionDir(undefined, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
-      setOverlay('none');
+      const file = workspace.save(name, built.request, description);
+      dispatch({ type: 'close' });
       shell.setMessage(`Saved as ${name} (${file}).`);
       return undefined;
     } catch (e) {
@@ -151,62 +168,65 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
   const pick = (hit: EndpointHit): void => {
     if (!source) return;
     const op = source.operation(hit);
-    shell.dispatch({ type: 'pickOperation', operation: op });
+    shell.compose({ type: 'pickOperation', operation: op });
     setEndpointText(op.path);
-    setFocus(op.params.length > 0 ? 'params' : op.bodySkeleton !== undefined ? 'body' : 'endpoint');
+    dispatch({ type: 'focus', pane: op.params.length > 0 ? 'params' : op.bodySkeleton !== undefined ? 'body' : 'endpoint' });
   };
 
-  const submitPath = (path: string): void => {
-    const op = source?.findByPath(shell.composer.method, path);
-    if (op) shell.dispatch({ type: 'pickOperation', operation: op });
-    else shell.dispatch({ type: 'setPath', path });
-    setEndpointText(path);
+  const submitPath = (text: string): void => {
+    const warning = applyLine(text);
+    if (warning) shell.setMessage(warning);
+    // A query typed on the line is now in the rows: show them.
+    if (text.includes('?')) dispatch({ type: 'focus', pane: 'params' });
   };
 
-  const active = (p: PaneId): boolean => !modal && focus === p;
+  const active = (p: PaneId): boolean => !covered && focus === p;
   const { operation, method, pathTemplate } = shell.composer;
   const scopes = useMemo(() => operation?.scopes ?? source?.scopesFor(method, pathTemplate), [operation, source, method, pathTemplate]);
-  const footer = shell.sending
-    ? { text: 'Sending… Esc cancels.', role: 'accent' as const }
-    : shell.message
-      ? { text: shell.message.text, role: shell.message.error ? ('error' as const) : ('ok' as const) }
-      : shell.status.error
-        ? { text: `Not connected: ${shell.status.error}`, role: 'error' as const }
-        : backend.historyWarning
-        ? { text: `History not written: ${backend.historyWarning}`, role: 'warn' as const }
-        : { text: 'Ctrl+S send · Tab next pane · Ctrl+K commands · Ctrl+R history · F1 help · Ctrl+C quit', role: 'muted' as const };
+  const footer =
+    state.phase.kind === 'sending' || state.phase.kind === 'fetchingAll'
+      ? { text: `${state.phase.kind === 'sending' ? 'Sending' : 'Fetching every page of'} ${state.phase.label.method} ${terminalSafe(state.phase.label.path)}… ${keyLabel('app.cancel')} cancels.`, role: 'accent' as const }
+      : state.message
+        ? { text: state.message.text, role: state.message.error ? ('error' as const) : ('ok' as const) }
+        : shell.status.error
+          ? { text: `Not connected: ${shell.status.error}`, role: 'error' as const }
+          : backend.historyWarning
+            ? { text: `History not written: ${backend.historyWarning}`, role: 'warn' as const }
+            : { text: `${keyLabel('app.send')} send · Tab next pane · ${keyLabel('app.palette')} commands · ${keyLabel('app.history')} history · F1 help · ${keyLabel('app.quit')} quit`, role: 'muted' as const };
   const demoHint = shell.status.demo && !shell.response ? ' Demo tenant: connect a real one with talon profile add NAME --client-id ID --store-secret.' : '';
+  // status bar, footer and the spare row
+  const body = size.rows - 3;
 
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1}>
       <StatusBar status={shell.status} width={width} />
-      {overlay !== 'none' && (
-        <Overlays
-          overlay={overlay}
-          width={width}
-          height={size.rows - 2}
-          backend={backend}
-          env={env}
-          close={() => setOverlay('none')}
-          run={run}
-          load={load}
-          resend={(req) => {
-            load(req);
-            shell.send();
-          }}
-          save={save}
-          containFrom={containFrom}
-          handOff={(state) => {
-            setContainFrom(state);
-            setOverlay('contain');
-          }}
-        />
-      )}
-      {overlay === 'none' && shell.confirm && (
-        <ConfirmDialog title={shell.confirm.title} lines={shell.confirm.lines} width={width} onAnswer={shell.answerConfirm} />
-      )}
+      {state.help && <HelpOverlay width={width} height={body} onClose={() => dispatch({ type: 'toggleHelp' })} />}
+      {/* Hidden, not unmounted, under help: a wizard's steps and a pending question survive it. */}
+      <Box flexDirection="column" display={state.help ? 'none' : 'flex'}>
+        {overlay !== 'none' && (
+          <Overlays
+            overlay={overlay}
+            width={width}
+            height={body}
+            close={() => dispatch({ type: 'close' })}
+            run={run}
+            load={load}
+            resend={(req) => {
+              load(req);
+              send();
+            }}
+            save={save}
+            handOff={state.handOff}
+            returnTo={state.returnTo}
+            onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+          />
+        )}
+        {overlay === 'none' && confirming && (
+          <ConfirmDialog title={confirming.title} lines={confirming.lines} width={width} onAnswer={shell.answerConfirm} />
+        )}
+      </Box>
       {/* Hidden, not unmounted, under an overlay: scroll, folds, search and cursors survive it. */}
-      <Box flexDirection="column" display={modal ? 'none' : 'flex'}>
+      <Box flexDirection="column" display={covered ? 'none' : 'flex'}>
         <ErrorBoundary name="endpoint">
           <EndpointPicker
             value={endpointText}
@@ -227,30 +247,30 @@ export function App({ backend, env, source, size, onQuit, directory }: AppProps)
             ready={source !== undefined}
           />
         </ErrorBoundary>
-        <MethodPane state={shell.composer} dispatch={shell.dispatch} focused={active('method')} width={width} />
+        <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} />
         {layout.params > 0 && (
           <ErrorBoundary name="parameters">
-            <ParamsPane state={shell.composer} dispatch={shell.dispatch} focused={active('params')} width={width} height={layout.params} />
+            <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={width} height={layout.params} />
           </ErrorBoundary>
         )}
         {layout.body > 0 && (
           <ErrorBoundary name="body">
-            <BodyPane state={shell.composer} dispatch={shell.dispatch} focused={active('body')} width={width} height={layout.body} />
+            <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={width} height={layout.body} />
           </ErrorBoundary>
         )}
         {!listOpen || layout.response > 0 ? (
           <ErrorBoundary name="response">
             <ResponsePane
               response={shell.response}
+              label={state.label}
               paging={shell.paging}
               height={layout.response}
               width={width}
               focused={active('response')}
               scopes={scopes}
               onPage={shell.page}
-              fetchAll={shell.fetchAllProgress}
+              fetchAll={state.progress}
               directory={directory}
-              onPromptChange={setPromptOpen}
             />
           </ErrorBoundary>
         ) : null}

@@ -1,10 +1,11 @@
-// The shell's overlays: help, command palette, profiles, history, saved
-// requests, the save dialog and the wizards. Each takes the keys while open.
+// The shell's overlays: command palette, profiles, history, saved requests,
+// the save and curl dialogs, and the wizards. Each takes the keys while open
+// (its layer sits above the panes; a barrier keeps the panes from the rest).
 import React, { useMemo } from 'react';
-import type { ShellBackend } from '../../core/shell/shellBackend.js';
+import { Box } from 'ink';
 import type { ApiRequest } from '../../core/http/types.js';
 import type { Command } from '../keys/keymap.js';
-import { HelpOverlay } from '../components/HelpOverlay.js';
+import type { Overlay } from '../../core/shell/shellState.js';
 import { ProfileSwitcher } from '../components/ProfileSwitcher.js';
 import { CommandPalette, type PaletteEntry } from '../components/CommandPalette.js';
 import { HistoryPane } from '../panes/HistoryPane.js';
@@ -16,11 +17,8 @@ import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
-import { auditLogPath } from '../../core/audit/auditLog.js';
-import { openHistoryStore } from '../../core/history/historyStore.js';
-import { collectionDir, loadCollection } from '../../core/saved/collection.js';
-
-export type Overlay = 'none' | 'help' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch';
+import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
+import { useShellServices } from './ShellContext.js';
 
 export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.contain', title: 'Contain or lift hosts…' },
@@ -38,8 +36,6 @@ export interface OverlaysProps {
   overlay: Overlay;
   width: number;
   height: number;
-  backend: ShellBackend;
-  env: NodeJS.ProcessEnv;
   close(): void;
   run(command: Command): void;
   load(req: ApiRequest): void;
@@ -47,9 +43,11 @@ export interface OverlaysProps {
   /** saves the composed request; a sentence on failure */
   save(name: string, description: string): string | undefined;
   /** the containment wizard's starting state (a hand-off from hash search) */
-  containFrom?: ContainmentState;
+  handOff?: ContainmentState;
+  /** the overlay closing returns to (hash search keeps its results under the wizard it handed to) */
+  returnTo?: Overlay;
   /** opens the containment wizard with hosts handed over */
-  handOff(state: ContainmentState): void;
+  onHandOff(state: ContainmentState): void;
 }
 
 /**
@@ -57,30 +55,62 @@ export interface OverlaysProps {
  * status bar); the containment wizard's typed confirmation answers the door
  * for the hosts it covered, and any other write is refused.
  */
-function wizardDeps(p: OverlaysProps): ContainmentDeps {
-  const status = p.backend.status();
+function useWizardDeps(): ContainmentDeps {
+  const { backend, workspace } = useShellServices();
+  const status = backend.status();
   return {
-    caller: p.backend.caller(),
-    audit: { path: auditLogPath(p.env), context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } },
+    caller: backend.caller(),
+    audit: { path: workspace.auditPath, context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } },
   };
 }
 
 export function Overlays(p: OverlaysProps): React.JSX.Element | null {
+  // Panes below get nothing while an overlay is open.
+  useKeypress(() => true, { priority: Priority.OverlayBarrier, isActive: p.overlay !== 'none' });
+  const keepHashSearch = p.overlay === 'contain' && p.returnTo === 'hashSearch';
+  return (
+    <KeyLayer priority={Priority.Overlay}>
+      {(p.overlay === 'hashSearch' || keepHashSearch) && (
+        // Kept mounted under the wizard it handed hosts to, so Esc comes back to the results.
+        <Box display={keepHashSearch ? 'none' : 'flex'}>
+          <HashSearch {...p} active={!keepHashSearch} />
+        </Box>
+      )}
+      <Current {...p} />
+    </KeyLayer>
+  );
+}
+
+function HashSearch(p: OverlaysProps & { active: boolean }): React.JSX.Element {
+  const { backend, workspace } = useShellServices();
+  return (
+    <HashSearchWizard
+      caller={backend.caller()}
+      exportFile={workspace.writeExport}
+      width={p.width}
+      height={p.height}
+      active={p.active}
+      onClose={p.close}
+      onContain={p.onHandOff}
+    />
+  );
+}
+
+function Current(p: OverlaysProps): React.JSX.Element | null {
+  const { backend } = useShellServices();
   switch (p.overlay) {
-    case 'help':
-      return <HelpOverlay width={p.width} height={p.height} />;
     case 'palette':
       return <CommandPalette entries={PALETTE} width={p.width} height={p.height} onClose={p.close} onRun={p.run} />;
     case 'profiles':
       return (
         <ProfileSwitcher
-          targets={p.backend.targets}
-          currentId={p.backend.current.id}
+          targets={backend.targets}
+          currentId={backend.current.id}
           width={p.width}
           onClose={p.close}
           onPick={(id) => {
             p.close();
-            void p.backend.switchTo(id);
+            void backend.switchTo(id);
           }}
         />
       );
@@ -97,7 +127,7 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
           onClose={p.close}
           onImport={(text) => {
             try {
-              p.load(fromCurl(text, { baseUrl: p.backend.status().baseUrl }).request);
+              p.load(fromCurl(text, { baseUrl: backend.status().baseUrl }).request);
               return undefined;
             } catch (e) {
               return (e as Error).message;
@@ -106,21 +136,27 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
         />
       );
     case 'contain':
-      return <ContainmentWizard deps={wizardDeps(p)} initial={p.containFrom} width={p.width} height={p.height} onClose={p.close} />;
+      return <ContainWizard {...p} />;
     case 'hashSearch':
-      return <HashSearchWizard caller={p.backend.caller()} width={p.width} height={p.height} onClose={p.close} onContain={p.handOff} />;
     case 'none':
       return null;
   }
 }
 
+function ContainWizard(p: OverlaysProps): React.JSX.Element {
+  const deps = useWizardDeps();
+  return <ContainmentWizard deps={deps} initial={p.handOff} width={p.width} height={p.height} onClose={p.close} />;
+}
+
 /** Reads the history once when opened, not on every keystroke. */
 function HistoryOverlay(p: OverlaysProps): React.JSX.Element {
-  const entries = useMemo(() => openHistoryStore(p.env).read().entries, [p.env]);
+  const { workspace } = useShellServices();
+  const entries = useMemo(() => workspace.history(), [workspace]);
   return <HistoryPane entries={entries} width={p.width} height={p.height} onClose={p.close} onLoad={p.load} onResend={p.resend} />;
 }
 
 function SavedOverlay(p: OverlaysProps): React.JSX.Element {
-  const collection = useMemo(() => loadCollection(collectionDir(undefined, p.env)), [p.env]);
-  return <SavedPane collection={collection} env={p.env} width={p.width} height={p.height} onClose={p.close} onLoad={(req) => p.load(req)} />;
+  const { workspace } = useShellServices();
+  const collection = useMemo(() => workspace.savedRequests(), [workspace]);
+  return <SavedPane collection={collection} resolve={workspace.variables} width={p.width} height={p.height} onClose={p.close} onLoad={(req) => p.load(req)} />;
 }

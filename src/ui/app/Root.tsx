@@ -3,7 +3,7 @@
 // catalog, none of which holds up the first paint.
 import React, { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { ConnectionFlags } from '../../cli/commonOptions.js';
+import type { ConnectionFlags } from '../../core/connection.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { App } from './App.js';
@@ -29,7 +29,8 @@ async function boot(options: RootOptions): Promise<Booted> {
   const { hasAnyCredentials } = await import('../../core/auth/credentials.js');
   const { ProfileStore } = await import('../../core/config/profileStore.js');
   const { talonPaths } = await import('../../core/config/paths.js');
-  const demo = flags.demo === true || !hasAnyCredentials({ flags, env, store: new ProfileStore(talonPaths(env).config) });
+  const store = new ProfileStore(talonPaths(env).config);
+  const demo = flags.demo === true || !hasAnyCredentials({ flags, env, store });
   if (demo) {
     const { startSimulator } = await import('../../sim/server.js');
     // Quiet: a line on stderr would draw over the shell's screen.
@@ -45,8 +46,25 @@ async function boot(options: RootOptions): Promise<Booted> {
     const backend = new ShellBackend({ env: cleanEnv, http, targets, demo: true });
     return { backend, stop: () => sim.close() };
   }
-  const start = { id: 'start', label: flags.profile ?? (env.FALCON_CLIENT_ID ? 'environment' : 'default profile'), flags };
+  const start = startTarget(flags, env, store);
   return { backend: new ShellBackend({ env, http, targets: ShellBackend.targetsFrom(start, env), demo: false }) };
+}
+
+/**
+ * The target the shell starts on, named as the status bar, history and the
+ * audit log should name it: the profile (the default one by its name, so
+ * Ctrl+P does not list it a second time), or the environment.
+ */
+function startTarget(flags: ConnectionFlags, env: NodeJS.ProcessEnv, store: { defaultName(): string | undefined }) {
+  if (flags.profile) return { id: `profile:${flags.profile}`, label: flags.profile, flags };
+  if (env.FALCON_CLIENT_ID || flags.clientId) return { id: 'start', label: flags.clientId ? 'flags' : 'environment', flags };
+  let name: string | undefined;
+  try {
+    name = store.defaultName();
+  } catch {
+    // A damaged config is reported when the connection opens.
+  }
+  return name ? { id: `profile:${name}`, label: name, flags: { ...flags, profile: name } } : { id: 'start', label: 'default profile', flags };
 }
 
 export function Root(options: RootOptions): React.JSX.Element {

@@ -1,9 +1,9 @@
 // How the shell's rows are shared out at a given terminal size and focus:
 // the focused part grows, unfocused composer panes give way, and nothing is
 // ever taller than the terminal (one spare row avoids Ink's full redraw).
-export type PaneId = 'endpoint' | 'method' | 'params' | 'body' | 'response';
+import type { PaneId } from '../../core/shell/shellState.js';
 
-export const FOCUS_ORDER: readonly PaneId[] = ['endpoint', 'method', 'params', 'body', 'response'];
+export { FOCUS_ORDER, type PaneId } from '../../core/shell/shellState.js';
 
 export interface Layout {
   /** completion list rows under the endpoint line */

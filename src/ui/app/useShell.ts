@@ -1,37 +1,32 @@
-// The shell's controller: the request being composed, sending and
-// cancelling it, answering the door's confirmation of writes (the dialog),
-// page navigation and fetch-all. Components render what it returns.
+// The shell's controller: one reducer for what the shell is doing and shows
+// (core/shell/shellState), the composer's reducer for the request, and the
+// effects that send, answer the door's confirmation of writes (the dialog),
+// page and fetch all. Both reducers' latest states are readable at once, so
+// every key of a burst acts on what the previous key left.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import type { ShellBackend, StatusInfo } from '../../core/shell/shellBackend.js';
-import { composerReducer, initialComposerState, buildRequest, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
+import { composerReducer, initialComposerState, buildRequest, unfilledVariables, type ComposerState, type ComposerAction } from '../../core/composer/composerState.js';
 import type { ApiRequest, ApiResponse } from '../../core/http/types.js';
 import { isNotSent } from '../../core/request/notSent.js';
-import { currentRequest, nextPage, pageView, previousPage, startNavigation, withResponse, type PageNavigator } from '../../core/shell/pageNavigator.js';
-import { fetchAll, type FetchAllUpdate } from '../../core/shell/fetchAll.js';
-import type { PagingInfo, FetchAllProgress } from '../../core/jsonView/pagingInfo.js';
+import { currentRequest, nextPage, pageView, previousPage, startNavigation, type PageNavigator, withResponse } from '../../core/shell/pageNavigator.js';
+import { fetchAll } from '../../core/shell/fetchAll.js';
+import type { PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { UserError } from '../../core/errors.js';
+import { currentResponse, initialShellState, isBusy, labelOf, shellReducer, type ShellAction, type ShellState } from '../../core/shell/shellState.js';
 import { terminalSafe } from '../../core/text/terminalSafe.js';
 
-export interface PendingConfirm {
-  title: string;
-  lines: string[];
-  request: ApiRequest;
-  /** the door waits for this answer */
-  answer(yes: boolean): void;
-}
-
 export interface ShellModel {
+  state: ShellState;
+  dispatch(action: ShellAction): void;
+  latest(): ShellState;
   composer: ComposerState;
-  dispatch: (a: ComposerAction) => void;
+  compose(action: ComposerAction): void;
+  latestComposer(): ComposerState;
   status: StatusInfo;
   response?: ApiResponse;
   paging?: PagingInfo;
-  fetchAllProgress?: FetchAllProgress;
-  sending: boolean;
-  /** one line for the user: why a request was not sent, or what happened */
-  message?: { text: string; error: boolean };
-  confirm?: PendingConfirm;
+  /** sends the composed request (asking first when it changes the tenant) */
   send(): void;
   answerConfirm(yes: boolean): void;
   /** Esc: cancels a running request or fetch-all; true when there was one */
@@ -40,73 +35,85 @@ export interface ShellModel {
   setMessage(text: string | undefined, error?: boolean): void;
 }
 
-
 /** `directory` is where fetch-all writes its NDJSON file (the current directory by default). */
 export function useShell(backend: ShellBackend, directory?: string): ShellModel {
-  const [composer, dispatch, latestComposer] = useSyncReducer(composerReducer, () => initialComposerState());
+  const [composer, compose, latestComposer] = useSyncReducer(composerReducer, () => initialComposerState());
+  const [state, dispatch, latest] = useSyncReducer(shellReducer, initialShellState);
   const [status, setStatus] = useState<StatusInfo>(() => backend.status());
-  const [nav, setNav] = useState<PageNavigator>();
-  const [sending, setSending] = useState(false);
-  const [message, setMessageState] = useState<ShellModel['message']>();
-  const [confirm, setConfirm] = useState<PendingConfirm>();
-  const [progress, setProgress] = useState<FetchAllUpdate>();
-  const [allResponse, setAllResponse] = useState<ApiResponse>();
   const running = useRef<AbortController | undefined>(undefined);
+  const target = useRef(backend.current.id);
 
   useEffect(() => {
     // The backend may have changed (connected, or failed to) before this subscribed.
     setStatus(backend.status());
-    return backend.subscribe(() => setStatus(backend.status()));
+    return backend.subscribe(() => {
+      setStatus(backend.status());
+      // Another profile: the response on screen was the previous tenant's.
+      if (backend.current.id !== target.current) {
+        target.current = backend.current.id;
+        running.current?.abort();
+        dispatch({ type: 'profileSwitched', profile: terminalSafe(backend.current.label) });
+      }
+    });
   }, [backend]);
 
   // Messages quote errors from servers and files: terminal-safe, whoever sets them.
-  const setMessage = useCallback((text: string | undefined, error = false) => setMessageState(text ? { text: terminalSafe(text), error } : undefined), []);
+  const setMessage = useCallback((text: string | undefined, error = false) => dispatch({ type: 'message', text: text === undefined ? undefined : terminalSafe(text), error }), []);
 
-  // Writes are confirmed where every call passes (the backend's door); the dialog is its answerer here.
+  // Writes are confirmed where every call passes (the backend's door); the dialog answers it here.
+  const pendingAnswer = useRef<((yes: boolean) => void) | undefined>(undefined);
   useEffect(() => {
-    backend.setConfirm((ask) => new Promise<boolean>((resolve) => setConfirm({ title: ask.title, lines: ask.lines, request: ask.request, answer: resolve })));
-    return () => backend.setConfirm(undefined);
+    backend.setConfirm(
+      (ask) =>
+        new Promise<boolean>((resolve) => {
+          pendingAnswer.current?.(false);
+          pendingAnswer.current = resolve;
+          dispatch({ type: 'confirm', title: ask.title, lines: ask.lines, request: ask.request });
+        }),
+    );
+    return () => {
+      backend.setConfirm(undefined);
+      pendingAnswer.current?.(false);
+    };
   }, [backend]);
 
   const run = useCallback(
     async (next: PageNavigator) => {
       const controller = new AbortController();
       running.current = controller;
-      setSending(true);
-      setMessage(undefined);
-      setAllResponse(undefined);
-      setProgress(undefined);
+      const req = currentRequest(next);
+      const label = labelOf(req, backend.current.label);
+      dispatch({ type: 'sending', label });
       try {
-        const res = await backend.send({ ...currentRequest(next), signal: controller.signal });
-        setNav(withResponse(next, res));
+        const res = await backend.send({ ...req, signal: controller.signal });
+        if (running.current === controller) dispatch({ type: 'answered', nav: withResponse(next, res), label });
       } catch (e) {
         const cancelled = controller.signal.aborted || (isNotSent(e) && e.reason === 'cancelled');
-        setMessage(controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, !cancelled);
+        dispatch({ type: 'failed', text: controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, cancelled });
       } finally {
-        running.current = undefined;
-        setSending(false);
+        if (running.current === controller) running.current = undefined;
       }
     },
     [backend],
   );
 
   const send = useCallback(() => {
-    if (running.current) return;
+    if (running.current || isBusy(latest())) return;
     const built = buildRequest(latestComposer());
-    if (!built.ok) {
-      setMessage(`Not sent: ${built.problems.join('; ')}`, true);
-      return;
-    }
-    void run(startNavigation(built.request));
-  }, [latestComposer, run]);
+    if (!built.ok) return setMessage(`Not sent: ${built.problems.join('; ')}`, true);
+    const req: ApiRequest = built.request;
+    const unfilled = unfilledVariables(req);
+    if (unfilled.length > 0) return setMessage(`Not sent: ${unfilled.map((v) => `{{${v}}}`).join(', ')} has no value: put the value in its place.`, true);
+    // Read-only refusal and the confirmation of writes happen at the backend's door.
+    void run(startNavigation(req));
+  }, [run]);
 
-  const answerConfirm = useCallback(
-    (yes: boolean) => {
-      setConfirm(undefined);
-      confirm?.answer(yes);
-    },
-    [confirm],
-  );
+  const answerConfirm = useCallback((yes: boolean) => {
+    const answer = pendingAnswer.current;
+    pendingAnswer.current = undefined;
+    if (latest().phase.kind === 'confirming') dispatch({ type: 'confirmAnswered' });
+    answer?.(yes);
+  }, []);
 
   const cancel = useCallback(() => {
     if (!running.current) return false;
@@ -114,12 +121,45 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     return true;
   }, []);
 
+  const startFetchAll = useCallback(
+    (nav: PageNavigator) => {
+      const first = nav.stack[0]?.request;
+      if (!first) return;
+      const controller = new AbortController();
+      running.current = controller;
+      const label = labelOf(first, backend.current.label);
+      dispatch({ type: 'fetchingAll', label });
+      let recorded: ReturnType<ShellBackend['recordedCaller']> | undefined;
+      let items = 0;
+      const done = (): void => {
+        recorded?.finish(items);
+        if (running.current === controller) running.current = undefined;
+      };
+      void Promise.resolve()
+        .then(() => {
+          recorded = backend.recordedCaller(first);
+          return fetchAll(recorded.caller, first, { signal: controller.signal, onUpdate: (update) => dispatch({ type: 'fetchProgress', update }), directory });
+        })
+        .then((final) => {
+          items = final.items;
+          const value = { resources: final.preview ?? [], meta: { items: final.items, file: final.file } };
+          const response: ApiResponse | undefined = final.preview && !final.error ? { ...(nav.response as ApiResponse), body: { kind: 'json', value }, size: JSON.stringify(value).length } : undefined;
+          const text = final.error ? `Fetch all stopped: ${final.error}. ${final.items} items are in ${final.file}.` : `Fetched ${final.items} items into ${final.file}.`;
+          dispatch({ type: 'fetchedAll', response, text, error: Boolean(final.error) && !controller.signal.aborted });
+        })
+        .catch((e: unknown) => dispatch({ type: 'fetchedAll', text: e instanceof UserError || e instanceof Error ? e.message : String(e), error: true }))
+        .finally(done);
+    },
+    [backend, directory],
+  );
+
   const page = useCallback(
     (dir: 'next' | 'previous' | 'all') => {
+      const nav = latest().nav;
       if (!nav || running.current) return;
       if (dir === 'previous') {
         const prev = previousPage(nav);
-        if (prev) setNav(prev);
+        if (prev) dispatch({ type: 'pageBack', nav: prev });
         return;
       }
       if (dir === 'next') {
@@ -128,39 +168,23 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
         else setMessage('This is the last page.');
         return;
       }
-      const controller = new AbortController();
-      running.current = controller;
-      setSending(true);
-      const first = nav.stack[0]?.request as ApiRequest;
-      void fetchAll(backend.connection().client, first, { signal: controller.signal, onUpdate: setProgress, directory })
-        .then((final) => {
-          if (final.preview && !final.error) {
-            const value = { resources: final.preview, meta: { items: final.items, file: final.file } };
-            const text = JSON.stringify(value);
-            setAllResponse({ ...(nav.response as ApiResponse), body: { kind: 'json', value }, size: text.length });
-          }
-          setMessage(final.error ? `Fetch all stopped: ${final.error}. ${final.items} items are in ${final.file}.` : `Fetched ${final.items} items into ${final.file}.`, Boolean(final.error) && !controller.signal.aborted);
-        })
-        .catch((e: unknown) => setMessage(e instanceof UserError ? e.message : String(e), true))
-        .finally(() => {
-          running.current = undefined;
-          setSending(false);
-        });
+      startFetchAll(nav);
     },
-    [nav, run, backend, directory],
+    [run, startFetchAll],
   );
 
-  const view = nav ? pageView(nav) : undefined;
+  // Paging stays after a fetch-all, so it can run again (and ] [ still page).
+  const view = state.nav ? pageView(state.nav) : undefined;
   return {
-    composer,
+    state,
     dispatch,
+    latest,
+    composer,
+    compose,
+    latestComposer,
     status,
-    response: allResponse ?? nav?.response,
-    paging: view && !allResponse ? view : undefined,
-    fetchAllProgress: progress,
-    sending,
-    message,
-    confirm,
+    response: currentResponse(state),
+    paging: view,
     send,
     answerConfirm,
     cancel,

@@ -1,8 +1,9 @@
 // Every shell action by name: type to filter, ↑/↓ to move, Enter to run.
 // The entries come from the keymap, so a new command shows here and in help.
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
-import { BINDINGS, type Command } from '../keys/keymap.js';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import { keyLabel, matches, type Command } from '../keys/keymap.js';
 import { FilterLine } from './FilterLine.js';
 import { useFilteredList } from '../hooks/useFilteredList.js';
 import { color } from '../theme.js';
@@ -24,12 +25,13 @@ export function CommandPalette({ entries, width, height, onRun, onClose }: Comma
   const list = useFilteredList(entries, (e, q) => e.title.toLowerCase().includes(q) || e.command.toLowerCase().includes(q));
   const { shown, at } = list;
 
-  useInput((input, key) => {
-    if (key.escape) onClose();
-    else list.move(input, key);
+  useKeypress((key) => {
+    if (!matches('dialog.close', key)) return list.move(key);
+    onClose();
+    return true;
   });
 
-  const label = (c: Command): string => BINDINGS.find((b) => b.command === c)?.label ?? '';
+  const label = keyLabel;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
       <FilterLine title="Command:" value={list.filter} placeholder="type to filter, Enter runs, Esc closes" onChange={list.setFilter} onSubmit={() => list.selected && onRun(list.selected.command)} />

@@ -2,7 +2,9 @@
 // n/Esc (cancel). Enter alone does not confirm: a destructive call needs a
 // deliberate key.
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { Priority, useKeypress } from '../keys/KeypressProvider.js';
+import { keyLabel, matches } from '../keys/keymap.js';
 import { color } from '../theme.js';
 
 export interface ConfirmDialogProps {
@@ -13,10 +15,15 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, lines, width, onAnswer }: ConfirmDialogProps): React.JSX.Element {
-  useInput((input, key) => {
-    if (input === 'y' || input === 'Y') onAnswer(true);
-    else if (input === 'n' || input === 'N' || key.escape) onAnswer(false);
-  });
+  // Modal: every key stops here, so nothing behind the question acts meanwhile.
+  useKeypress(
+    (key) => {
+      if (matches('confirm.yes', key)) onAnswer(true);
+      else if (matches('confirm.no', key)) onAnswer(false);
+      return true;
+    },
+    { priority: Priority.Modal },
+  );
   return (
     <Box flexDirection="column" borderStyle="double" borderColor={color('warn')} width={width} paddingX={1}>
       <Text bold color={color('warn')}>
@@ -28,7 +35,8 @@ export function ConfirmDialog({ title, lines, width, onAnswer }: ConfirmDialogPr
         </Text>
       ))}
       <Text>
-        Send it? <Text bold>y</Text> sends, <Text bold>n</Text> or <Text bold>Esc</Text> cancels.
+        Send it? <Text bold>{keyLabel('confirm.yes')}</Text> sends, <Text bold>{keyLabel('confirm.no')}</Text> cancels.
+        <Text color={color('muted')}> (F1: help; the question stays)</Text>
       </Text>
     </Box>
   );

@@ -1,9 +1,12 @@
 // Paste a curl command to get a request in the composer: the URL, method,
 // headers (Authorization dropped) and body are read as curl would.
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import { matches } from '../keys/keymap.js';
 import { LineInput } from './LineInput.js';
 import { color } from '../theme.js';
+import { joinContinuations } from '../../core/curl/shellWords.js';
 import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface CurlImportDialogProps {
@@ -16,13 +19,15 @@ export interface CurlImportDialogProps {
 export function CurlImportDialog({ width, onImport, onClose }: CurlImportDialogProps): React.JSX.Element {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
-  useInput((_input, key) => {
-    if (key.escape) onClose();
+  useKeypress((key) => {
+    if (!matches('dialog.close', key)) return false;
+    onClose();
+    return true;
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} paddingX={1}>
       <Text bold>Import a curl command</Text>
-      <LineInput value={text} focus placeholder="paste: curl -X POST https://api.crowdstrike.com/… -d '…'" onChange={setText} onSubmit={(v) => setProblem(onImport(v))} />
+      <LineInput value={text} focus placeholder="paste: curl -X POST https://api.crowdstrike.com/… -d '…'" onChange={setText} pasteFilter={joinContinuations} onSubmit={(v) => setProblem(onImport(v))} />
       {problem && <Text color={color('error')}>{terminalSafe(problem)}</Text>}
       <Text color={color('muted')}>Enter imports · Esc cancels · the Authorization header is dropped</Text>
     </Box>

@@ -22,6 +22,8 @@ export interface JsonViewProps {
   query?: string;
   /** document line of the current match */
   currentMatch?: number;
+  /** the cursor line as a visible row (drawn while the pane has focus) */
+  cursor?: number;
 }
 
 const TOKEN_ROLES: Partial<Record<TokenKind, Role>> = {
@@ -46,16 +48,17 @@ function Token({ segment, current }: { segment: Segment; current: boolean }) {
   );
 }
 
-function Row({ segments, current }: { segments: Segment[]; current: boolean }) {
+function Row({ segments, current, cursor }: { segments: Segment[]; current: boolean; cursor: boolean }) {
   if (segments.length === 0) return <Text> </Text>;
   return (
-    <Text wrap="truncate">
+    // The cursor line is underlined: visible on every terminal without hiding the colours.
+    <Text wrap="truncate" underline={cursor && color('accent') !== undefined}>
       {segments.map((s, k) => (s.text ? <Token key={k} segment={s} current={current} /> : null))}
     </Text>
   );
 }
 
-function JsonViewImpl({ document, folds, top, height, width, query, currentMatch }: JsonViewProps) {
+function JsonViewImpl({ document, folds, top, height, width, query, currentMatch, cursor }: JsonViewProps) {
   const rows = Math.max(0, height);
   const textWidth = Math.max(1, width - 1);
   // Cut long values well past the width so Ink's truncation still shows "…".
@@ -65,7 +68,8 @@ function JsonViewImpl({ document, folds, top, height, width, query, currentMatch
   const thumb = scrollbarThumb(top, folds.visibleCount, rows);
   const bar: string[] = [];
   for (let r = 0; r < rows; r++) {
-    bar.push(!thumb ? ' ' : r >= thumb.start && r < thumb.start + thumb.size ? '┃' : '│');
+    // The cursor's row is marked in the bar too, so it shows without colour.
+    bar.push(cursor === top + r ? '◂' : !thumb ? ' ' : r >= thumb.start && r < thumb.start + thumb.size ? '┃' : '│');
   }
   const blank: number[] = [];
   for (let r = lines.length; r < rows; r++) blank.push(r);
@@ -74,7 +78,7 @@ function JsonViewImpl({ document, folds, top, height, width, query, currentMatch
       <Box flexDirection="column" width={textWidth}>
         {lines.map((line, r) => {
           const segments = clipSegments(lineSegments(document, line, isFolded(folds, line), maxChars), maxChars);
-          return <Row key={r} segments={highlightSegments(segments, pattern)} current={line === currentMatch} />;
+          return <Row key={r} segments={highlightSegments(segments, pattern)} current={line === currentMatch} cursor={cursor === top + r} />;
         })}
         {blank.map((r) => (
           <Text key={r}> </Text>
@@ -82,7 +86,7 @@ function JsonViewImpl({ document, folds, top, height, width, query, currentMatch
       </Box>
       <Box flexDirection="column" width={1}>
         {bar.map((ch, r) => (
-          <Text key={r} color={color(ch === '┃' ? 'accent' : 'muted')}>
+          <Text key={r} color={color(ch === '│' ? 'muted' : 'accent')}>
             {ch}
           </Text>
         ))}

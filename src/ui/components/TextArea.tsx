@@ -2,10 +2,12 @@
 // cursor, an error marker, and a window that follows the cursor. Tab, Esc
 // and Ctrl+S pass through untouched: the app moves focus and sends with them.
 import React, { useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { bufferFromText, bufferText, editBuffer, replaceText, type TextAction, type TextBuffer } from '../../core/composer/textBuffer.js';
 import { scrollIntoView } from '../../core/composer/viewport.js';
-import { matches, type Command } from '../keys/keymap.js';
+import { matches, textOf } from '../keys/keymap.js';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import type { KeyEvent } from '../keys/parseKeys.js';
 import { color } from '../theme.js';
 import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
 
@@ -21,26 +23,22 @@ export interface TextAreaProps {
   errorLine?: number;
 }
 
-/** Keys that belong to the app even while typing here. */
-const APP_COMMANDS: readonly Command[] = ['focus.next', 'focus.previous', 'app.send', 'app.cancel', 'app.quit'];
-
-/** The edit a key stands for, or undefined to leave it alone. */
-function actionFor(input: string, key: Key, pageRows: number): TextAction | undefined {
-  if (APP_COMMANDS.some((c) => matches(c, input, key))) return undefined;
-  if (key.return) return { type: 'newline' };
-  // Ink reports the Backspace key as `delete` (\x7f), so both erase backwards, as in ink-text-input.
-  if (key.backspace || key.delete) return { type: 'backspace' };
-  if (key.leftArrow) return { type: 'left' };
-  if (key.rightArrow) return { type: 'right' };
-  if (key.upArrow) return { type: 'up' };
-  if (key.downArrow) return { type: 'down' };
-  if (key.home) return { type: 'home' };
-  if (key.end) return { type: 'end' };
-  if (key.pageUp) return { type: 'pageUp', rows: pageRows };
-  if (key.pageDown) return { type: 'pageDown', rows: pageRows };
-  // Other Ctrl and Meta chords are the app's; what is left is text.
-  if (key.ctrl || key.meta || key.tab || key.escape || input === '') return undefined;
-  return { type: 'insert', text: input };
+/** The edit a key stands for, or undefined to leave it to the app (Tab, Esc, Ctrl+S…). */
+function actionFor(key: KeyEvent, pageRows: number): TextAction | undefined {
+  // Enter alone keeps the line's indentation; in a burst (a paste without bracketed paste) the text comes as it is.
+  if (matches('body.newline', key)) return key.burst ? { type: 'insert', text: '\n' } : { type: 'newline' };
+  if (matches('edit.backspace', key)) return { type: 'backspace' };
+  if (matches('edit.delete', key)) return { type: 'delete' };
+  if (matches('edit.left', key)) return { type: 'left' };
+  if (matches('edit.right', key)) return { type: 'right' };
+  if (matches('body.up', key)) return { type: 'up' };
+  if (matches('body.down', key)) return { type: 'down' };
+  if (matches('edit.home', key)) return { type: 'home' };
+  if (matches('edit.end', key)) return { type: 'end' };
+  if (matches('body.pageUp', key)) return { type: 'pageUp', rows: pageRows };
+  if (matches('body.pageDown', key)) return { type: 'pageDown', rows: pageRows };
+  const text = textOf(key);
+  return text === undefined ? undefined : { type: 'insert', text };
 }
 
 export function TextArea({ value, onChange, focused, height, width, errorLine }: TextAreaProps): React.JSX.Element {
@@ -49,21 +47,32 @@ export function TextArea({ value, onChange, focused, height, width, errorLine }:
   // previous key's result; the state only triggers a re-render.
   const buffer = useRef<TextBuffer>(bufferFromText(value));
   const [, setVersion] = useState(0);
-  if (bufferText(buffer.current) !== value) buffer.current = replaceText(buffer.current, value);
+  // A value that is not what this editor last reported was set from outside (a new operation's skeleton).
+  const reported = useRef(value);
+  if (value !== reported.current) {
+    reported.current = value;
+    if (bufferText(buffer.current) !== value) buffer.current = replaceText(buffer.current, value);
+  }
   const top = useRef(0);
   const left = useRef(0);
 
-  useInput(
-    (input, key) => {
-      const action = actionFor(input, key, rows - 1);
-      if (!action) return;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useKeypress(
+    (key) => {
+      const action = actionFor(key, rows - 1);
+      if (!action) return false;
       const before = buffer.current;
       const after = editBuffer(before, action);
-      if (after === before) return;
+      if (after === before) return true;
       buffer.current = after;
       setVersion((v) => v + 1);
       const text = bufferText(after);
-      if (text !== bufferText(before)) onChange(text);
+      if (text !== bufferText(before)) {
+        reported.current = text;
+        onChangeRef.current(text);
+      }
+      return true;
     },
     { isActive: focused },
   );

@@ -1,7 +1,7 @@
 // A list filtered by typed text with a selection that ↑/↓ move: the shared
 // state of the history, saved-requests and command-palette overlays.
 import { useMemo, useState } from 'react';
-import type { Key } from 'ink';
+import type { KeyEvent } from '../keys/parseKeys.js';
 import { matches } from '../keys/keymap.js';
 
 export interface FilteredList<T> {
@@ -12,7 +12,7 @@ export interface FilteredList<T> {
   at: number;
   selected: T | undefined;
   /** handles ↑/↓ (and PgUp/PgDn by `page` rows); true when the key was used */
-  move(input: string, key: Key, page?: number): boolean;
+  move(key: KeyEvent, page?: number): boolean;
 }
 
 export function useFilteredList<T>(items: readonly T[], keep: (item: T, text: string) => boolean): FilteredList<T> {
@@ -29,12 +29,13 @@ export function useFilteredList<T>(items: readonly T[], keep: (item: T, text: st
     shown,
     at,
     selected: shown[at],
-    move(input, key, page = 10) {
+    move(key, page = 10) {
       const last = Math.max(0, shown.length - 1);
-      if (matches('list.down', input, key)) setIndex(Math.min(at + 1, last));
-      else if (matches('list.up', input, key)) setIndex(Math.max(at - 1, 0));
-      else if (key.pageDown) setIndex(Math.min(at + page, last));
-      else if (key.pageUp) setIndex(Math.max(at - page, 0));
+      // Relative to the latest index, so a burst of arrows moves as far as it was pressed.
+      if (matches('list.down', key)) setIndex((i) => Math.min(Math.min(i, last) + 1, last));
+      else if (matches('list.up', key)) setIndex((i) => Math.max(Math.min(i, last) - 1, 0));
+      else if (matches('list.pageDown', key)) setIndex((i) => Math.min(Math.min(i, last) + page, last));
+      else if (matches('list.pageUp', key)) setIndex((i) => Math.max(Math.min(i, last) - page, 0));
       else return false;
       return true;
     },

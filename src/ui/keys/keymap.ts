@@ -1,105 +1,223 @@
-// Every key of the shell in one table: the help overlay is generated from
-// it, and components match keys through `matches`, never by hand.
-import type { Key } from 'ink';
+// Every key of the shell in one table, wizards and dialogs included: the help
+// overlay and the README's key table are generated from it, and components
+// match keys only through `matches` and `textOf`, never by hand.
+import type { KeyEvent } from './parseKeys.js';
 
-export type Command =
-  | 'app.quit'
-  | 'app.help'
-  | 'app.send'
-  | 'app.cancel'
-  | 'focus.next'
-  | 'focus.previous'
-  | 'focus.endpoint'
-  | 'app.palette'
-  | 'app.history'
-  | 'app.saved'
-  | 'app.saveRequest'
-  | 'app.importCurl'
-  | 'app.profiles'
-  | 'app.contain'
-  | 'app.hashSearch'
-  | 'list.up'
-  | 'list.down'
-  | 'list.pick'
-  | 'method.next'
-  | 'method.previous'
-  | 'edit.clearLine'
-  | 'query.addRow'
-  | 'query.removeRow'
-  | 'response.up'
-  | 'response.down'
-  | 'response.pageUp'
-  | 'response.pageDown'
-  | 'response.top'
-  | 'response.bottom'
-  | 'response.fold'
-  | 'response.search'
-  | 'response.nextMatch'
-  | 'response.previousMatch'
-  | 'response.write'
-  | 'page.next'
-  | 'page.previous'
-  | 'page.all';
+/** Where a binding works; help is grouped by it, in this order. */
+export const CONTEXTS = [
+  'Global',
+  'Text fields',
+  'Endpoint line',
+  'Method',
+  'Parameters',
+  'Body',
+  'Response',
+  'Paging',
+  'Lists and dialogs',
+  'Confirmation',
+  'Containment wizard',
+  'Hash search wizard',
+  'Help',
+] as const;
+export type KeyContext = (typeof CONTEXTS)[number];
 
 export interface Binding {
-  command: Command;
-  /** how the help shows the key */
-  label: string;
+  command: string;
+  /** key specs: 'ctrl+s', 'shift+tab', 'f1', 'up', 'space', '?', 'A' */
+  keys: readonly string[];
   description: string;
-  category: 'Global' | 'Endpoint' | 'Composer' | 'Response' | 'Paging';
-  /** only outside text fields (printable keys) */
-  outsideText?: boolean;
-  match: (input: string, key: Key) => boolean;
+  context: KeyContext;
+  /** how help shows the keys when the specs alone would not say it */
+  label?: string;
 }
 
-const ch = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
-const ctrl = (c: string) => (input: string, key: Key) => key.ctrl && input === c;
+const b = (context: KeyContext, command: string, keys: readonly string[], description: string, label?: string): Binding => ({ command, keys, description, context, label });
 
-export const BINDINGS: readonly Binding[] = [
-  { command: 'app.send', label: 'Ctrl+S', description: 'send the request (from any pane)', category: 'Global', match: ctrl('s') },
-  { command: 'focus.next', label: 'Tab', description: 'next pane', category: 'Global', match: (_i, k) => k.tab && !k.shift },
-  { command: 'focus.previous', label: 'Shift+Tab', description: 'previous pane', category: 'Global', match: (_i, k) => k.tab && k.shift },
-  { command: 'focus.endpoint', label: 'Ctrl+L', description: 'go to the endpoint line', category: 'Global', match: ctrl('l') },
-  { command: 'app.help', label: '? / F1', description: 'this help (? outside text fields, F1 anywhere)', category: 'Global', outsideText: true, match: ch('?') },
-  { command: 'app.cancel', label: 'Esc', description: 'close an overlay, cancel a running request', category: 'Global', match: (_i, k) => k.escape },
-  { command: 'app.palette', label: 'Ctrl+K', description: 'command palette: every action by name', category: 'Global', match: ctrl('k') },
-  { command: 'app.history', label: 'Ctrl+R', description: 'history: filter, Enter loads, Ctrl+S sends again', category: 'Global', match: ctrl('r') },
-  { command: 'app.saved', label: 'Ctrl+O', description: 'saved requests: search, Enter loads (asks for {{variables}})', category: 'Global', match: ctrl('o') },
-  { command: 'app.saveRequest', label: 'Ctrl+B', description: 'save the current request (name, description)', category: 'Global', match: ctrl('b') },
-  { command: 'app.importCurl', label: 'Ctrl+K curl', description: 'import a pasted curl command (from the palette)', category: 'Global', match: () => false },
-  { command: 'app.contain', label: 'Ctrl+T', description: 'containment wizard: contain or lift hosts', category: 'Global', match: ctrl('t') },
-  { command: 'app.hashSearch', label: 'Ctrl+F', description: 'hash search wizard: every host that saw a file', category: 'Global', match: ctrl('f') },
-  { command: 'app.profiles', label: 'Ctrl+P', description: 'switch profile (tenant or MSSP child)', category: 'Global', match: ctrl('p') },
-  { command: 'app.quit', label: 'Ctrl+C', description: 'quit', category: 'Global', match: ctrl('c') },
-  { command: 'list.up', label: '↑', description: 'previous completion', category: 'Endpoint', match: (_i, k) => k.upArrow },
-  { command: 'list.down', label: '↓', description: 'next completion', category: 'Endpoint', match: (_i, k) => k.downArrow },
-  { command: 'list.pick', label: 'Enter', description: 'pick the completion: sets method and lays out parameters', category: 'Endpoint', match: (_i, k) => k.return },
-  { command: 'method.next', label: '→ / Space', description: 'next HTTP method (method pane)', category: 'Composer', match: (i, k) => k.rightArrow || i === ' ' },
-  { command: 'method.previous', label: '←', description: 'previous HTTP method (method pane)', category: 'Composer', match: (_i, k) => k.leftArrow },
-  { command: 'edit.clearLine', label: 'Ctrl+U', description: 'clear the endpoint line', category: 'Endpoint', match: ctrl('u') },
-  { command: 'query.addRow', label: 'Ctrl+N', description: 'add a query parameter row', category: 'Composer', match: ctrl('n') },
-  { command: 'query.removeRow', label: 'Ctrl+D', description: 'remove the query parameter row', category: 'Composer', match: ctrl('d') },
-  { command: 'response.up', label: '↑ / k', description: 'scroll up', category: 'Response', outsideText: true, match: (i, k) => k.upArrow || i === 'k' },
-  { command: 'response.down', label: '↓ / j', description: 'scroll down', category: 'Response', outsideText: true, match: (i, k) => k.downArrow || i === 'j' },
-  { command: 'response.pageUp', label: 'PgUp', description: 'scroll a page up', category: 'Response', match: (_i, k) => k.pageUp },
-  { command: 'response.pageDown', label: 'PgDn / Space', description: 'scroll a page down', category: 'Response', outsideText: true, match: (i, k) => k.pageDown || i === ' ' },
-  { command: 'response.top', label: 'g', description: 'top', category: 'Response', outsideText: true, match: ch('g') },
-  { command: 'response.bottom', label: 'G', description: 'bottom', category: 'Response', outsideText: true, match: ch('G') },
-  { command: 'response.fold', label: 'Enter / z', description: 'fold or unfold the object or array on the top line', category: 'Response', outsideText: true, match: (i, k) => k.return || i === 'z' },
-  { command: 'response.search', label: '/', description: 'search the response', category: 'Response', outsideText: true, match: ch('/') },
-  { command: 'response.nextMatch', label: 'n', description: 'next match', category: 'Response', outsideText: true, match: ch('n') },
-  { command: 'response.previousMatch', label: 'N', description: 'previous match', category: 'Response', outsideText: true, match: ch('N') },
-  { command: 'response.write', label: 'w', description: 'write the response to a file', category: 'Response', outsideText: true, match: ch('w') },
-  { command: 'page.next', label: ']', description: 'next page', category: 'Paging', outsideText: true, match: ch(']') },
-  { command: 'page.previous', label: '[', description: 'previous page', category: 'Paging', outsideText: true, match: ch('[') },
-  { command: 'page.all', label: 'A', description: 'fetch all pages (Esc cancels)', category: 'Paging', outsideText: true, match: ch('A') },
-];
+export const BINDINGS = [
+  b('Global', 'app.send', ['ctrl+s'], 'send the request the endpoint line shows (from any pane)'),
+  b('Global', 'focus.next', ['tab'], 'next pane'),
+  b('Global', 'focus.previous', ['shift+tab'], 'previous pane'),
+  b('Global', 'focus.endpoint', ['ctrl+l'], 'go to the endpoint line'),
+  b('Global', 'app.helpAnywhere', ['f1'], 'this help, from anywhere (a pending question stays under it)'),
+  b('Global', 'app.help', ['?'], 'this help, outside text fields'),
+  b('Global', 'app.cancel', ['escape'], 'cancel a running request or fetch-all; clear the message'),
+  b('Global', 'app.palette', ['ctrl+k'], 'command palette: every action by name'),
+  b('Global', 'app.history', ['ctrl+r'], 'history of sent requests'),
+  b('Global', 'app.saved', ['ctrl+o'], 'saved requests (asks for {{variables}})'),
+  b('Global', 'app.saveRequest', ['ctrl+b'], 'save the current request (name, description)'),
+  b('Global', 'app.importCurl', [], 'import a pasted curl command (from the palette)', 'Ctrl+K curl'),
+  b('Global', 'app.contain', ['ctrl+t'], 'containment wizard: contain or lift hosts'),
+  b('Global', 'app.hashSearch', ['ctrl+f'], 'hash search wizard: every host that saw a file'),
+  b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
+  b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
-export function matches(command: Command, input: string, key: Key): boolean {
-  return BINDINGS.some((b) => b.command === command && b.match(input, key));
+  b('Text fields', 'edit.left', ['left'], 'cursor left'),
+  b('Text fields', 'edit.right', ['right'], 'cursor right'),
+  b('Text fields', 'edit.home', ['home', 'ctrl+a'], 'start of the line'),
+  b('Text fields', 'edit.end', ['end', 'ctrl+e'], 'end of the line'),
+  b('Text fields', 'edit.backspace', ['backspace'], 'delete the character before the cursor'),
+  b('Text fields', 'edit.delete', ['delete'], 'delete the character under the cursor'),
+  b('Text fields', 'edit.clearLine', ['ctrl+u'], 'clear the field'),
+  b('Text fields', 'edit.submit', ['return'], 'accept the field (one-line fields)'),
+
+  b('Endpoint line', 'endpoint.up', ['up'], 'previous completion'),
+  b('Endpoint line', 'endpoint.down', ['down'], 'next completion'),
+  b('Endpoint line', 'endpoint.pick', ['return'], 'pick the completion, or take the typed path and ?query'),
+  b('Endpoint line', 'endpoint.dismiss', ['escape'], 'hide the completions'),
+
+  b('Method', 'method.next', ['right', 'space'], 'next HTTP method'),
+  b('Method', 'method.previous', ['left'], 'previous HTTP method'),
+
+  b('Parameters', 'params.up', ['up'], 'previous row or suggestion'),
+  b('Parameters', 'params.down', ['down'], 'next row; into the suggestions when they show'),
+  b('Parameters', 'params.next', ['return'], 'accept a suggestion; from a name to its value', 'Enter / ='),
+  b('Parameters', 'query.addRow', ['ctrl+n'], 'add a query parameter row'),
+  b('Parameters', 'query.removeRow', ['ctrl+d'], 'remove the query parameter row'),
+
+  b('Body', 'body.newline', ['return'], 'new line'),
+  b('Body', 'body.up', ['up'], 'line up'),
+  b('Body', 'body.down', ['down'], 'line down'),
+  b('Body', 'body.pageUp', ['pageup'], 'page up'),
+  b('Body', 'body.pageDown', ['pagedown'], 'page down'),
+
+  b('Response', 'response.up', ['up', 'k'], 'cursor line up'),
+  b('Response', 'response.down', ['down', 'j'], 'cursor line down'),
+  b('Response', 'response.pageUp', ['pageup'], 'a page up'),
+  b('Response', 'response.pageDown', ['pagedown', 'space'], 'a page down'),
+  b('Response', 'response.top', ['g'], 'first line'),
+  b('Response', 'response.bottom', ['G'], 'last line'),
+  b('Response', 'response.fold', ['return', 'z'], 'fold or unfold the object or array at the cursor line'),
+  b('Response', 'response.search', ['/'], 'search (↑ in the prompt brings back the last query)'),
+  b('Response', 'response.nextMatch', ['n'], 'next match'),
+  b('Response', 'response.previousMatch', ['N'], 'previous match'),
+  b('Response', 'response.write', ['w'], 'write the response to a file'),
+  b('Response', 'prompt.previous', ['up'], 'search prompt: the previous query'),
+  b('Response', 'prompt.close', ['escape'], 'close the search or file prompt'),
+
+  b('Paging', 'page.next', [']'], 'next page'),
+  b('Paging', 'page.previous', ['['], 'previous page'),
+  b('Paging', 'page.all', ['A'], 'fetch all pages into a file (Esc cancels)'),
+
+  b('Lists and dialogs', 'list.up', ['up'], 'previous item'),
+  b('Lists and dialogs', 'list.down', ['down'], 'next item'),
+  b('Lists and dialogs', 'list.pageUp', ['pageup'], 'a page up'),
+  b('Lists and dialogs', 'list.pageDown', ['pagedown'], 'a page down'),
+  b('Lists and dialogs', 'list.pick', ['return'], 'run, load or pick the selected item; save dialog: next field, then save'),
+  b('Lists and dialogs', 'history.resend', ['ctrl+s'], 'history: send the selected request again'),
+  b('Lists and dialogs', 'dialog.close', ['escape'], 'close the overlay (a variable prompt goes back)'),
+
+  b('Confirmation', 'confirm.yes', ['y', 'Y'], 'send the call that changes the tenant'),
+  b('Confirmation', 'confirm.no', ['n', 'N', 'escape'], 'cancel: nothing is sent'),
+
+  b('Containment wizard', 'wizard.switchAction', ['tab'], 'targets: switch between contain and lift'),
+  b('Containment wizard', 'wizard.toggle', ['space'], 'pick a duplicate host; (de)select a review row'),
+  b('Containment wizard', 'wizard.proceed', ['return'], 'go on to the next step; close the results'),
+  b('Containment wizard', 'wizard.retry', ['r'], 'retry a failed step'),
+  b('Containment wizard', 'wizard.back', ['escape'], 'a step back; during the watch, stop watching'),
+
+  b('Hash search wizard', 'hash.open', ['return'], 'search; show the processes of the host'),
+  b('Hash search wizard', 'hash.toggle', ['space'], 'keep or drop the host for containment'),
+  b('Hash search wizard', 'hash.all', ['a'], 'keep every host'),
+  b('Hash search wizard', 'hash.contain', ['c'], 'contain the kept hosts (opens the containment wizard)'),
+  b('Hash search wizard', 'hash.exportJson', ['e'], 'export the result as JSON'),
+  b('Hash search wizard', 'hash.exportCsv', ['E'], 'export the result as CSV'),
+  b('Hash search wizard', 'hash.back', ['escape'], 'a step back; closes from the first step'),
+
+  b('Help', 'help.scrollUp', ['up', 'k'], 'scroll up'),
+  b('Help', 'help.scrollDown', ['down', 'j'], 'scroll down'),
+  b('Help', 'help.pageUp', ['pageup'], 'a page up'),
+  b('Help', 'help.pageDown', ['pagedown', 'space'], 'a page down'),
+  b('Help', 'help.close', ['escape', 'f1', '?'], 'close the help'),
+] as const satisfies readonly Binding[];
+
+export type Command = (typeof BINDINGS)[number]['command'];
+
+interface Spec {
+  name: string;
+  ctrl: boolean;
+  meta: boolean;
+  shift: boolean;
 }
 
-/** Raw escape sequences of F1 in common terminals (Ink's Key has no function keys). */
-export function isF1(data: string): boolean {
-  return data === '\u001bOP' || data === '\u001b[11~' || data === '\u001b[[A';
+function parseSpec(spec: string): Spec {
+  const parts = spec.split('+');
+  const last = parts.length > 1 && parts[parts.length - 1] === '' ? '+' : (parts.pop() as string);
+  const mods = new Set(parts.filter(Boolean));
+  return { name: last === 'space' ? ' ' : last, ctrl: mods.has('ctrl'), meta: mods.has('meta'), shift: mods.has('shift') };
+}
+
+function specMatches(spec: Spec, key: KeyEvent): boolean {
+  if (key.paste || key.name !== spec.name || key.ctrl !== spec.ctrl || key.meta !== spec.meta) return false;
+  // A single character carries its own case; named keys must match Shift exactly.
+  return spec.name.length === 1 && !spec.ctrl ? true : key.shift === spec.shift;
+}
+
+const SPECS = new Map<string, Spec[]>(BINDINGS.map((x) => [x.command, x.keys.map(parseSpec)]));
+
+/** Whether `key` is one of `command`'s keys. */
+export function matches(command: Command, key: KeyEvent): boolean {
+  return (SPECS.get(command) ?? []).some((s) => specMatches(s, key));
+}
+
+/** The text a key types into a field (a character or a paste), or undefined for a command key. */
+export function textOf(key: KeyEvent): string | undefined {
+  if (key.paste) return key.text;
+  return !key.ctrl && !key.meta && key.text !== '' ? key.text : undefined;
+}
+
+const NAMES: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  ' ': 'Space',
+};
+
+function specLabel(spec: string): string {
+  const s = parseSpec(spec);
+  const name = NAMES[s.name] ?? (s.name.length === 1 ? s.name : s.name.toUpperCase());
+  const mods = [s.ctrl && 'Ctrl', s.meta && 'Alt', s.shift && 'Shift'].filter(Boolean);
+  return [...mods, s.ctrl && name.length === 1 ? name.toUpperCase() : name].join('+');
+}
+
+/** How help shows a binding's keys: 'Ctrl+S', '↑ / k'. */
+export function bindingLabel(binding: Binding): string {
+  return binding.label ?? binding.keys.map(specLabel).join(' / ');
+}
+
+/** The label of a command's keys, for hints drawn in panes. */
+export function keyLabel(command: Command): string {
+  const found = BINDINGS.find((x) => x.command === command);
+  return found ? bindingLabel(found) : command;
+}
+
+export interface HelpSection {
+  context: KeyContext;
+  rows: { keys: string; description: string }[];
+}
+
+/** The keymap grouped by context, in help order. */
+export function helpSections(): HelpSection[] {
+  return CONTEXTS.map((context) => ({
+    context,
+    rows: BINDINGS.filter((x) => x.context === context).map((x) => ({ keys: bindingLabel(x), description: x.description })),
+  }));
+}
+
+/** The README's key table (a test keeps the README's copy equal to it). */
+export function keyTableMarkdown(): string {
+  const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
+  for (const section of helpSections()) {
+    for (const row of section.rows) lines.push(`| ${section.context} | ${row.keys.replace(/\|/g, '\\|')} | ${row.description.replace(/\|/g, '\\|')} |`);
+  }
+  return lines.join('\n');
 }

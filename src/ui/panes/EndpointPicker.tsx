@@ -2,7 +2,8 @@
 // "hash devices"), see matching operations with the matched characters
 // highlighted, move with the arrows and pick one with Enter.
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import { LineInput } from '../components/LineInput.js';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
@@ -66,22 +67,23 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
   const open = focused && props.open;
   const index = Math.min(selected, Math.max(0, hits.length - 1));
 
-  useInput(
-    (input, key) => {
-      if (!open) return;
-      if (matches('list.down', input, key)) setSelected((i) => Math.min(i + 1, hits.length - 1));
-      else if (matches('list.up', input, key)) setSelected((i) => Math.max(i - 1, 0));
-      else if (key.escape) props.onDismiss();
+  useKeypress(
+    (key) => {
+      if (matches('endpoint.down', key)) setSelected((i) => Math.min(i + 1, hits.length - 1));
+      else if (matches('endpoint.up', key)) setSelected((i) => Math.max(i - 1, 0));
+      else if (matches('endpoint.dismiss', key)) props.onDismiss();
+      else return false;
+      return true;
     },
-    { isActive: focused },
+    { isActive: open },
   );
 
-  const submit = (): void => {
+  const submit = (text: string): void => {
     const hit = open ? hits[index] : undefined;
     if (hit) {
       props.onPick(hit);
-    } else if (value.trim().startsWith('/')) {
-      props.onSubmitPath(value.trim());
+    } else if (text.trim().startsWith('/')) {
+      props.onSubmitPath(text.trim());
     }
   };
 

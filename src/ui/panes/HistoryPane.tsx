@@ -1,7 +1,8 @@
 // The history pane: every request sent, newest first. Typing filters, ↑/↓
 // move, Enter loads the request into the composer, Ctrl+S sends it again.
 import React, { useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import type { HistoryEntry } from '../../core/history/historyEntry.js';
 import { entryToRequest } from '../../core/history/historyEntry.js';
 import { filterHistory, historyRow } from '../../core/history/historyView.js';
@@ -28,10 +29,13 @@ export function HistoryPane({ entries, width, height, onLoad, onResend, onClose 
   const rows = Math.max(1, height - 4);
   const first = Math.max(0, Math.min(at - Math.floor(rows / 2), shown.length - rows));
 
-  useInput((input, key) => {
-    if (key.escape) onClose();
-    else if (list.move(input, key, rows)) return;
-    else if (matches('app.send', input, key) && list.selected) onResend(entryToRequest(list.selected));
+  useKeypress((key) => {
+    if (matches('dialog.close', key)) onClose();
+    else if (list.move(key, rows)) return true;
+    else if (matches('history.resend', key)) {
+      if (list.selected) onResend(entryToRequest(list.selected));
+    } else return false;
+    return true;
   });
 
   return (

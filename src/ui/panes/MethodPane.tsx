@@ -1,7 +1,8 @@
 // The HTTP method: the five the composer offers in a row, the current one
 // highlighted; ←/→ (and Space) change it while the pane has focus.
 import React from 'react';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import { COMPOSER_METHODS, type ComposerAction, type ComposerState } from '../../core/composer/composerState.js';
 import { matches } from '../keys/keymap.js';
 import { color } from '../theme.js';
@@ -16,11 +17,13 @@ export interface MethodPaneProps {
 }
 
 export function MethodPane({ state, dispatch, focused, width }: MethodPaneProps): React.JSX.Element {
-  useInput(
-    (input, key) => {
+  useKeypress(
+    (key) => {
       // Relative actions, so a burst of keys cannot act on a stale method.
-      if (matches('method.next', input, key)) dispatch({ type: 'cycleMethod', delta: 1 });
-      else if (matches('method.previous', input, key)) dispatch({ type: 'cycleMethod', delta: -1 });
+      if (matches('method.next', key)) dispatch({ type: 'cycleMethod', delta: 1 });
+      else if (matches('method.previous', key)) dispatch({ type: 'cycleMethod', delta: -1 });
+      else return false;
+      return true;
     },
     { isActive: focused },
   );

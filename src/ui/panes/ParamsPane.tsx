@@ -3,7 +3,8 @@
 // rows; when suggestions show, ↓ enters them and Enter accepts; Enter or `=`
 // goes from name to value; Ctrl+N adds a row, Ctrl+D removes one.
 import React, { useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import { type ComposerAction, type ComposerState, composerReducer } from '../../core/composer/composerState.js';
 import { editLine } from '../../core/composer/lineEdit.js';
 import { lineAction } from '../components/LineInput.js';
@@ -22,7 +23,7 @@ import {
 import { scrollIntoView } from '../../core/composer/viewport.js';
 import { KeyValueRow } from '../components/KeyValueRow.js';
 import { SuggestionList } from '../components/SuggestionList.js';
-import { BINDINGS, matches, type Command } from '../keys/keymap.js';
+import { keyLabel, matches, textOf } from '../keys/keymap.js';
 import { color } from '../theme.js';
 import { PaneFrame } from '../components/PaneFrame.js';
 
@@ -44,9 +45,8 @@ interface Cursor {
   pick: number;
 }
 
-const APP_COMMANDS: readonly Command[] = ['focus.next', 'focus.previous', 'app.send', 'app.cancel', 'app.quit'];
 const MAX_SUGGESTIONS = 5;
-const label = (c: Command): string => BINDINGS.find((b) => b.command === c)?.label ?? c;
+const label = keyLabel;
 
 
 /** The cursor made valid for the rows there are now (rows can change from outside). */
@@ -87,59 +87,60 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
     live.current = composerReducer(live.current, action);
     dispatch(action);
   };
-  const move = (next: Cursor): void => {
+  const move = (next: Cursor): true => {
     cursor.current = next;
     setVersion((v) => v + 1);
+    return true;
   };
 
-  useInput(
-    (input, key) => {
-      if (APP_COMMANDS.some((c) => matches(c, input, key))) return;
+  useKeypress(
+    (key) => {
       const s = live.current;
       const rows = paramRows(s);
       const c = clampCursor(cursor.current, s, rows);
       const pathCount = rows.filter((r) => r.kind === 'path').length;
       const ref = rows[c.row];
 
-      if (matches('query.addRow', input, key)) {
+      if (matches('query.addRow', key)) {
         const after = ref?.kind === 'query' ? ref.index : s.queryRows.length - 1;
         apply({ type: 'addQueryRow', after });
         move({ row: pathCount + after + 1, field: 'key', pos: 0, pick: -1 });
-        return;
+        return true;
       }
-      if (matches('query.removeRow', input, key)) {
-        if (ref?.kind !== 'query') return;
+      if (matches('query.removeRow', key)) {
+        if (ref?.kind !== 'query') return true;
         apply({ type: 'removeQueryRow', index: ref.index });
         const after = paramRows(live.current);
         move(enter(live.current, after, Math.min(c.row, after.length - 1)));
-        return;
+        return true;
       }
-      if (!ref) return;
+      if (!ref) return false;
 
       const suggestions = rowSuggestions(s, ref, c.field);
       if (suggestions.length > 0 && c.pick >= 0) {
-        if (matches('list.down', input, key)) return move({ ...c, pick: Math.min(c.pick + 1, suggestions.length - 1) });
-        if (matches('list.up', input, key)) return move({ ...c, pick: c.pick - 1 });
+        if (matches('params.down', key)) return move({ ...c, pick: Math.min(c.pick + 1, suggestions.length - 1) });
+        if (matches('params.up', key)) return move({ ...c, pick: c.pick - 1 });
         const chosen = suggestions[c.pick];
-        if (matches('list.pick', input, key) && chosen) {
+        if (matches('params.next', key) && chosen) {
           apply(setRowText(ref, c.field, chosen.value));
           // A chosen name moves on to its value; a chosen value stays put.
           return move(c.field === 'key' ? enter(live.current, rows, c.row, 'value') : { ...c, pos: chosen.value.length, pick: -1 });
         }
       }
-      if (suggestions.length > 0 && c.pick < 0 && matches('list.down', input, key)) return move({ ...c, pick: 0 });
-      if (matches('list.down', input, key)) return move(enter(s, rows, Math.min(c.row + 1, rows.length - 1)));
-      if (matches('list.up', input, key)) return move(enter(s, rows, Math.max(c.row - 1, 0)));
+      if (suggestions.length > 0 && c.pick < 0 && matches('params.down', key)) return move({ ...c, pick: 0 });
+      if (matches('params.down', key)) return move(enter(s, rows, Math.min(c.row + 1, rows.length - 1)));
+      if (matches('params.up', key)) return move(enter(s, rows, Math.max(c.row - 1, 0)));
 
       const text = rowText(s, ref, c.field);
-      if (key.return) {
+      if (matches('params.next', key)) {
         if (c.field === 'key') return move(enter(s, rows, c.row, 'value'));
         if (c.row < rows.length - 1) return move(enter(s, rows, c.row + 1));
-        return;
+        return true;
       }
       // `=` in a name moves to the value, so typing or pasting `limit=5` fills both.
+      const input = textOf(key) ?? '';
       const eq = input.indexOf('=');
-      if (ref.kind === 'query' && c.field === 'key' && eq >= 0 && !key.ctrl && !key.meta) {
+      if (ref.kind === 'query' && c.field === 'key' && eq >= 0) {
         const named = editLine({ text, cursor: c.pos }, { type: 'insert', text: input.slice(0, eq) });
         if (named.text !== text) apply(setRowText(ref, 'key', named.text));
         const atValue = enter(live.current, rows, c.row, 'value');
@@ -147,14 +148,18 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
         if (valued.cursor !== atValue.pos) apply(setRowText(ref, 'value', valued.text));
         return move({ ...atValue, pos: valued.cursor });
       }
-      if (ref.kind === 'query' && c.field === 'value' && key.leftArrow && c.pos === 0) return move(enter(s, rows, c.row, 'key'));
-      if (ref.kind === 'query' && c.field === 'key' && key.rightArrow && c.pos >= text.length) return move(enter(s, rows, c.row, 'value', 0));
+      if (ref.kind === 'query' && c.field === 'value' && matches('edit.left', key) && c.pos === 0) return move(enter(s, rows, c.row, 'key'));
+      if (ref.kind === 'query' && c.field === 'key' && matches('edit.right', key) && c.pos >= text.length) return move(enter(s, rows, c.row, 'value', 0));
 
-      const action = lineAction(input, key);
-      if (!action) return;
+      if (matches('edit.clearLine', key)) {
+        apply(setRowText(ref, c.field, ''));
+        return move({ ...c, pos: 0, pick: -1 });
+      }
+      const action = lineAction(key);
+      if (!action) return false;
       const next = editLine({ text, cursor: c.pos }, action);
       if (next.text !== text) apply(setRowText(ref, c.field, next.text));
-      move({ ...c, pos: next.cursor, pick: -1 });
+      return move({ ...c, pos: next.cursor, pick: -1 });
     },
     { isActive: focused },
   );

@@ -2,15 +2,19 @@
 // error explained for a non-2xx, the body as a scrollable, foldable,
 // searchable JSON view, the paging bar and a footer of key hints (or the
 // search and write prompts). Exactly `height` rows of at most `width` columns.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { resolve } from 'node:path';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import type { KeyEvent } from '../keys/parseKeys.js';
 import { LineInput } from '../components/LineInput.js';
 import type { ApiResponse } from '../../core/http/types.js';
+import type { ResponseLabel } from '../../core/shell/shellState.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import { buildNoteDocument, documentForBody } from '../../core/jsonView/textDocument.js';
 import { canFetchAll, type FetchAllProgress, type PageDirection, type PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { errorLines, fitLines, formatCount, responseHeader, truncate } from '../../core/jsonView/responseSummary.js';
-import { currentMatchLine, scrollPercent } from '../../core/jsonView/viewerState.js';
+import { currentMatchLine, cursorRow, scrollPercent } from '../../core/jsonView/viewerState.js';
 import { footerText } from '../../core/jsonView/viewportText.js';
 import { defaultResponseFileName, writeResponseFile } from '../../core/jsonView/writeResponseFile.js';
 import { JsonView } from '../components/JsonView.js';
@@ -21,6 +25,8 @@ import { color, statusRole, type Role } from '../theme.js';
 
 export interface ResponsePaneProps {
   response?: ApiResponse;
+  /** the request and profile that produced the response */
+  label?: ResponseLabel;
   paging?: PagingInfo;
   height: number;
   width: number;
@@ -31,8 +37,6 @@ export interface ResponsePaneProps {
   fetchAll?: FetchAllProgress;
   /** where `w` writes a relative file name; the current directory by default */
   directory?: string;
-  /** told when the search or file-name prompt opens and closes (printable keys are text then) */
-  onPromptChange?(open: boolean): void;
 }
 
 type Prompt = { kind: 'search' | 'write'; value: string };
@@ -53,22 +57,27 @@ const VIEW_KEYS = [
   ['response.previousMatch', 'previousMatch'],
 ] as const satisfies ReadonlyArray<readonly [Command, string]>;
 
-function Header({ response, width }: { response: ApiResponse; width: number }) {
+function Header({ response, label, width }: { response: ApiResponse; label?: ResponseLabel; width: number }) {
   const h = responseHeader(response);
+  // Which request and profile this answers, so an answer never passes for another's.
+  // The path and profile come from outside (history, a profile file): shown inert; a long profile name is cut.
+  const what = label ? ` ${label.method} ${terminalSafe(label.path)} · ${truncate(terminalSafe(label.profile), 24)}` : '';
+  const used = h.status.length + what.length;
   return (
     <Text wrap="truncate">
       <Text color={color(statusRole(response.status))}>{truncate(h.status, width)}</Text>
-      <Text color={color('muted')}>{truncate(` · ${h.details}`, Math.max(0, width - h.status.length))}</Text>
+      <Text bold>{truncate(what, Math.max(0, width - h.status.length))}</Text>
+      <Text color={color('muted')}>{truncate(` · ${h.details}`, Math.max(0, width - used))}</Text>
     </Text>
   );
 }
 
-export function ResponsePane({ response, paging, height, width, focused, scopes, onPage, fetchAll, directory, onPromptChange }: ResponsePaneProps) {
+export function ResponsePane({ response, label, paging, height, width, focused, scopes, onPage, fetchAll, directory }: ResponsePaneProps) {
   const doc = useMemo(() => (response ? documentForBody(response.body) : NO_RESPONSE), [response]);
   const [prompt, setPrompt] = useState<Prompt>();
   const [message, setMessage] = useState<Message>();
-  const promptOpen = prompt !== undefined;
-  useEffect(() => onPromptChange?.(promptOpen), [promptOpen]);
+  // The last query searched, offered again by ↑ in an empty search prompt.
+  const lastQuery = useRef('');
 
   // Rows: header, error explanation, body, paging bar, footer.
   const headerRows = response ? 1 : 0;
@@ -87,30 +96,55 @@ export function ResponsePane({ response, paging, height, width, focused, scopes,
   const latest = useRef({ view, paging, fetchAll, onPage, response });
   latest.current = { view, paging, fetchAll, onPage, response };
 
-  const onViewKey = useRef((input: string, key: Key) => {
-    const { view: v, paging: p, fetchAll: f, onPage: page, response: res } = latest.current;
+  useKeypress(
+    (key: KeyEvent) => {
+      const { view: v, paging: p, fetchAll: f, onPage: page, response: res } = latest.current;
+      for (const [command, action] of VIEW_KEYS) {
+        if (matches(command, key)) {
+          setMessage(undefined);
+          v.act(action);
+          return true;
+        }
+      }
+      // A new search starts empty; ↑ in the prompt brings back the last one.
+      if (matches('response.search', key)) return open({ kind: 'search', value: '' });
+      if (matches('response.write', key) && res) return open({ kind: 'write', value: defaultResponseFileName(res) });
+      const fetching = f !== undefined && !f.done && f.error === undefined;
+      const go = (dir: PageDirection): true => {
+        page?.(dir);
+        return true;
+      };
+      if (matches('page.next', key) && p?.hasNext) return go('next');
+      if (matches('page.previous', key) && p?.hasPrevious) return go('previous');
+      if (matches('page.all', key) && p && canFetchAll(p) && !fetching) return go('all');
+      return false;
+    },
+    { isActive: focused && !prompt },
+  );
+  const open = (next: Prompt): true => {
     setMessage(undefined);
-    for (const [command, action] of VIEW_KEYS) {
-      if (matches(command, input, key)) return v.act(action);
+    setPrompt(next);
+    return true;
+  };
+  const promptKey = (key: KeyEvent, field: { current(): { text: string }; set(text: string): void }): boolean => {
+    if (matches('prompt.close', key)) {
+      setPrompt(undefined);
+      return true;
     }
-    if (matches('response.search', input, key)) return setPrompt({ kind: 'search', value: v.state.search?.query ?? '' });
-    if (matches('response.write', input, key) && res) return setPrompt({ kind: 'write', value: defaultResponseFileName(res) });
-    const fetching = f !== undefined && !f.done && f.error === undefined;
-    if (matches('page.next', input, key) && p?.hasNext) return page?.('next');
-    if (matches('page.previous', input, key) && p?.hasPrevious) return page?.('previous');
-    if (matches('page.all', input, key) && p && canFetchAll(p) && !fetching) return page?.('all');
-  }).current;
-  useInput(onViewKey, { isActive: focused && !prompt });
-
-  const onPromptKey = useRef((input: string, key: Key) => {
-    if (matches('app.cancel', input, key)) setPrompt(undefined);
-  }).current;
-  useInput(onPromptKey, { isActive: focused && prompt !== undefined });
+    if (prompt?.kind === 'search' && matches('prompt.previous', key) && lastQuery.current && field.current().text === '') {
+      field.set(lastQuery.current);
+      return true;
+    }
+    return false;
+  };
 
   const submit = (value: string) => {
     if (!prompt) return;
     setPrompt(undefined);
-    if (prompt.kind === 'search') return value ? view.search(value) : view.clearSearch();
+    if (prompt.kind === 'search') {
+      if (value) lastQuery.current = value;
+      return value ? view.search(value) : view.clearSearch();
+    }
     if (!response) return;
     const path = resolve(directory ?? process.cwd(), value.trim() || defaultResponseFileName(response));
     setMessage({ text: `writing ${path}…`, role: 'muted' });
@@ -127,7 +161,7 @@ export function ResponsePane({ response, paging, height, width, focused, scopes,
       return (
         <Box width={width} height={1} overflow="hidden">
           <Text color={color('accent')}>{label}</Text>
-          <LineInput value={prompt.value} onChange={(value) => setPrompt({ ...prompt, value })} onSubmit={submit} focus={focused} />
+          <LineInput value={prompt.value} onChange={(value) => setPrompt({ ...prompt, value })} onSubmit={submit} onOtherKey={promptKey} focus={focused} />
         </Box>
       );
     }
@@ -144,7 +178,7 @@ export function ResponsePane({ response, paging, height, width, focused, scopes,
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {response ? <Header response={response} width={width} /> : null}
+      {response ? <Header response={response} label={label} width={width} /> : null}
       {errors.map((line, i) => (
         <Text key={i} wrap="truncate" color={color(line.role)}>
           {line.text}
@@ -158,6 +192,7 @@ export function ResponsePane({ response, paging, height, width, focused, scopes,
         width={width}
         query={state.search?.query}
         currentMatch={currentMatchLine(state)}
+        cursor={focused && response ? cursorRow(state) : undefined}
       />
       <PagingBar paging={paging} fetchAll={fetchAll} width={width} />
       {footer()}

@@ -2,10 +2,12 @@
 // composer after asking for each {{variable}} that neither the environment
 // nor a default supplies.
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import { matches } from '../keys/keymap.js';
 import type { Collection } from '../../core/saved/collection.js';
 import type { SavedRequest } from '../../core/saved/savedRequest.js';
-import { applyVariables, resolveVariables } from '../../core/saved/variables.js';
+import { applyVariables, type ResolvedVariables } from '../../core/saved/variables.js';
 import { savedRow, variablePrompt } from '../../core/saved/savedView.js';
 import { terminalSafe } from '../../core/text/terminalSafe.js';
 import type { ApiRequest } from '../../core/http/types.js';
@@ -16,7 +18,8 @@ import { color } from '../theme.js';
 
 export interface SavedPaneProps {
   collection: Collection;
-  env: NodeJS.ProcessEnv;
+  /** the values the environment and defaults give a saved request's variables */
+  resolve(saved: SavedRequest): ResolvedVariables;
   width: number;
   height: number;
   onLoad(req: ApiRequest, saved: SavedRequest): void;
@@ -30,7 +33,7 @@ interface Asking {
   value: string;
 }
 
-export function SavedPane({ collection, env, width, height, onLoad, onClose }: SavedPaneProps): React.JSX.Element {
+export function SavedPane({ collection, resolve, width, height, onLoad, onClose }: SavedPaneProps): React.JSX.Element {
   const [asking, setAsking] = useState<Asking>();
   const list = useFilteredList(collection.requests, (r, q) => `${r.name} ${r.description} ${r.path}`.toLowerCase().includes(q));
   const { shown, at } = list;
@@ -39,14 +42,18 @@ export function SavedPane({ collection, env, width, height, onLoad, onClose }: S
   const finish = (saved: SavedRequest, values: Record<string, string>): void => onLoad(applyVariables(saved, values), saved);
 
   const choose = (saved: SavedRequest): void => {
-    const r = resolveVariables(saved, { env });
+    const r = resolve(saved);
     if (r.missing.length === 0) finish(saved, r.values);
     else setAsking({ saved, values: r.values, missing: r.missing, value: saved.variables[r.missing[0] as string]?.default ?? '' });
   };
 
-  useInput((input, key) => {
-    if (key.escape) return asking ? setAsking(undefined) : onClose();
-    if (!asking) list.move(input, key, rows);
+  useKeypress((key) => {
+    if (matches('dialog.close', key)) {
+      if (asking) setAsking(undefined);
+      else onClose();
+      return true;
+    }
+    return !asking && list.move(key, rows);
   });
 
   if (asking) {

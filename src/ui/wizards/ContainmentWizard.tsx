@@ -3,7 +3,8 @@
 // confirm → submit → live status watch → per-host results. Esc steps back;
 // a failed step is retried with r, without starting over.
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import { reduceContainment, initialContainmentState, nextEffect, effectKey, currentChoice, confirmPrompt, canGoBack } from '../../core/wizards/containment/machine.js';
 import { runEffect, type ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
@@ -42,34 +43,60 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
   const [state, dispatch, latest] = useSyncReducer(reduceContainment, () => initial ?? initialContainmentState());
   const effect = nextEffect(state);
   useWizardEffects(effect, effectKey(effect), (e, signal) => runEffect(e, deps, dispatch, signal));
-  const [cursor, setCursor] = React.useState(0);
+  const [cursor, setCursorState] = React.useState(0);
+  // The cursor as the last key left it, for the next key in the same burst.
+  const at = React.useRef(cursor);
+  const setCursor = (f: (c: number) => number): void => {
+    at.current = f(at.current);
+    setCursorState(at.current);
+  };
 
-  useInput((input, key) => {
+  useKeypress((key) => {
     const s = latest();
-    if (key.escape) return canGoBack(s) ? dispatch({ type: 'back' }) : onClose();
-    if (s.failure && input === 'r') return dispatch({ type: 'retry' });
-    if (s.step === 'input' && key.tab) return dispatch({ type: 'setAction', action: s.action === 'contain' ? 'lift' : 'contain' });
+    if (matches('wizard.back', key)) {
+      if (canGoBack(s)) dispatch({ type: 'back' });
+      else onClose();
+      return true;
+    }
+    if (s.failure && matches('wizard.retry', key)) {
+      dispatch({ type: 'retry' });
+      return true;
+    }
+    if (s.step === 'input' && matches('wizard.switchAction', key)) {
+      dispatch({ type: 'setAction', action: s.action === 'contain' ? 'lift' : 'contain' });
+      return true;
+    }
+    const c = at.current;
     if (s.step === 'choose') {
       const choice = currentChoice(s);
       const n = choice?.hosts.length ?? 0;
-      if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, n - 1));
-      else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
-      else if (input === ' ' && choice?.hosts[cursor]) dispatch({ type: 'togglePick', deviceId: choice.hosts[cursor].deviceId });
-      else if (key.return) {
+      if (matches('list.down', key)) setCursor((i) => Math.min(i + 1, n - 1));
+      else if (matches('list.up', key)) setCursor((i) => Math.max(i - 1, 0));
+      else if (matches('wizard.toggle', key)) {
+        const host = choice?.hosts[c];
+        if (host) dispatch({ type: 'togglePick', deviceId: host.deviceId });
+      } else if (matches('wizard.proceed', key)) {
         dispatch({ type: 'confirmPicks' });
-        setCursor(0);
-      }
-      return;
+        setCursor(() => 0);
+      } else return false;
+      return true;
     }
     if (s.step === 'review') {
       const rows = s.review?.rows ?? [];
-      if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, rows.length - 1));
-      else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
-      else if (input === ' ' && rows[cursor]) dispatch({ type: 'toggleRow', deviceId: rows[cursor].host.deviceId });
-      else if (key.return) dispatch({ type: 'proceed' });
-      return;
+      if (matches('list.down', key)) setCursor((i) => Math.min(i + 1, rows.length - 1));
+      else if (matches('list.up', key)) setCursor((i) => Math.max(i - 1, 0));
+      else if (matches('wizard.toggle', key)) {
+        const row = rows[c];
+        if (row) dispatch({ type: 'toggleRow', deviceId: row.host.deviceId });
+      } else if (matches('wizard.proceed', key)) dispatch({ type: 'proceed' });
+      else return false;
+      return true;
     }
-    if (s.step === 'done' && key.return) onClose();
+    if (s.step === 'done' && matches('wizard.proceed', key)) {
+      onClose();
+      return true;
+    }
+    return false;
   });
 
   const title = `${state.action === 'contain' ? 'Contain' : 'Lift containment of'} hosts — ${STEP_TITLES[state.step]}`;
@@ -124,6 +151,7 @@ export function ContainmentWizard({ deps, initial, width, height, onClose }: Con
               {line}
             </Text>
           ))}
+          {state.watch.stopping && <Text color={color('muted')}>Stopped: looking at each host once more, so the results say where it stands…</Text>}
           {pollErrorLine(state) && <Text color={color('warn')}>{pollErrorLine(state)}</Text>}
         </>
       )}

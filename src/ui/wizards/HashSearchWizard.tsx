@@ -2,10 +2,9 @@
 // the hosts that observed it (table) → Enter drills into a host's
 // processes; Space keeps or drops a host, c hands the kept hosts to the
 // containment wizard, e/E export JSON/CSV. Nothing found is a normal answer.
-import React, { useState } from 'react';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Box, Text, useInput } from 'ink';
+import React, { useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useKeypress } from '../keys/KeypressProvider.js';
 import { reduceHashSearch, initialHashSearchState, nextHashEffect, hashEffectKey } from '../../core/wizards/hashSearch/machine.js';
 import { runHashEffect } from '../../core/wizards/hashSearch/effects.js';
 import { describeIndicator } from '../../core/wizards/hashSearch/indicator.js';
@@ -27,13 +26,15 @@ export interface HashSearchWizardProps {
   caller: ApiCaller;
   width: number;
   height: number;
-  /** where exports are written */
-  directory?: string;
+  /** writes a new export file and returns its path (throws a sentence) */
+  exportFile(name: string, text: string): string;
+  /** false while hidden under the containment wizard it handed hosts to */
+  active?: boolean;
   onContain(initial: ContainmentState): void;
   onClose(): void;
 }
 
-export function HashSearchWizard({ caller, width, height, directory, onContain, onClose }: HashSearchWizardProps): React.JSX.Element {
+export function HashSearchWizard({ caller, exportFile, width, height, active = true, onContain, onClose }: HashSearchWizardProps): React.JSX.Element {
   const [state, dispatch, latest] = useSyncReducer(reduceHashSearch, () => initialHashSearchState());
   const effect = nextHashEffect(state);
   useWizardEffects(effect, hashEffectKey(effect), (e, signal) => runHashEffect(e, caller, dispatch, signal));
@@ -44,31 +45,47 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
   const exportAs = (kind: 'json' | 'csv'): void => {
     const result = latest().result;
     if (!result) return;
-    const file = resolve(directory ?? process.cwd(), `talon-hash-search-${result.indicator.value.slice(0, 16)}.${kind}`);
+    const name = `talon-hash-search-${result.indicator.value.slice(0, 16).replace(/[^A-Za-z0-9.-]/g, '_')}-${Date.now()}.${kind}`;
     try {
-      writeFileSync(file, kind === 'json' ? resultToJson(result) : resultToCsv(result), { flag: 'w' });
-      setNote(`exported to ${file}`);
+      setNote(`exported to ${exportFile(name, kind === 'json' ? resultToJson(result) : resultToCsv(result))}`);
     } catch (e) {
-      setNote(`could not write ${file}: ${(e as Error).message}`);
+      setNote((e as Error).message);
     }
   };
 
-  useInput((input, key) => {
+  const at = useRef(cursor);
+  at.current = cursor;
+  useKeypress((key) => {
     const s = latest();
-    if (key.escape) return s.step === 'input' && !s.open ? onClose() : dispatch({ type: 'back' });
-    if (s.failure && input === 'r') return dispatch({ type: 'retry' });
-    if (s.step !== 'results' || !s.result) return;
-    const host = s.result.hosts[cursor];
-    if (matches('list.down', input, key)) setCursor((c) => Math.min(c + 1, s.result!.hosts.length - 1));
-    else if (matches('list.up', input, key)) setCursor((c) => Math.max(c - 1, 0));
-    else if (input === ' ' && host) dispatch({ type: 'toggleHost', deviceId: host.deviceId });
-    else if (key.return && host) dispatch({ type: 'openHost', deviceId: host.deviceId });
-    else if (input === 'a') dispatch({ type: 'selectAll', on: s.selected.length < s.result.hosts.length });
-    else if (input === 'c' && s.selected.length > 0) onContain(containmentFromHashSearch(s.result, s.selected));
+    if (matches('hash.back', key)) {
+      if (s.step === 'input' && !s.open) onClose();
+      else dispatch({ type: 'back' });
+      return true;
+    }
+    if (s.failure && matches('wizard.retry', key)) {
+      dispatch({ type: 'retry' });
+      return true;
+    }
+    if (s.step !== 'results' || !s.result) return false;
+    const last = s.result.hosts.length - 1;
+    const host = s.result.hosts[at.current];
+    if (matches('list.down', key)) setCursor((c) => (at.current = Math.min(c + 1, last)));
+    else if (matches('list.up', key)) setCursor((c) => (at.current = Math.max(c - 1, 0)));
+    else if (matches('hash.toggle', key)) {
+      if (host) dispatch({ type: 'toggleHost', deviceId: host.deviceId });
+    } else if (matches('hash.open', key)) {
+      if (host) dispatch({ type: 'openHost', deviceId: host.deviceId });
+    }
+    else if (matches('hash.all', key)) dispatch({ type: 'selectAll', on: s.selected.length < s.result.hosts.length });
+    else if (matches('hash.contain', key)) {
+      if (s.selected.length > 0) onContain(containmentFromHashSearch(s.result, s.selected));
+    }
     // e/E rather than j: j scrolls elsewhere in the shell.
-    else if (input === 'e') exportAs('json');
-    else if (input === 'E') exportAs('csv');
-  });
+    else if (matches('hash.exportJson', key)) exportAs('json');
+    else if (matches('hash.exportCsv', key)) exportAs('csv');
+    else return false;
+    return true;
+  }, { isActive: active });
 
   const table = hosts.length
     ? formatTable(hostColumns<HostRecord>(['hostname', 'status', 'lastSeen', 'platform', 'deviceId'], (h) => h), hosts).trimEnd().split('\n')
@@ -82,7 +99,7 @@ export function HashSearchWizard({ caller, width, height, directory, onContain, 
       {state.step === 'input' && (
         <>
           <Text color={color('muted')}>A sha256 or md5 (also a domain, IPv4 or IPv6). Enter searches, Esc closes.</Text>
-          <LineInput value={state.text} focus placeholder="84f5db9715e6d5a1…" onChange={(text) => dispatch({ type: 'setText', text })} onSubmit={() => dispatch({ type: 'submit' })} />
+          <LineInput value={state.text} focus={active} placeholder="84f5db9715e6d5a1…" onChange={(text) => dispatch({ type: 'setText', text })} onSubmit={() => dispatch({ type: 'submit' })} />
           {state.inputError && <Text color={color('error')}>{state.inputError}</Text>}
         </>
       )}

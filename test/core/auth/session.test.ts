@@ -139,6 +139,30 @@ describe('session', () => {
   });
 });
 
+describe('the token cache tells the truth', () => {
+  it('is bound to the secret: a wrong secret misses the cached token and gets the API refusal (exit 3)', async () => {
+    const s = await sim();
+    const { home } = tempHome();
+    const a = connect(s, { cacheDir: home });
+    await a.client.request({ method: 'GET', path: '/devices/queries/devices/v1' });
+    const b = connect(s, { cacheDir: home, creds: { clientSecret: 'wrong' } });
+    await expect(b.session.token()).rejects.toMatchObject({ exitCode: 3 });
+  });
+
+  it('a cached entry never moves calls away from the configured base URL', async () => {
+    const s = await sim();
+    const { home } = tempHome();
+    const c = s.clients.demo;
+    const now = Date.now();
+    new TokenCache(home).set({ origin: s.url, clientId: c.id, clientSecret: c.secret }, { accessToken: 'planted', issuedAt: now, expiresAt: now + 1_800_000, baseUrl: 'http://127.0.0.1:9' });
+    const a = connect(s, { cacheDir: home });
+    expect(a.session.baseUrl).toBe(s.url);
+    const t = await a.session.token();
+    expect(t.accessToken).not.toBe('planted');
+    expect(t.baseUrl).toBe(s.url);
+  });
+});
+
 describe('region autodiscovery', () => {
   it('follows a 308 from us-1 to the client region and calls the API there', async () => {
     const home = await sim({ region: 'us-2' });

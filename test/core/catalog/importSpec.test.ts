@@ -153,3 +153,24 @@ function bigSwagger(operations: number): Record<string, unknown> {
   }
   return { swagger: '2.0', info: { title: 'Big console export', version: '2026-01' }, paths, definitions };
 }
+
+describe('importing never reads other files', () => {
+  it('refuses a $ref to another local file, and its contents never reach the catalog', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'talon-spec-'));
+    writeFileSync(join(dir, 'secret.json'), JSON.stringify({ type: 'string', description: 'PRIVATE-KEY-MATERIAL' }));
+    const doc = {
+      swagger: '2.0',
+      info: { title: 'x', version: '1' },
+      paths: { '/x/v1': { get: { operationId: 'x', responses: { 200: { description: 'ok', schema: { $ref: './secret.json' } } } } } },
+    };
+    writeFileSync(join(dir, 'spec.json'), JSON.stringify(doc));
+    const err = await importSpecFile(join(dir, 'spec.json')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(/it refers to another file \(.*secret\.json\); talon reads only the spec file itself/);
+    expect((err as Error).message).not.toContain('PRIVATE-KEY-MATERIAL');
+  });
+});

@@ -123,6 +123,8 @@ describe('fromCurl', () => {
     expect(r.variables).toEqual(['AID']);
     expect(r.notes).toEqual(['Ignored what follows the curl command: | jq .', 'Ignored $auth[@] (a shell variable on its own).']);
     expect(fromCurl('curl "https://h/x?value=$HASH&type=sha256"').request.query).toEqual([['value', '{{HASH}}'], ['type', 'sha256']]);
+    // A variable that ends the URL survives the URL parser (it strips trailing control characters).
+    expect(fromCurl('curl "https://h/devices/entities/devices/v2?ids=$AID"').request.query).toEqual([['ids', '{{AID}}']]);
   });
 
   it('accepts every curl example of the README', () => {

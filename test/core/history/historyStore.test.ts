@@ -75,12 +75,15 @@ describe('history store', () => {
     expect(warnings).toEqual([`skipped 2 unreadable lines in ${file}`]);
   });
 
-  it('ignores a last line still being written (no newline yet) without a warning', () => {
+  it('skips a torn last line (no newline: its writer died) and says so; the next append does not glue onto it', () => {
     const { s, warnings, file } = store();
     s.append(entry(1));
     appendFileSync(file, '{"time":"2026-01-01T00:00:00.000Z","prof');
+    expect(s.read()).toMatchObject({ skipped: 1 });
     expect(s.read().entries).toHaveLength(1);
-    expect(warnings).toEqual([]);
+    expect(warnings.at(-1)).toMatch(/skipped 1 unreadable line/);
+    s.append(entry(2));
+    expect(s.read().entries.map((e) => e.query)).toEqual([[['offset', '1']], [['offset', '2']]]);
   });
 
   it('compacts past the bound plus 10%, keeping the newest entries byte for byte', () => {

@@ -100,7 +100,7 @@ describe('text and byte bodies', () => {
     const lines = allLines(buildBytesDocument(bytes));
     expect(lines[0]).toBe('binary body, 20 B (20 bytes)');
     expect(lines[1]).toBe('00000000  48 69 00 ff 41 42 43 44  45 46 47 48 49 4a 4b 4c  |Hi..ABCDEFGHIJKL|');
-    expect(lines[2]).toMatch(/^00000010  4d 4e 4f 50 /);
+    expect(lines[2]).toMatch(/^00000010 {2}4d 4e 4f 50 /);
     expect(lines[2]).toMatch(/\|MNOP\|$/);
   });
 

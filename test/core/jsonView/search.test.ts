@@ -71,10 +71,11 @@ describe('search in the viewer', () => {
     expect(viewerReducer(wrapped, { type: 'previousMatch', height: 3 }).search?.current).toBe(1);
   });
 
-  it('starts at the first match at or below the top line', () => {
-    const scrolled = { ...initViewer(doc), top: 6 };
+  it('starts at the first match at or below the cursor line, and puts the cursor on it', () => {
+    const scrolled = { ...initViewer(doc), top: 6, cursor: 6 };
     const found = viewerReducer(scrolled, { type: 'search', query: 'wks', height: 5 });
     expect(found.search?.matches[found.search.current]).toBe(11);
+    expect(found.cursor).toBe(11);
   });
 
   it('keeps the position when nothing matches', () => {

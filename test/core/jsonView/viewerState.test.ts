@@ -23,13 +23,17 @@ function run(state: ViewerState, ...actions: ViewerAction[]): ViewerState {
 }
 
 describe('viewerReducer scrolling', () => {
-  it('scrolls by a line within bounds', () => {
+  it('moves the cursor line by a line within bounds, scrolling once it leaves the window', () => {
     const s = initViewer(doc);
     expect(run(s, { type: 'up', height: H })).toBe(s); // unchanged state, no re-render
-    expect(run(s, { type: 'down', height: H }, { type: 'down', height: H }).top).toBe(2);
+    const two = run(s, { type: 'down', height: H }, { type: 'down', height: H });
+    expect([two.cursor, two.top]).toEqual([2, 0]);
+    const down = (n: number) => Array.from({ length: n }, () => ({ type: 'down', height: H }) as ViewerAction);
+    const past = run(s, ...down(12));
+    expect([past.cursor, past.top]).toEqual([12, 3]);
     const bottom = run(s, { type: 'bottom', height: H });
-    expect(bottom.top).toBe(102 - H);
-    expect(run(bottom, { type: 'down', height: H }).top).toBe(102 - H);
+    expect([bottom.cursor, bottom.top]).toEqual([101, 102 - H]);
+    expect(run(bottom, { type: 'down', height: H })).toBe(bottom);
   });
 
   it('pages by the height less one line of context', () => {
@@ -51,13 +55,14 @@ describe('viewerReducer scrolling', () => {
     const s = run(initViewer(doc), { type: 'bottom', height: 10 });
     expect(s.top).toBe(92);
     // Taller terminal: the first key acts from the clamped position.
-    expect(run(s, { type: 'up', height: 50 }).top).toBe(51);
+    expect(run(s, { type: 'up', height: 50 })).toMatchObject({ top: 52, cursor: 100 });
     expect(clampTop(92, 102, 200)).toBe(0);
   });
 
-  it('never scrolls a short document', () => {
+  it('never scrolls a short document, but its cursor reaches every line', () => {
     const small = initViewer(buildJsonDocument({ a: 1 }));
-    expect(run(small, { type: 'pageDown', height: H }, { type: 'bottom', height: H }).top).toBe(0);
+    const s = run(small, { type: 'pageDown', height: H }, { type: 'bottom', height: H });
+    expect([s.top, s.cursor]).toEqual([0, 2]);
   });
 
   it('resets for a new document', () => {
@@ -71,25 +76,27 @@ describe('viewerReducer scrolling', () => {
 describe('viewerReducer folding', () => {
   const nested = buildJsonDocument({ a: { x: 1, y: 2 }, b: Array.from({ length: 30 }, (_, i) => ({ i })) });
 
-  it('folds the container of the top line and brings its first line to the top', () => {
-    // Scroll into the "b" array, onto a value inside an item.
+  it('folds the container of the cursor line and puts the cursor on it; unfolds it again', () => {
+    // The cursor onto a value inside "a".
     let s = run(initViewer(nested), { type: 'down', height: H }, { type: 'down', height: H }, { type: 'down', height: H });
-    expect(lineText(nested, lineAtRow(s.folds, s.top)).trim()).toBe('"y": 2');
+    expect(lineText(nested, lineAtRow(s.folds, s.cursor)).trim()).toBe('"y": 2');
     s = run(s, { type: 'toggleFold', height: H });
-    expect(s.top).toBe(1);
-    expect(lineText(nested, lineAtRow(s.folds, s.top), true).trim()).toBe('"a": { … 2 keys },');
+    expect(s.cursor).toBe(1);
+    expect(lineText(nested, lineAtRow(s.folds, s.cursor), true).trim()).toBe('"a": { … 2 keys },');
     s = run(s, { type: 'toggleFold', height: H });
     expect(s.folds.folded.size).toBe(0);
   });
 
-  it('folds the container opening on the top line', () => {
+  it('folds and unfolds a node anywhere, also in a document that fits the window', () => {
     const b = 5; // '"b": ['
     expect(lineText(nested, b).trim()).toBe('"b": [');
-    let s: ViewerState = { ...initViewer(nested), top: b };
+    let s: ViewerState = { ...initViewer(nested), top: b, cursor: b };
     s = run(s, { type: 'toggleFold', height: H });
     expect(s.folds.visibleCount).toBe(7);
-    // Short now: the top is clamped back.
-    expect(s.top).toBe(0);
+    // Short now: the top is clamped back, the cursor stays on the folded node.
+    expect([s.top, s.cursor]).toEqual([0, b]);
+    s = run(s, { type: 'top', height: H }, { type: 'bottom', height: H }, { type: 'up', height: H }, { type: 'toggleFold', height: H });
+    expect(s.folds.folded.size).toBe(0);
   });
 });
 

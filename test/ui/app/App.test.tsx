@@ -7,7 +7,6 @@ import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/
 import { CTRL, openShell, sendHostQuery, typeText } from '../../helpers/shellRig.js';
 
 const CTRL_S = CTRL('s');
-const CTRL_L = CTRL('l');
 const CTRL_N = CTRL('n');
 
 let sim: RunningSimulator;
@@ -105,6 +104,14 @@ describe('the shell', () => {
       expect(ask).toContain('This call changes the tenant');
       expect(ask).toContain('POST');
       expect(ask).toContain('action_name = contain');
+      // F1 shows help over the question; Esc closes help and the question is still there.
+      await press(app, KEY.f1);
+      await waitForText(app, 'talon keys');
+      await press(app, 'y'); // help takes every key: this does not answer the question
+      await press(app, KEY.escape);
+      const still = stripAnsi(await waitForText(app, 'This call changes the tenant'));
+      expect(still).not.toContain('talon keys');
+      expect(rig.backend.status().rateLimitRemaining).toBeUndefined();
       await press(app, 'n');
       await waitForText(app, 'Cancelled: nothing was sent.');
       const before = rig.backend.status().rateLimitRemaining;

@@ -6,7 +6,8 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/server.j
 import { ProfileStore } from '../../../src/core/config/profileStore.js';
 import { SecretStore } from '../../../src/core/config/secretStore.js';
 import { talonPaths } from '../../../src/core/config/paths.js';
-import { KEY, press, stripAnsi, waitForText } from '../../helpers/ink.js';
+import { KEY, press, stripAnsi, waitForText, waitUntil } from '../../helpers/ink.js';
+import { openHistoryStore } from '../../../src/core/history/historyStore.js';
 import { CTRL, openShell, sendHostQuery, typeText as type } from '../../helpers/shellRig.js';
 
 let sim: RunningSimulator;
@@ -30,6 +31,17 @@ describe('fetch all in the shell', () => {
       const lines = readFileSync(file as string, 'utf8').trim().split('\n');
       expect(lines).toHaveLength(500);
       expect(new Set(lines).size).toBe(500);
+      // Recorded like any send: one history entry with the items it brought.
+      const entries = openHistoryStore(rig.env).read().entries;
+      expect(entries.map((e) => [e.path, e.status, e.items])).toEqual([
+        ['/devices/queries/devices/v1', 200, 120],
+        ['/devices/queries/devices/v1', 200, 500],
+      ]);
+      // And it can run again.
+      await press(app, 'A');
+      await waitUntil(() => openHistoryStore(rig.env).read().entries.length === 3, () => stripAnsi(app.lastFrame() ?? ''), 5000);
+      const again = stripAnsi(await waitForText(app, 'Fetched 500 items', 5000));
+      expect(/into (\S+\.ndjson)/.exec(again.replace(/\n/g, ''))?.[1]).not.toBe(file);
     } finally {
       await rig.close();
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
 import { collectionDir, loadCollection, saveRequest } from '../../../src/core/saved/collection.js';
 import { savedFromRequest } from '../../../src/core/saved/savedRequest.js';
-import { KEY, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/ink.js';
+import { KEY, paste, press, stripAnsi, waitForText, waitForFrame } from '../../helpers/ink.js';
 import { CTRL, openShell, sendHostQuery, typeText as type } from '../../helpers/shellRig.js';
 
 let sim: RunningSimulator;
@@ -70,7 +70,7 @@ describe('history and saved requests in the shell', () => {
 
   it('imports a pasted curl command into the composer from the palette', async () => {
     const rig = await openShell(sim);
-    const { app, env } = rig;
+    const { app } = rig;
     try {
       await press(app, CTRL('k'));
       await type(app, 'curl');
@@ -86,9 +86,28 @@ describe('history and saved requests in the shell', () => {
     }
   });
 
+  it('imports a multi-line curl (as talon history export --curl prints it) and refuses to send a {{variable}} left in', async () => {
+    const rig = await openShell(sim);
+    const { app } = rig;
+    try {
+      await press(app, CTRL('k'));
+      await type(app, 'curl');
+      await press(app, KEY.enter);
+      await waitForText(app, 'Import a curl command');
+      const multiLine = `curl -X GET \\\n  -H 'Accept: application/json' \\\n  "${sim.url}/devices/entities/devices/v2?ids=$AID"`;
+      app.stdin.write(paste(multiLine) + KEY.enter);
+      await waitForFrame(app, (f) => !f.includes('Import a curl command') && stripAnsi(f).includes('{{AID}}'));
+      await press(app, CTRL('s'));
+      await waitForText(app, 'Not sent: {{AID}} has no value', 5000);
+      expect(rig.backend.status().lastStatus).toBeUndefined();
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('runs commands from the palette', async () => {
     const rig = await openShell(sim);
-    const { app, env } = rig;
+    const { app } = rig;
     try {
       await press(app, CTRL('k'));
       await waitForText(app, 'Command:');

@@ -37,8 +37,10 @@ describe('containment wizard in the shell', () => {
       await waitForText(app, `Type the hostname ${hostname}`);
       await type(app, 'wrong');
       await press(app, KEY.enter);
-      await waitForText(app, 'does not match', 2000).catch(() => undefined);
-      for (let i = 0; i < 5; i++) await press(app, KEY.backspace);
+      const refused = stripAnsi(await waitForText(app, 'does not match', 2000));
+      expect(refused).toContain(`Type the hostname ${hostname}`);
+      // A burst of Backspaces erases the whole wrong answer.
+      await press(app, KEY.backspace.repeat(5));
       await type(app, hostname);
       await press(app, KEY.enter);
       const done = stripAnsi(await waitForText(app, 'Enter or Esc closes', 10_000));
@@ -112,9 +114,15 @@ describe('hash-search wizard in the shell', () => {
       const image = [...sim.tenant.processes.values()].find((p) => p._sha256 === sha)?.file_name as string;
       await waitForText(app, image.split(/[\\/]/).pop() as string, 5000);
       await press(app, 'c');
-      const review = stripAnsi(await waitForText(app, 'Contain hosts', 5000));
-      expect(review).toBeTruthy();
-      await waitForText(app, `of ${seen.size}`, 5000);
+      const review = stripAnsi(await waitForText(app, `of ${seen.size}`, 5000));
+      // The hosts kept in the search arrive in the containment review, already selected.
+      expect(review).toContain('Contain hosts');
+      expect(review).toContain(`${seen.size} selected of ${seen.size}`);
+      // Esc steps back out of the containment wizard to the search results, still there.
+      await press(app, KEY.escape);
+      await press(app, KEY.escape);
+      const back = stripAnsi(await waitForText(app, `Seen on ${seen.size} hosts`, 5000));
+      expect(back).toContain('kept for containment');
     } finally {
       await rig.close();
     }

@@ -1,13 +1,16 @@
 // Carries out the effect the containment state asks for (see nextEffect)
 // and dispatches what happened back into the reducer. The shell runs it from
 // a React effect keyed by effectKey(); the command-line driver awaits it.
+import { AuditJournal, journalById, NOT_SENT } from '../../audit/auditJournal.js';
 import { appendAuditEntry, type AuditContext, type AuditEntry } from '../../audit/auditLog.js';
+import { UserError } from '../../errors.js';
 import type { PolicyCaller } from '../../request/guardedClient.js';
 import { NotSentError } from '../../request/notSent.js';
 import type { Clock } from '../clock.js';
 import { failureFrom, isAbort } from '../stepFailure.js';
 import { succeeded } from './results.js';
 import { actionRequest, resolveTargets, reviewedActions, submitActions, watchStatus } from './services.js';
+import { fetchHosts } from '../hostRecords.js';
 import { API_ACTION_NAME, type ContainAction, type ContainmentEffect, type ContainmentEvent, type HostResult, type WorkingStep } from './types.js';
 
 export interface ContainmentDeps {
@@ -27,6 +30,7 @@ const STEP_OF: Readonly<Record<Exclude<ContainmentEffect['kind'], 'audit'>, Work
   resolve: 'resolving',
   submit: 'submitting',
   watch: 'watching',
+  finalCheck: 'watching',
 };
 
 export function auditEntryFor(action: ContainAction, results: readonly HostResult[], context: AuditContext, time: Date): AuditEntry {
@@ -47,6 +51,15 @@ export function auditEntryFor(action: ContainAction, results: readonly HostResul
   };
 }
 
+/** Writes the plan before anything is sent; a plan that cannot be recorded sends nothing. */
+function openJournal(audit: NonNullable<ContainmentDeps['audit']>, effect: Extract<ContainmentEffect, { kind: 'submit' }>, clock?: Clock): AuditJournal {
+  try {
+    return new AuditJournal(audit.path, audit.context, API_ACTION_NAME[effect.action], effect.hosts ?? effect.deviceIds.map((deviceId) => ({ deviceId, hostname: null, input: deviceId })), clock ? () => clock.now() : Date.now);
+  } catch (e) {
+    throw new UserError(`The audit log ${audit.path} could not be written (${(e as Error).message}), so nothing was sent. Fix the file or its directory and run again.`);
+  }
+}
+
 /**
  * Runs one effect to its end. Failures become a `failed` event (the wizard
  * keeps its state); an abort (Esc, the step left) dispatches nothing.
@@ -57,13 +70,17 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
     if (!deps.audit) return dispatch({ type: 'audited', run, error: 'no audit log configured' });
     try {
       const time = new Date(deps.clock?.now() ?? Date.now());
-      appendAuditEntry(deps.audit.path, auditEntryFor(effect.action, effect.results, deps.audit.context, time));
+      const entry = auditEntryFor(effect.action, effect.results, deps.audit.context, time);
+      const journal = journalById(effect.journal);
+      if (journal) journal.close(entry);
+      else appendAuditEntry(deps.audit.path, entry);
       dispatch({ type: 'audited', run, path: deps.audit.path });
     } catch (e) {
       dispatch({ type: 'audited', run, error: `The audit log could not be written: ${(e as Error).message}` });
     }
     return;
   }
+  let journal: AuditJournal | undefined;
   try {
     switch (effect.kind) {
       case 'resolve': {
@@ -75,6 +92,8 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
         break;
       }
       case 'submit': {
+        journal = deps.audit && openJournal(deps.audit, effect, deps.clock);
+        if (journal) dispatch({ type: 'journalOpened', run, id: journal.id });
         const outcomes = await submitActions(deps.caller, {
           action: effect.action,
           deviceIds: effect.deviceIds,
@@ -83,9 +102,22 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
           confirm: reviewedActions(effect.action, effect.deviceIds),
           signal,
           onProgress: (sent, total) => dispatch({ type: 'submitProgress', run, sent, total }),
+          onBatchSending: (ids) => journal?.batchSending(ids),
+          onBatchLanded: (landed) => journal?.batchLanded(landed),
+          onBatchNotSent: (ids, reason) => journal?.batchLanded(ids.map((deviceId) => ({ deviceId, kind: NOT_SENT, message: `not sent: ${reason}` }))),
         });
         dispatch({ type: 'submitted', run, outcomes });
         break;
+      }
+      case 'finalCheck': {
+        try {
+          const { hosts } = await fetchHosts(deps.caller, effect.deviceIds, { online: false, signal });
+          dispatch({ type: 'finalChecked', run, statuses: Object.fromEntries(hosts.map((h) => [h.deviceId, h.status])) });
+        } catch (e) {
+          // The results then say the last status seen, and why it may be old.
+          dispatch({ type: 'finalChecked', run, statuses: {}, error: (e as Error).message });
+        }
+        return;
       }
       case 'watch': {
         const result = await watchStatus(deps.caller, {
@@ -104,6 +136,8 @@ export async function runEffect(effect: ContainmentEffect, deps: ContainmentDeps
       }
     }
   } catch (e) {
+    // A submission cut short still closes its record with what was sent.
+    journal?.interrupt(isAbort(e, signal) ? 'the submission was cancelled' : `the submission failed: ${(e as Error).message}`);
     if (isAbort(e, signal)) return;
     dispatch({ type: 'failed', run, failure: failureFrom(STEP_OF[effect.kind], e) });
   }

@@ -95,7 +95,8 @@ function back(state: ContainmentState): ContainmentState {
     case 'confirm':
       return { ...state, step: 'review', confirmError: undefined };
     case 'watching':
-      return finish(state, 'stopped');
+      // The last poll may be seconds old: look once more before saying where each host stands.
+      return state.watch && !state.watch.stopping ? { ...state, run: state.run + 1, watch: { ...state.watch, stopping: true } } : finish(state, 'stopped');
     case 'error': {
       const failed = state.failure?.step;
       const cleared = { ...state, failure: undefined };
@@ -167,8 +168,10 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
       if (state.step !== 'confirm' || !prompt) return state;
       const typed = event.text ?? state.confirmText;
       if (!confirmationMatches(prompt, typed)) return { ...state, confirmText: typed, confirmError: `That does not match. ${prompt.hint}` };
-      return { ...state, step: 'submitting', confirmText: typed, confirmError: undefined, submitted: [], submitProgress: { sent: 0, total: prompt.count }, run: state.run + 1 };
+      return { ...state, step: 'submitting', confirmText: typed, confirmError: undefined, submitted: [], journal: undefined, submitProgress: { sent: 0, total: prompt.count }, run: state.run + 1 };
     }
+    case 'journalOpened':
+      return state.step === 'submitting' ? { ...state, journal: event.id } : state;
     case 'submitProgress':
       return state.step === 'submitting' ? { ...state, submitProgress: { sent: event.sent, total: event.total } } : state;
     case 'submitted': {
@@ -177,7 +180,15 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
       if (event.outcomes.length && event.outcomes.every((o) => o.kind === 'failed')) {
         const first = event.outcomes[0] as (typeof event.outcomes)[number];
         // No code: the network failed (exit 4, as for any command); otherwise the API did (exit 1).
-        return { ...state, step: 'error', failure: { step: 'submitting', message: terminalSafe(first.message), details: [], exitCode: first.code === undefined ? 4 : 1 } };
+        // What was sent is still recorded and reported: the results say each host failed.
+        const failed = { ...state, submitted: event.outcomes };
+        return {
+          ...failed,
+          step: 'error',
+          failure: { step: 'submitting', message: terminalSafe(first.message), details: [], exitCode: first.code === undefined ? 4 : 1 },
+          results: computeResults(failed, 'unwatched'),
+          audit: { state: 'pending' },
+        };
       }
       return startWatchOrFinish({ ...state, submitted: event.outcomes });
     }
@@ -202,16 +213,22 @@ export function reduceContainment(state: ContainmentState, event: ContainmentEve
         },
       };
     }
+    case 'finalChecked': {
+      if (state.step !== 'watching' || !state.watch) return state;
+      const w = state.watch;
+      const watch = { ...w, statuses: { ...w.statuses, ...event.statuses }, lastPollError: event.error ?? w.lastPollError, pollErrors: w.pollErrors + (event.error ? 1 : 0) };
+      return finish({ ...state, watch }, 'stopped');
+    }
     case 'watchFinished':
       return state.step === 'watching' ? finish(state, event.timedOut ? 'timeout' : 'finished') : state;
     case 'failed':
       return ['resolving', 'submitting', 'watching'].includes(state.step) ? { ...state, step: 'error', failure: event.failure } : state;
     case 'audited':
-      if (state.step !== 'done') return state;
+      if (state.step !== 'done' && state.step !== 'error') return state;
       return { ...state, audit: event.path ? { state: 'written', path: event.path } : { state: 'failed', message: event.error ?? 'not written' } };
     case 'retry':
       if (state.step !== 'error' || !state.failure) return state;
-      return { ...state, step: state.failure.step, failure: undefined, run: state.run + 1 };
+      return { ...state, step: state.failure.step, failure: undefined, journal: state.failure.step === 'submitting' ? undefined : state.journal, run: state.run + 1 };
     case 'back':
       return back(state);
     case 'restart':
@@ -225,15 +242,20 @@ export function nextEffect(state: ContainmentState): ContainmentEffect | undefin
   switch (state.step) {
     case 'resolving':
       return { kind: 'resolve', run, action: state.action, targets: state.targets };
-    case 'submitting':
-      return { kind: 'submit', run, action: state.action, deviceIds: rowsToSend(state.review).map((r) => r.host.deviceId) };
+    case 'submitting': {
+      const rows = rowsToSend(state.review);
+      const hosts = rows.map((r) => ({ deviceId: r.host.deviceId, hostname: r.host.hostname || null, input: r.input }));
+      return { kind: 'submit', run, action: state.action, deviceIds: rows.map((r) => r.host.deviceId), hosts };
+    }
     case 'watching': {
       const reached = state.watch?.reachedAfterMs ?? {};
       const deviceIds = watchIds(state).filter((id) => reached[id] === undefined);
+      if (state.watch?.stopping) return { kind: 'finalCheck', run, deviceIds };
       return { kind: 'watch', run, action: state.action, deviceIds, timeoutMs: state.options.timeoutMs, pollIntervalMs: state.options.pollIntervalMs };
     }
     case 'done':
-      return state.audit.state === 'pending' ? { kind: 'audit', run, action: state.action, results: state.results } : undefined;
+    case 'error':
+      return state.audit.state === 'pending' ? { kind: 'audit', run, action: state.action, results: state.results, journal: state.journal } : undefined;
     default:
       return undefined;
   }

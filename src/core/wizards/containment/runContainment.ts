@@ -38,8 +38,9 @@ export async function runContainment(initial: ContainmentState, deps: Containmen
     const effect = nextEffect(state);
     if (effect) {
       // The audit is written even when the run was interrupted.
-      await runEffect(effect, deps, dispatch, effect.kind === 'audit' ? undefined : opts.signal);
-      if (opts.signal?.aborted && state.step === 'watching') dispatch({ type: 'back' });
+      // The audit, and the last look at the hosts after a stopped watch, run even when interrupted.
+      await runEffect(effect, deps, dispatch, effect.kind === 'audit' || effect.kind === 'finalCheck' ? undefined : opts.signal);
+      if (opts.signal?.aborted && state.step === 'watching' && !state.watch?.stopping) dispatch({ type: 'back' });
       else if (opts.signal?.aborted && state === before) throw new UserError(state.submitted.length ? 'Interrupted.' : CANCELLED);
       if (state === before) throw new Error(`the ${effect.kind} step made no progress`);
       continue;

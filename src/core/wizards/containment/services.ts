@@ -2,7 +2,8 @@
 // sending the action in batches, and watching the hosts until they get
 // there. Each takes a caller (the connection's door), so the command line
 // and the shell use them alike.
-import { ApiError, describeApiError } from '../../api/apiError.js';
+import { NotSentError } from '../../request/notSent.js';
+import { describeApiError } from '../../api/apiError.js';
 import { NetworkError } from '../../http/networkError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../../http/types.js';
 import type { ConfirmWrite, PolicyCaller } from '../../request/guardedClient.js';
@@ -90,6 +91,12 @@ export interface SubmitOptions extends ServiceOptions {
   batchSize?: number;
   /** after each batch */
   onProgress?: (sent: number, total: number) => void;
+  /** just before a batch's request goes out (the write-ahead audit records it; a throw stops the run unsent) */
+  onBatchSending?: (ids: readonly string[]) => void;
+  /** as a batch's answer lands */
+  onBatchLanded?: (outcomes: readonly SubmitOutcome[]) => void;
+  /** the send policy stopped a batch before it went out */
+  onBatchNotSent?: (ids: readonly string[], reason: string) => void;
   /** answers the door's confirmation of each batch (the wizard's typed confirmation) */
   confirm?: ConfirmWrite;
 }
@@ -106,7 +113,17 @@ export async function submitActions(caller: PolicyCaller, opts: SubmitOptions): 
   const outcomes: SubmitOutcome[] = [];
   let sent = 0;
   for (const batch of chunks(opts.deviceIds, size)) {
-    outcomes.push(...(await submitBatch(caller, opts.action, batch, opts.signal, opts.confirm)));
+    opts.onBatchSending?.(batch);
+    let landed: SubmitOutcome[];
+    try {
+      landed = await submitBatch(caller, opts.action, batch, opts.signal, opts.confirm);
+    } catch (e) {
+      // The door refused the batch before it left: the record must not say it was sent.
+      if (e instanceof NotSentError) opts.onBatchNotSent?.(batch, e.message);
+      throw e;
+    }
+    opts.onBatchLanded?.(landed);
+    outcomes.push(...landed);
     sent += batch.length;
     opts.onProgress?.(sent, opts.deviceIds.length);
   }

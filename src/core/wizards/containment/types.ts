@@ -2,6 +2,7 @@
 // reducer (machine.ts) is pure; effects (effects.ts) call the services and
 // dispatch their results back, so a command line and the shell drive the
 // same machine.
+import type { JournalHost } from '../../audit/auditJournal.js';
 import type { HostRecord } from '../hostRecords.js';
 import type { StepFailure } from '../stepFailure.js';
 
@@ -87,6 +88,8 @@ export interface WatchState {
   startedAt?: number;
   deadline?: number;
   polls: number;
+  /** stopped by the user: one last look at each host, then the results say its true state */
+  stopping?: boolean;
   /** polls that failed (after the core's retries); the watch goes on */
   pollErrors: number;
   lastPollError?: string;
@@ -147,6 +150,8 @@ export interface ContainmentState {
   watch?: WatchState;
   results: HostResult[];
   audit: AuditStatus;
+  /** the write-ahead journal of the current submission (its id), closed by the audit step */
+  journal?: string;
   failure?: StepFailure<WorkingStep>;
   /** bumped whenever a step with an effect starts; results of older runs are ignored */
   run: number;
@@ -166,11 +171,14 @@ export type ContainmentEvent =
   | { type: 'setConfirmText'; text: string }
   /** with `text`, checks that text (a driver passing --yes gives the expected one) */
   | { type: 'confirm'; text?: string }
+  /** the plan is on disk: batches may go out */
+  | { type: 'journalOpened'; run: number; id: string }
   | { type: 'submitProgress'; run: number; sent: number; total: number }
   | { type: 'submitted'; run: number; outcomes: SubmitOutcome[] }
   | { type: 'watchStarted'; run: number; at: number; deadline: number }
   | { type: 'watchUpdate'; run: number; at: number; statuses: Record<string, string>; error?: string }
   | { type: 'watchFinished'; run: number; at: number; timedOut: boolean }
+  | { type: 'finalChecked'; run: number; statuses: Record<string, string>; error?: string }
   | { type: 'failed'; run: number; failure: StepFailure<WorkingStep> }
   | { type: 'audited'; run: number; path?: string; error?: string }
   | { type: 'retry' }
@@ -181,6 +189,9 @@ export type ContainmentEvent =
 /** Work the current state asks for; run it with runEffect (effects.ts). */
 export type ContainmentEffect =
   | { kind: 'resolve'; run: number; action: ContainAction; targets: string[] }
-  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[] }
+  /** `hosts` names them for the write-ahead audit (default: the device ids alone) */
+  | { kind: 'submit'; run: number; action: ContainAction; deviceIds: string[]; hosts?: JournalHost[] }
   | { kind: 'watch'; run: number; action: ContainAction; deviceIds: string[]; timeoutMs: number; pollIntervalMs: number }
-  | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[] };
+  /** after a stopped watch: each host's status once, so the results are true */
+  | { kind: 'finalCheck'; run: number; deviceIds: string[] }
+  | { kind: 'audit'; run: number; action: ContainAction; results: HostResult[]; journal?: string };

@@ -1,17 +1,18 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { composerReducer, initialComposerState, type ComposerState } from '../../../src/core/composer/composerState.js';
 import type { OperationShape } from '../../../src/core/composer/operationShape.js';
 import { ParamsPane } from '../../../src/ui/panes/ParamsPane.js';
 import { queryDevices, updatePolicy } from '../../core/composer/fixtures.js';
-import { ComposerHost, KEY, settle, waitForFrame, waitUntil } from './harness.js';
+import { ComposerHost } from '../../helpers/composerHost.js';
+import { KEY, frameWith, renderInk, settle, waitUntil } from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
-function renderParams(op: OperationShape, height?: number) {
+async function renderParams(op: OperationShape, height?: number) {
   let latest: ComposerState = composerReducer(initialComposerState(), { type: 'pickOperation', operation: op });
-  const ui = render(
+  const ui = await renderInk(
     <ComposerHost initial={latest} onState={(s) => (latest = s)} pane={(p) => <ParamsPane {...p} focused width={70} height={height} />} />,
   );
   const stateIs = (check: (s: ComposerState) => boolean) => waitUntil(() => check(latest), () => JSON.stringify(latest, null, 1));
@@ -20,41 +21,41 @@ function renderParams(op: OperationShape, height?: number) {
 
 describe('ParamsPane', () => {
   it('marks required parameters and describes the focused one', async () => {
-    const { lastFrame } = renderParams(queryDevices);
-    const frame = await waitForFrame(lastFrame, 'filter');
+    const { lastFrame } = await renderParams(queryDevices);
+    const frame = await frameWith(lastFrame, 'filter');
     expect(frame).toMatch(/›\*\s+filter\s+=/);
     expect(frame).toContain('filter (string, required): FQL filter');
   });
 
   it('completes a name from a prefix, then an enum value, and takes a typed value', async () => {
-    const { lastFrame, stdin, state, stateIs } = renderParams(queryDevices);
-    await waitForFrame(lastFrame, 'filter');
+    const { lastFrame, stdin, state, stateIs } = await renderParams(queryDevices);
+    await frameWith(lastFrame, 'filter');
     await settle();
 
     stdin.write(KEY.ctrlN);
-    await waitForFrame(lastFrame, '2 query');
+    await frameWith(lastFrame, '2 query');
     stdin.write('so');
-    let frame = await waitForFrame(lastFrame, '↓ suggestions');
+    let frame = await frameWith(lastFrame, '↓ suggestions');
     expect(frame).toMatch(/ sort string/);
 
     stdin.write(KEY.down);
-    await waitForFrame(lastFrame, '▸sort');
+    await frameWith(lastFrame, '▸sort');
     stdin.write(KEY.enter);
     // On to the value: the hint now lists the enum.
-    frame = await waitForFrame(lastFrame, 'one of hostname.asc | hostname.desc | last_seen.desc');
+    frame = await frameWith(lastFrame, 'one of hostname.asc | hostname.desc | last_seen.desc');
     await stateIs((s) => s.queryRows[1]?.key === 'sort');
 
     stdin.write('last');
-    frame = await waitForFrame(lastFrame, '↓ suggestions');
+    frame = await frameWith(lastFrame, '↓ suggestions');
     expect(frame).toMatch(/^┃ +last_seen\.desc +┃$/m);
     stdin.write(KEY.down);
-    await waitForFrame(lastFrame, '▸last_seen.desc');
+    await frameWith(lastFrame, '▸last_seen.desc');
     stdin.write(KEY.enter);
     await stateIs((s) => s.queryRows[1]?.value === 'last_seen.desc');
 
     // Up to the required filter row (the cursor enters its value) and type it.
     stdin.write(KEY.up);
-    await waitForFrame(lastFrame, 'filter (string, required)');
+    await frameWith(lastFrame, 'filter (string, required)');
     stdin.write("hostname:'web*'");
     await stateIs((s) => s.queryRows[0]?.value === "hostname:'web*'");
     expect(state().queryRows).toEqual([
@@ -64,8 +65,8 @@ describe('ParamsPane', () => {
   });
 
   it('fills path parameters and completes enum values of required query rows', async () => {
-    const { lastFrame, stdin, stateIs } = renderParams(updatePolicy);
-    const frame = await waitForFrame(lastFrame, '{member_id}');
+    const { lastFrame, stdin, stateIs } = await renderParams(updatePolicy);
+    const frame = await frameWith(lastFrame, '{member_id}');
     expect(frame).toMatch(/\*\s+\{policy_id\}/);
     expect(frame).toMatch(/\*\s+action_name/);
     await settle();
@@ -77,15 +78,15 @@ describe('ParamsPane', () => {
     await stateIs((s) => s.pathParams.member_id === 'm/2');
     stdin.write(KEY.down);
     stdin.write('dis');
-    await waitForFrame(lastFrame, '↓ suggestions');
+    await frameWith(lastFrame, '↓ suggestions');
     stdin.write(KEY.down);
     stdin.write(KEY.enter);
     await stateIs((s) => s.queryRows[0]?.value === 'disable');
   });
 
   it('removes a row with Ctrl+D and does not type the letters of Ctrl chords', async () => {
-    const { lastFrame, stdin, state, stateIs } = renderParams(queryDevices);
-    await waitForFrame(lastFrame, 'filter');
+    const { lastFrame, stdin, state, stateIs } = await renderParams(queryDevices);
+    await frameWith(lastFrame, 'filter');
     await settle();
     stdin.write(KEY.ctrlN);
     stdin.write('limit=');
@@ -96,20 +97,32 @@ describe('ParamsPane', () => {
     expect(state().queryRows[1]).toEqual({ key: 'limit', value: '5' });
 
     stdin.write(KEY.ctrlD);
-    await waitForFrame(lastFrame, '1 query');
+    await frameWith(lastFrame, '1 query');
     expect(state().queryRows).toEqual([{ key: 'filter', value: '' }]);
   });
 
+  it('keeps a row typed with no pause, one key per write, and a Backspace burst', async () => {
+    const { lastFrame, stdin, state, stateIs } = await renderParams(queryDevices);
+    await frameWith(lastFrame, 'filter');
+    await settle();
+    stdin.write(KEY.ctrlN);
+    for (const ch of 'limit=12345') stdin.write(ch);
+    await stateIs((s) => s.queryRows[1]?.value === '12345');
+    stdin.write(KEY.backspace.repeat(3));
+    await stateIs((s) => s.queryRows[1]?.value === '12');
+    expect(state().queryRows[1]).toEqual({ key: 'limit', value: '12' });
+  });
+
   it('scrolls the rows that do not fit in its height', async () => {
-    const { lastFrame, stdin } = renderParams(queryDevices, 7);
-    await waitForFrame(lastFrame, 'filter');
+    const { lastFrame, stdin } = await renderParams(queryDevices, 7);
+    await frameWith(lastFrame, 'filter');
     await settle();
     // Ink splits input on escapes only, so each Ctrl chord goes in its own write.
     for (const row of ['offset=1', 'ids=a', 'ids=b']) {
       stdin.write(KEY.ctrlN);
       stdin.write(row);
     }
-    const frame = await waitForFrame(lastFrame, '4 query');
+    const frame = await frameWith(lastFrame, '4 query');
     expect(frame).toContain('ids');
     expect(frame).not.toMatch(/\*\s+filter/);
   });

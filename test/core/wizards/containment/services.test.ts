@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveTargets, submitActions, watchStatus, type WatchUpdate } from '../../../src/core/wizards/containment/services.js';
-import { fetchHosts } from '../../../src/core/wizards/hostRecords.js';
-import { hostsIn, recording, rig, virtualClock, type Rig } from './rig.js';
+import { resolveTargets, submitActions, watchStatus, type WatchUpdate } from '../../../../src/core/wizards/containment/services.js';
+import { fetchHosts } from '../../../../src/core/wizards/hostRecords.js';
+import { hostsIn, recording, rig, virtualClock, type Rig } from '../rig.js';
 
 describe('containment services against the simulator', () => {
   let r: Rig;

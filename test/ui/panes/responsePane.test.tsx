@@ -43,6 +43,13 @@ function bodyText(frame: string): string {
   return frame.split('\n').slice(1, -1).join('\n');
 }
 
+/** The row of the body the cursor line is on (marked in the scrollbar column). */
+function cursorRow(frame: string): number {
+  return bodyText(frame)
+    .split('\n')
+    .findIndex((row) => row.endsWith('◂'));
+}
+
 /** The body rows without the scrollbar column. */
 function bodyRows(frame: string): string[] {
   return bodyText(frame)
@@ -66,37 +73,59 @@ describe('ResponsePane', () => {
     expect(frame.split('\n')).toHaveLength(24);
   });
 
-  it('scrolls with j and PgDn, and goes to the ends with g and G', async () => {
+  it('moves a cursor line with j, pages with PgDn, and goes to the ends with g and G', async () => {
     const a = await show();
     const first = bodyRows(a.lastFrame()!);
     expect(first[0]).toMatch(/^\{/);
+    expect(cursorRow(a.lastFrame()!)).toBe(0);
     await press(a, 'j');
-    const down = bodyRows(a.lastFrame()!);
-    // Everything moved up one row: the second line is now on top.
-    expect(down.slice(0, -1)).toEqual(first.slice(1));
+    // The cursor moves down a line; the window stays until the cursor leaves it.
+    expect(bodyRows(a.lastFrame()!)).toEqual(first);
+    expect(cursorRow(a.lastFrame()!)).toBe(1);
     await press(a, KEY.pageDown);
     const paged = bodyRows(a.lastFrame()!);
     // A page on, keeping the last row of the previous page for context.
-    expect(paged[0]).toBe(down.at(-1));
+    expect(paged[0]).toBe(first.at(-1));
     expect(paged.join('\n')).not.toContain('"query_time"');
     await press(a, 'G');
     const bottom = a.lastFrame()!;
     expect(bodyRows(bottom).at(-1)).toMatch(/^}/);
+    expect(cursorRow(bottom)).toBe(bodyRows(bottom).length - 1);
     expect(bottom.split('\n').at(-1)).toMatch(/100%$/);
     await press(a, 'g');
     expect(bodyRows(a.lastFrame()!)).toEqual(first);
-    await press(a, KEY.down, KEY.down, KEY.up, KEY.pageDown, KEY.pageUp);
-    expect(bodyRows(a.lastFrame()!)).toEqual(down);
+    expect(cursorRow(a.lastFrame()!)).toBe(0);
   });
 
-  it('folds the container on the top line with Enter', async () => {
+  it('folds and unfolds the node under the cursor line', async () => {
     const a = await show();
-    await press(a, KEY.down, KEY.down); // "query_time" inside "meta" is on top
+    await press(a, KEY.down, KEY.down); // the cursor on "query_time", inside "meta"
     await press(a, KEY.enter);
     expect(a.lastFrame()).toContain('  "meta": { … 3 keys },');
     expect(a.lastFrame()).not.toContain('"powered_by"');
     await press(a, 'z');
     expect(a.lastFrame()).toContain('"powered_by"');
+    // Further down: the "resources" array folds from a line inside it, and unfolds again.
+    await press(a, '/', '"resources"', KEY.enter);
+    await press(a, 'z');
+    const folded = a.lastFrame()!;
+    expect(folded).toMatch(/"resources": \[ … \d+ items \]/);
+    await press(a, 'z');
+    expect(a.lastFrame()).not.toMatch(/"resources": \[ …/);
+  });
+
+  it('opens the search prompt empty, with the last query a ↑ away', async () => {
+    const a = await show();
+    await press(a, '/', 'WKS-00013', KEY.enter);
+    await waitForText(a, '/WKS-00013: 1 of 1');
+    await press(a, '/');
+    const prompt = () => stripAnsi(a.lastFrame()!).split('\n').at(-1) ?? '';
+    expect(prompt().trim()).toBe('/');
+    await press(a, KEY.up);
+    expect(prompt()).toMatch(/^\/WKS-00013/);
+    await press(a, KEY.escape);
+    // Closed: the footer shows the search still running, not a prompt.
+    expect(prompt()).toMatch(/^\/WKS-00013: 1 of 1/);
   });
 
   it('searches with /, highlights the match and moves on with n', async () => {
@@ -111,6 +140,7 @@ describe('ResponsePane', () => {
       let frame = await waitForText(a, '/WKS-00013: 1 of 1');
       expect(stripAnsi(frame)).toContain('"hostname": "WKS-00013"');
       // The match is marked: inverse for the current match (with bold and the match colour).
+      // eslint-disable-next-line no-control-regex -- the escape codes are what is tested
       expect(frame).toMatch(/\u001B\[7m(?:\u001B\[[0-9;]*m)*WKS-00013/);
       // A new search starts from the top line: go to the top first.
       await press(a, 'g', '/', ...backspaces(9), 'hostname', KEY.enter);
@@ -237,7 +267,7 @@ describe('ResponsePane', () => {
 
   it('shows text and empty bodies', async () => {
     const a = await show({ response: response({ body: { kind: 'text', value: 'plain\ntext body' } }) });
-    expect(bodyText(a.lastFrame()!)).toMatch(/^plain\s*\ntext body/);
+    expect(bodyText(a.lastFrame()!)).toMatch(/^plain\s*◂?\ntext body/);
     await rerender(a, <ResponsePane response={response({ body: { kind: 'empty' } })} height={24} width={80} focused />);
     expect(a.lastFrame()).toContain('(empty body)');
   });

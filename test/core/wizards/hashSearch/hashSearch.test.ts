@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyIndicator } from '../../../src/core/wizards/hashSearch/indicator.js';
-import { fetchProcesses, findDeviceIds, searchIndicator, type HashSearchResult } from '../../../src/core/wizards/hashSearch/services.js';
-import { csvField, resultToCsv, resultToJsonValue } from '../../../src/core/wizards/hashSearch/export.js';
-import { hashEffectKey, initialHashSearchState, nextHashEffect, reduceHashSearch, type HashSearchEvent, type HashSearchState } from '../../../src/core/wizards/hashSearch/machine.js';
-import { runHashEffect } from '../../../src/core/wizards/hashSearch/effects.js';
-import { containmentFromHashSearch } from '../../../src/core/wizards/hashSearch/handoff.js';
-import { nextEffect } from '../../../src/core/wizards/containment/machine.js';
-import { runEffect } from '../../../src/core/wizards/containment/effects.js';
-import type { ContainmentState } from '../../../src/core/wizards/containment/types.js';
-import { reduceContainment } from '../../../src/core/wizards/containment/machine.js';
-import { rig, type Rig } from './rig.js';
+import { classifyIndicator } from '../../../../src/core/wizards/hashSearch/indicator.js';
+import { fetchProcesses, findDeviceIds, searchIndicator, type HashSearchResult } from '../../../../src/core/wizards/hashSearch/services.js';
+import { csvField, resultToCsv, resultToJsonValue } from '../../../../src/core/wizards/hashSearch/export.js';
+import { hashEffectKey, initialHashSearchState, nextHashEffect, reduceHashSearch, type HashSearchEvent, type HashSearchState } from '../../../../src/core/wizards/hashSearch/machine.js';
+import { runHashEffect } from '../../../../src/core/wizards/hashSearch/effects.js';
+import { containmentFromHashSearch } from '../../../../src/core/wizards/hashSearch/handoff.js';
+import { nextEffect } from '../../../../src/core/wizards/containment/machine.js';
+import { runEffect } from '../../../../src/core/wizards/containment/effects.js';
+import type { ContainmentState } from '../../../../src/core/wizards/containment/types.js';
+import { reduceContainment } from '../../../../src/core/wizards/containment/machine.js';
+import { rig, type Rig } from '../rig.js';
 
 const SHA = 'ab'.repeat(32);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, confirmPrompt, currentChoice, effectKey, initialContainmentState, nextEffect, reduceContainment } from '../../../src/core/wizards/containment/machine.js';
-import { parseTargets, hostnameFilter } from '../../../src/core/wizards/containment/targets.js';
-import { succeeded } from '../../../src/core/wizards/containment/results.js';
-import type { ContainmentEvent, ContainmentState, SubmitOutcome, TargetResolution } from '../../../src/core/wizards/containment/types.js';
-import type { HostRecord } from '../../../src/core/wizards/hostRecords.js';
+import { canGoBack, confirmPrompt, currentChoice, effectKey, initialContainmentState, nextEffect, reduceContainment } from '../../../../src/core/wizards/containment/machine.js';
+import { parseTargets, hostnameFilter } from '../../../../src/core/wizards/containment/targets.js';
+import { succeeded } from '../../../../src/core/wizards/containment/results.js';
+import type { ContainmentEvent, ContainmentState, SubmitOutcome, TargetResolution } from '../../../../src/core/wizards/containment/types.js';
+import type { HostRecord } from '../../../../src/core/wizards/hostRecords.js';
 
 const id = (n: number): string => n.toString(16).padStart(32, '0');
 
@@ -127,7 +127,9 @@ describe('containment machine', () => {
     expect(s.step).toBe('submitting');
     expect(canGoBack(s)).toBe(false);
     expect(apply(s, { type: 'back' })).toBe(s);
-    expect(nextEffect(s)).toEqual({ kind: 'submit', run: s.run, action: 'contain', deviceIds: [id(1), id(2)] });
+    expect(nextEffect(s)).toMatchObject({ kind: 'submit', run: s.run, action: 'contain', deviceIds: [id(1), id(2)] });
+    // The write-ahead audit names each host before anything is sent.
+    expect(nextEffect(s)).toMatchObject({ hosts: [{ deviceId: id(1), hostname: 'HOST-1' }, { deviceId: id(2), hostname: 'HOST-2' }] });
   });
 
   it('a hostname is confirmed whatever its case', () => {
@@ -172,11 +174,18 @@ describe('containment machine', () => {
     expect(succeeded(timedOut.results)).toBe(false);
   });
 
-  it('Esc while watching stops the watch and reports what was seen', () => {
+  it('Esc while watching looks at each host once more and reports its true state', () => {
     let s = submitted(accepted(1, 2));
     s = apply(s, { type: 'watchUpdate', run: s.run, at: 1, statuses: { [id(1)]: 'contained' } }, { type: 'back' });
+    // Not done yet: the last poll may be old, so one more look first.
+    expect(s.step).toBe('watching');
+    expect(nextEffect(s)).toEqual({ kind: 'finalCheck', run: s.run, deviceIds: [id(2)] });
+    s = apply(s, { type: 'finalChecked', run: s.run, statuses: { [id(2)]: 'containment_pending' } });
     expect(s.step).toBe('done');
-    expect(s.results.map((r) => r.outcome)).toEqual(['reached', 'stopped']);
+    expect(s.results.map((r) => [r.outcome, r.status])).toEqual([
+      ['reached', 'contained'],
+      ['stopped', 'containment_pending'],
+    ]);
   });
 
   it('per-host refusals are reported per host; the accepted ones are watched', () => {
@@ -210,6 +219,9 @@ describe('containment machine', () => {
     const failed = [1, 2].map((n) => ({ deviceId: id(n), kind: 'failed' as const, message: 'The Falcon API failed (503)' }));
     let s = submitted(failed);
     expect(s).toMatchObject({ step: 'error', failure: { step: 'submitting', message: 'The Falcon API failed (503)', exitCode: 4 } });
+    // What was sent is still a result per host, and the audit step still runs.
+    expect(s.results.map((r) => r.outcome)).toEqual(['failed', 'failed']);
+    expect(nextEffect(s)).toMatchObject({ kind: 'audit', results: s.results });
     expect(apply(s, { type: 'back' }).step).toBe('confirm');
     s = apply(s, { type: 'retry' });
     expect(s.step).toBe('submitting');

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { initialContainmentState, reduceContainment } from '../../../src/core/wizards/containment/machine.js';
-import { runContainment, type ContainmentIo } from '../../../src/core/wizards/containment/runContainment.js';
-import type { ContainmentDeps } from '../../../src/core/wizards/containment/effects.js';
-import type { ConfirmPrompt, ContainmentState } from '../../../src/core/wizards/containment/types.js';
-import { readAuditLog } from '../../../src/core/audit/auditLog.js';
-import { NetworkError } from '../../../src/core/http/networkError.js';
-import type { ApiCaller } from '../../../src/core/http/types.js';
-import { tempHome, modeOf } from '../../helpers/tempHome.js';
-import { hostsIn, rig, virtualClock, type Rig } from './rig.js';
+import { initialContainmentState, reduceContainment } from '../../../../src/core/wizards/containment/machine.js';
+import { runContainment, type ContainmentIo } from '../../../../src/core/wizards/containment/runContainment.js';
+import type { ContainmentDeps } from '../../../../src/core/wizards/containment/effects.js';
+import type { ConfirmPrompt, ContainmentState } from '../../../../src/core/wizards/containment/types.js';
+import { readAuditLog } from '../../../../src/core/audit/auditLog.js';
+import { NetworkError } from '../../../../src/core/http/networkError.js';
+import type { ApiCaller } from '../../../../src/core/http/types.js';
+import { tempHome, modeOf } from '../../../helpers/tempHome.js';
+import { hostsIn, rig, virtualClock, type Rig } from '../rig.js';
 
 let r: Rig;
 /** Normal hosts at the start, so that each test takes its own. */

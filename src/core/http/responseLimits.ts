@@ -1,0 +1,64 @@
+// Limits on what a response may make talon hold: its size (a documented,
+// configurable cap, TALON_MAX_RESPONSE_MB) and its JSON nesting. A hostile or
+// broken server gets a sentence, never unbounded memory or a stack overflow.
+import { ExitCode, UserError } from '../errors.js';
+
+export const DEFAULT_MAX_RESPONSE_MB = 256;
+/** Falcon envelopes nest a few dozen levels at most. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** A response refused for its size or shape; not a network failure, so never retried. */
+export class ResponseRefused extends UserError {}
+
+/** The response size cap in bytes, from TALON_MAX_RESPONSE_MB (whole MB, at least 1). */
+export function maxResponseBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TALON_MAX_RESPONSE_MB?.trim();
+  if (!raw) return DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
+  const mb = Number(raw);
+  if (!/^\d+$/.test(raw) || mb < 1 || mb > 1024 * 1024) throw new UserError(`TALON_MAX_RESPONSE_MB must be a whole number of megabytes from 1; got '${raw}'.`);
+  return mb * 1024 * 1024;
+}
+
+function tooLarge(limit: number): ResponseRefused {
+  const mb = Math.round(limit / 1024 / 1024);
+  return new ResponseRefused(`The response is larger than ${mb} MB, so talon stopped reading it: narrow the query (a smaller limit, a filter), or raise the cap with TALON_MAX_RESPONSE_MB.`, ExitCode.network);
+}
+
+/** Reads a body stream up to `limit` bytes; past it, stops and throws. */
+export async function readBounded(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, declaredLength: string | string[] | undefined, limit: number): Promise<Uint8Array> {
+  const declared = Number(Array.isArray(declaredLength) ? declaredLength[0] : declaredLength);
+  if (Number.isFinite(declared) && declared > limit) {
+    body.destroy?.();
+    throw tooLarge(limit);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      body.destroy?.();
+      throw tooLarge(limit);
+    }
+    chunks.push(chunk);
+  }
+  const all = Buffer.concat(chunks, size);
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+}
+
+/** Throws when JSON text nests deeper than MAX_JSON_DEPTH (checked before parsing, in one pass). */
+export function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw new ResponseRefused(`The response nests JSON deeper than ${MAX_JSON_DEPTH} levels, so talon did not read it: the server is broken or hostile.`, ExitCode.network);
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}

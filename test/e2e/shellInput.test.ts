@@ -1,0 +1,63 @@
+// The real binary in a real terminal (tmux): a path typed at 5 ms per key
+// and sent with Ctrl+S is recorded exactly; help fits 80x24, scrolls, and
+// lists the wizards' keys.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type SimHarness } from '../helpers/simClient.js';
+import { BIN } from '../helpers/talonBinary.js';
+import { tempHome } from '../helpers/tempHome.js';
+import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { openHistoryStore } from '../../src/core/history/historyStore.js';
+
+describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
+  let h: SimHarness;
+  let term: TmuxSession | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => term?.kill());
+  afterAll(async () => {
+    await h.close();
+  });
+
+  function start(size?: { columns: number; rows: number }) {
+    const { home, env } = tempHome();
+    const c = h.sim.clients.demo;
+    term = startTmux(
+      [process.execPath, BIN],
+      { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' },
+      size,
+    );
+    return { term, env };
+  }
+
+  it('records exactly the path typed at 5 ms per key and sent with Ctrl+S', async () => {
+    const { term, env } = start();
+    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    const typed = '/devices/queries/devices/v1?limit=3&sort=hostname.asc';
+    await term.typeSlowly(typed, 5);
+    term.keys('C-s');
+    await term.waitFor((s) => s.includes('items 1-3 of'), 15_000, 'the answer');
+    const entries = openHistoryStore(env).read().entries;
+    expect(entries).toHaveLength(1);
+    expect([entries[0]?.path, entries[0]?.query]).toEqual(['/devices/queries/devices/v1', [['limit', '3'], ['sort', 'hostname.asc']]]);
+    term.keys('C-c');
+  });
+
+  it('shows help that fits 80x24, scrolls to the wizard keys, and closes with Esc', async () => {
+    const { term } = start({ columns: 80, rows: 24 });
+    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    term.keys('F1');
+    const first = await term.waitFor((s) => s.includes('talon keys'), 5000, 'the help');
+    const lines = first.replace(/\n$/, '').split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(first).toContain('Ctrl+S');
+    // Scroll to the end: the wizards' keys are listed.
+    for (let i = 0; i < 8; i++) term.keys('PageDown');
+    const end = await term.waitFor((s) => s.includes('Hash search wizard'), 5000, 'the wizard keys');
+    expect(end).toContain('contain the kept hosts');
+    term.keys('Escape');
+    await term.waitFor((s) => !s.includes('talon keys') && s.includes('GET'), 5000, 'help closed');
+    term.keys('C-c');
+  });
+});
