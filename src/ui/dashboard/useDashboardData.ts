@@ -1,5 +1,6 @@
-// The dashboard's reports: read on open and again on refresh; a refresh
-// cancels a read still running, so the panels always show the latest read.
+// The dashboard's reports: read on open and again on refresh (only then: a
+// re-render never restarts a read); a refresh cancels a read still running,
+// so the panels always show the latest read.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiCaller } from '../../core/http/types.js';
 import { loadDashboard, type DashboardReports } from '../../core/report/dashboardData.js';
@@ -19,14 +20,17 @@ export function useDashboardData(caller: ApiCaller, now?: () => number): Dashboa
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const abort = useRef<AbortController | undefined>(undefined);
+  // The caller and clock of the latest render: a parent that makes a new caller each render must not restart the read.
+  const deps = useRef({ caller, now });
+  deps.current = { caller, now };
 
   useEffect(() => {
     const controller = new AbortController();
     abort.current = controller;
     setLoading(true);
     setErrors({});
-    void loadDashboard(caller, {
-      now,
+    void loadDashboard(deps.current.caller, {
+      now: deps.current.now,
       signal: controller.signal,
       onReport: (name, data) => {
         if (controller.signal.aborted) return;
@@ -40,7 +44,7 @@ export function useDashboardData(caller: ApiCaller, now?: () => number): Dashboa
       if (!controller.signal.aborted) setLoading(false);
     });
     return () => controller.abort();
-  }, [caller, now, generation]);
+  }, [generation]);
 
   const refresh = useCallback(() => {
     abort.current?.abort();
