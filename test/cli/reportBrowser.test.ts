@@ -35,7 +35,8 @@ function screenshot(html: string, png: string): Promise<void> {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      code === 0 ? resolve() : reject(new Error(`chromium exited ${code}`));
+      if (code === 0) resolve();
+      else reject(new Error(`chromium exited ${code}`));
     });
   });
 }
