@@ -19,7 +19,7 @@ function loadedModules(args: string[]): string[] {
 }
 
 describe('one-shot commands', () => {
-  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['--version']]) {
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['report', 'fleet', '--timeout', '1'], ['--version']]) {
     it(`talon ${args[0]} loads neither Ink nor React`, () => {
       const modules = loadedModules(args);
       expect(modules.length).toBeGreaterThan(0);
