@@ -2,6 +2,7 @@
 // aggregate call asks the API to count; the others are counted while pages
 // stream past, one walk per distinct query however many sections share it.
 import { apiErrorOf } from '../api/apiError.js';
+import { ExitCode, UserError } from '../errors.js';
 import { envelopeOf, type ApiCaller, type ApiRequest } from '../http/types.js';
 import { paginate } from '../paging/paginate.js';
 import { BucketCounter, fillTimeSeries, rangeLabel, stepOf, topTerms, type Bucket, type BucketSet } from './buckets.js';
@@ -119,7 +120,7 @@ async function viaAggregate(caller: ApiCaller, plans: Plan[], path: string, now:
   if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, 'POST', path);
   const resources = envelopeOf(res)?.resources;
   if (!Array.isArray(resources) || resources.length !== plans.length) {
-    throw new Error(`${path} answered ${Array.isArray(resources) ? resources.length : 'no'} aggregation results for ${plans.length} requests`);
+    throw new UserError(`${path} answered ${Array.isArray(resources) ? resources.length : 'no'} aggregation results for ${plans.length} requests, so the report would be wrong; try again, or report the API's answer.`, ExitCode.apiError);
   }
   return plans.map((p, i) => fromApi(p, resources[i] as { buckets?: ApiBucket[] }, now));
 }
