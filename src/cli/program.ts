@@ -15,6 +15,7 @@ import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerAlertsCommand } from './alerts.js';
 import { registerReportCommand } from './report.js';
+import { registerVulnsCommand } from './vulns.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 import { registerCompletionCommand } from './completion.js';
 
@@ -72,6 +73,7 @@ export function buildProgram(): Command {
   registerHashSearchCommand(program);
   registerAlertsCommand(program);
   registerReportCommand(program);
+  registerVulnsCommand(program);
   registerAuditCommand(program);
   registerCompletionCommand(program);
   return program;
