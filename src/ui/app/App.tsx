@@ -62,6 +62,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.dashboard': 'dashboard',
   'app.requestAsCode': 'code',
 };
 

@@ -16,6 +16,7 @@ import { RequestCodeDialog, type CodeChoice } from '../components/RequestCodeDia
 import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
@@ -137,6 +138,8 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       );
     case 'contain':
       return <ContainWizard {...p} />;
+    case 'dashboard':
+      return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'code':
       return <RequestCodeDialog choices={p.codeChoices()} width={p.width} height={p.height} onClose={p.close} onWrite={p.writeCode} />;
     case 'hashSearch':
