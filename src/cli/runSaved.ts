@@ -5,8 +5,6 @@ import { applyKnownVariables, parseVarFlags, resolveVariables, variablesOf } fro
 import { entryToRequest } from '../core/history/historyEntry.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { fromCurl } from '../core/curl/fromCurl.js';
-import { toCurl } from '../core/curl/toCurl.js';
-import { toTalonCommand } from '../core/curl/toTalonCommand.js';
 import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import { UserError } from '../core/errors.js';
 import { historyEntry } from './runHistory.js';

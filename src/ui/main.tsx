@@ -20,7 +20,7 @@ export async function runShell(options: RootOptions): Promise<number> {
   process.once('exit', restore);
   // The editor gets the terminal as a shell would give it: normal screen, cooked mode, no bracketed paste.
   // It runs synchronously, so Ink draws nothing meanwhile; afterwards the screen is drawn anew.
-  let app: ReturnType<typeof render> | undefined;
+  const ink: { app?: ReturnType<typeof render> } = {};
   const suspend = <T,>(run: () => T): T => {
     const stdin = process.stdin;
     if (stdin.isTTY) stdin.setRawMode(false);
@@ -31,10 +31,11 @@ export async function runShell(options: RootOptions): Promise<number> {
       stdout.write(ENTER_ALT_SCREEN + PASTE_ON);
       if (stdin.isTTY) stdin.setRawMode(true);
       // Ink believes its last frame is still on the screen: forget it, so the next frame is drawn whole.
-      app?.clear();
+      ink.app?.clear();
     }
   };
-  app = render(<Root {...options} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  const app = render(<Root {...options} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  ink.app = app;
   try {
     await app.waitUntilExit();
   } finally {
