@@ -3,7 +3,7 @@
 // the key dispatcher and the shell's services; Shell draws and handles the
 // global keys (the lowest priority: panes and overlays go first).
 import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { openWorkspace } from '../../core/shell/workspace.js';
@@ -140,6 +140,7 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
 
   // The palette runs a command as its key would: in the pane the command belongs to, after the palette closes.
   const bus = useKeypressBus();
+  const inkApp = useApp();
   const [pendingKey, setPendingKey] = useState<{ key: KeyEvent }>();
   useEffect(() => {
     if (pendingKey) bus.dispatch(pendingKey.key);
@@ -150,6 +151,8 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
     dispatch({ type: 'close' });
     if (command === 'app.help' || command === 'app.helpAnywhere') return dispatch({ type: 'toggleHelp' });
     if (command === 'app.send') return send();
+    // Ctrl+C is Ink's own (exitOnCtrlC), not a key the dispatcher sees: quit as it does.
+    if (command === 'app.quit') return inkApp.exit();
     const binding = BINDINGS.find((b) => b.command === command);
     const key = keyEventOf(command);
     if (!binding || !key) return;
