@@ -52,6 +52,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.alerts': 'alerts',
 };
 
 export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
@@ -218,7 +219,10 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             save={save}
             handOff={state.handOff}
             returnTo={state.returnTo}
+            under={state.under}
+            hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+            onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />
         )}
         {overlay === 'none' && confirming && (
