@@ -25,7 +25,8 @@ export function PlanReview({ state, width, height }: { state: TriageState; width
       </>
     );
   }
-  const rows = Math.max(1, height - shownSummary.length - (summary.length > 3 ? 1 : 0) - 2);
+  // Two lines say why the row under the cursor matched.
+  const rows = Math.max(1, height - shownSummary.length - (summary.length > 3 ? 1 : 0) - 3);
   const view = visiblePlanRows(state, rows);
   const { header, lines } = planLines(view.rows, plan, width - MARKS);
   const current = planRows(plan)[state.planCursor];
@@ -50,11 +51,20 @@ export function PlanReview({ state, width, height }: { state: TriageState; width
           </Text>
         );
       })}
-      <Text wrap="truncate" color={color('muted')}>
-        {current ? `why: ${current.row.reasons.map(safe).join('; ')}` : ''}
-      </Text>
+      {whyLines(current ? `why: ${current.row.reasons.map(safe).join('; ')}` : '', width).map((l, i) => (
+        <Text key={`why${i}`} wrap="truncate" color={color('muted')}>
+          {l}
+        </Text>
+      ))}
     </>
   );
+}
+
+/** The reasons in two lines of `width`, the second cut with … when they run longer. */
+function whyLines(text: string, width: number): [string, string] {
+  const chars = [...text];
+  const rest = chars.slice(width);
+  return [chars.slice(0, width).join(''), rest.length > width ? `${rest.slice(0, width - 1).join('')}…` : rest.join('')];
 }
 
 export function ConfirmLine({ state }: { state: TriageState }): React.JSX.Element | null {
