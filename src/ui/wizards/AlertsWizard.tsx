@@ -7,7 +7,7 @@
 import React, { useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
-import { keyLabel, matches } from '../keys/keymap.js';
+import { matches } from '../keys/keymap.js';
 import type { KeyEvent } from '../keys/parseKeys.js';
 import { useLineField } from '../components/LineInput.js';
 import { color } from '../theme.js';
@@ -270,7 +270,7 @@ export function AlertsWizard({ caller, audit, width, height, active = true, onCo
   const count = useMemo(() => targetsOf(state).length, [state.selected, state.cursor, state.alerts]);
   const hint =
     state.step === 'list'
-      ? `↑↓ move · Space select · Enter detail · s o t c change · ${keyLabel('alerts.preset')} preset · / filter · r rules · C contain · H hash · Esc closes`
+      ? `Space select · Enter detail · s/o/t/c change · p preset · / filter · r rules · C contain · H hash · F1 keys`
       : state.step === 'review'
         ? `↑↓ move · Space drops/keeps the row · Enter ${refusal ? '(refused: read-only)' : 'goes on to confirm'} · Esc back`
         : state.step === 'done'
@@ -285,7 +285,7 @@ export function AlertsWizard({ caller, audit, width, height, active = true, onCo
         {refusal ? <Text color={color('warn')}> · read-only: changes are refused</Text> : null}
       </Text>
       <Text wrap="truncate" color={color('muted')}>
-        {queryLine(state.query, state.alerts.length, state.total)}
+        {state.step === 'loading' ? queryLine(state.query) : queryLine(state.query, state.alerts.length, state.total)}
         {selected}
       </Text>
       {state.step === 'loading' && <Text>Loading alerts…</Text>}
@@ -293,13 +293,17 @@ export function AlertsWizard({ caller, audit, width, height, active = true, onCo
       {state.step === 'list' && state.alerts.length > 0 && <AlertList state={state} width={width - 4} rows={tableRows} detailHeight={detailHeight} detailOffset={detailOffset} />}
       {state.step === 'list' && panel.kind === 'filter' && (
         <>
-          <Text color={color('muted')}>FQL filter (with the preset), e.g. severity:&gt;=50+tactic:&apos;Discovery&apos; · Enter applies · Esc cancels</Text>
+          <Text color={color('muted')} wrap="truncate">
+            FQL filter, with the preset (e.g. severity:&gt;=50) · Enter applies · Esc cancels
+          </Text>
           <FieldText field={field} focus={active} placeholder="empty: no filter" />
         </>
       )}
       {state.step === 'list' && panel.kind === 'rules' && (
         <>
-          <Text color={color('muted')}>{panel.loading ? 'Reading the rule file…' : 'Rule file (YAML or JSON) to preview · Enter reads it · Esc cancels'}</Text>
+          <Text color={color('muted')} wrap="truncate">
+            {panel.loading ? 'Reading the rule file…' : 'Rule file (YAML or JSON) to preview · Enter reads it · Esc cancels'}
+          </Text>
           <FieldText field={field} focus={active && !panel.loading} placeholder="examples/triage-rules.yaml" />
           {(panel.problems ?? []).slice(0, 6).map((l, i) => (
             <Text key={i} color={color('error')} wrap="truncate">

@@ -26,7 +26,7 @@ describe('the change form', () => {
   });
 
   it('makes the change: status, assignee or unassign, tags, a comment', () => {
-    const f = form({ type: 'status', delta: 4 }, { type: 'text', field: 'assign', text: ' dana@example.com ' }, { type: 'text', field: 'tag', text: 'triaged, fp ,' }, { type: 'text', field: 'comment', text: 'Noise ' });
+    const f = form({ type: 'status', delta: -1 }, { type: 'text', field: 'assign', text: ' dana@example.com ' }, { type: 'text', field: 'tag', text: 'triaged, fp ,' }, { type: 'text', field: 'comment', text: 'Noise ' });
     expect(formChange(f)).toEqual({ ok: true, change: { status: 'closed', assign: 'dana@example.com', tags: ['triaged', 'fp'], comment: 'Noise' } });
     expect(formChange(form({ type: 'text', field: 'assign', text: '-' }))).toEqual({ ok: true, change: { unassign: true } });
   });

@@ -43,11 +43,11 @@ export function planLines(rows: readonly PlanLine[], plan: readonly PlanGroup[],
 }
 
 /** "new alerts · filter severity:>=50 · 1,000 of 3,120 (newest first)" */
-export function queryLine(query: AlertQuery, shown: number, total: number): string {
+export function queryLine(query: AlertQuery, shown?: number, total?: number): string {
   const parts = [query.preset ? PRESETS[query.preset].label : 'all alerts'];
   if (query.filter?.trim()) parts.push(`filter ${safe(query.filter.trim())}`);
   const n = (x: number): string => x.toLocaleString('en-US');
-  parts.push(shown < total ? `${n(shown)} of ${n(total)} (newest first)` : `${n(total)} (newest first)`);
+  if (shown !== undefined && total !== undefined) parts.push(shown < total ? `${n(shown)} of ${n(total)} (newest first)` : `${n(total)} (newest first)`);
   return parts.join(' · ');
 }
 
