@@ -33,6 +33,12 @@ export interface RunningSimulator {
   tokensIssued(): number;
   /** grants a scope to a client; tokens minted before keep their old scopes (a stale token) */
   grantScope(clientId: string, scope: string): void;
+  /**
+   * For tests: change the main tenant's data in place (close a vulnerability,
+   * move a host), then forget cached query results so the API answers from
+   * the new data, as it would after a write call.
+   */
+  changeTenant(change: (tenant: Tenant) => void): void;
   close(): Promise<void>;
 }
 
@@ -145,6 +151,10 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     options,
     tokensIssued: () => state.tokens.issued,
     grantScope: (clientId, scope) => state.clients.grant(clientId, scope),
+    changeTenant: (change) => {
+      change(state.mainTenant);
+      invalidateQueries(state.mainTenant);
+    },
     close: () => closeServer(server),
   };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../scripts/catalog/buildCatalog.js';
 import { GeneratorError } from '../../../scripts/catalog/generatorError.js';
-import { CATALOG_DATA_PATH, SIM_CATALOG_DATA_PATH, generateCatalogText, runGenerator, sdkPackageDir } from '../../../scripts/catalog/main.js';
+import { CATALOG_DATA_PATH, SCOPE_INDEX_PATH, SIM_CATALOG_DATA_PATH, generateCatalogText, runGenerator, sdkPackageDir } from '../../../scripts/catalog/main.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const temps: string[] = [];
@@ -23,15 +23,17 @@ describe('catalog generator', () => {
   it('reproduces the committed data file byte for byte (npm run catalog -- --check)', () => {
     expect(first.text).toBe(readFileSync(join(root, CATALOG_DATA_PATH), 'utf8'));
     expect(first.simText).toBe(readFileSync(join(root, SIM_CATALOG_DATA_PATH), 'utf8'));
+    expect(first.scopeText).toBe(readFileSync(join(root, SCOPE_INDEX_PATH), 'utf8'));
     const log: string[] = [];
     expect(runGenerator({ root, check: true, log: (l) => log.push(l) })).toBe(0);
-    expect(log.join('\n')).toMatch(/1,?4\d\d operations .*bundledCatalog\.ts is up to date\..*operations\.ts is up to date\./s);
+    expect(log.join('\n')).toMatch(/1,?4\d\d operations .*bundledCatalog\.ts is up to date\..*scopeIndex\.ts is up to date\..*operations\.ts is up to date\./s);
   });
 
   it('gives the same bytes on a second run', () => {
     const second = generateCatalogText(root);
     expect(second.text).toBe(first.text);
     expect(second.simText).toBe(first.simText);
+    expect(second.scopeText).toBe(first.scopeText);
   });
 
   it('reports its counts', () => {
