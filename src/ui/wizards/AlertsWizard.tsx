@@ -16,11 +16,12 @@ import { useTriage } from './alerts/useTriage.js';
 import { AlertList } from './alerts/AlertList.js';
 import { ConfirmLine, PlanReview, Results } from './alerts/PlanReview.js';
 import { ChangeFormView } from './alerts/ChangeFormView.js';
+import { hintFor, PanelPrompt, STEP_TITLES, targetsOf, type Panel } from './alerts/Prompts.js';
 import { FieldText } from './alerts/FieldText.js';
 import { currentAlert, planRows } from '../../core/wizards/alerts/machine.js';
 import { queryLine } from '../../core/wizards/alerts/screen.js';
 import { PRESET_NAMES } from '../../core/wizards/alerts/presets.js';
-import { formChange, newChangeForm, reduceChangeForm, type ChangeForm, type FormField } from '../../core/wizards/alerts/changeForm.js';
+import { formChange, newChangeForm, reduceChangeForm, type FormField } from '../../core/wizards/alerts/changeForm.js';
 import { containmentFromAlerts, hashSearchFromAlert } from '../../core/wizards/alerts/handoff.js';
 import type { TriageState } from '../../core/wizards/alerts/types.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
@@ -44,35 +45,12 @@ export interface AlertsWizardProps {
 /** Alerts the table holds at most (newest first): a window draws them, so thousands cost one screen's work. */
 const SHELL_LIMIT = 5000;
 
-/** What the table step is doing besides showing the table. */
-type Panel = { kind: 'none' } | { kind: 'filter'; text: string } | { kind: 'rules'; text: string; problems?: string[]; loading?: boolean } | { kind: 'form'; form: ChangeForm };
-
 const FORM_KEYS: [Parameters<typeof matches>[0], FormField][] = [
   ['alerts.status', 'status'],
   ['alerts.assign', 'assign'],
   ['alerts.tag', 'tag'],
   ['alerts.comment', 'comment'],
 ];
-
-const STEP_TITLES: Record<TriageState['step'], string> = {
-  loading: 'loading…',
-  list: '',
-  planning: 'making the plan…',
-  review: 'review',
-  confirm: 'confirm',
-  applying: 'sending…',
-  done: 'results',
-  error: 'error',
-};
-
-function targetsOf(s: TriageState): TriageState['alerts'] {
-  if (s.selected.length) {
-    const picked = new Set(s.selected);
-    return s.alerts.filter((a) => picked.has(a.compositeId));
-  }
-  const a = currentAlert(s);
-  return a ? [a] : [];
-}
 
 export function AlertsWizard({ caller, audit, width, height, active = true, onContain, onHashSearch, onClose }: AlertsWizardProps): React.JSX.Element {
   const triage = useTriage(caller, audit, SHELL_LIMIT);
@@ -268,16 +246,7 @@ export function AlertsWizard({ caller, audit, width, height, active = true, onCo
   const title = `Alert triage${STEP_TITLES[state.step] ? ` — ${STEP_TITLES[state.step]}` : ''}`;
   const selected = state.selected.length ? ` · ${state.selected.length} selected` : '';
   const count = useMemo(() => targetsOf(state).length, [state.selected, state.cursor, state.alerts]);
-  const hint =
-    state.step === 'list'
-      ? `Space select · Enter detail · s/o/t/c change · p preset · / filter · r rules · C contain · H hash · F1 keys`
-      : state.step === 'review'
-        ? `↑↓ move · Space drops/keeps the row · Enter ${refusal ? '(refused: read-only)' : 'goes on to confirm'} · Esc back`
-        : state.step === 'done'
-          ? 'Enter or Esc: back to the alerts, read again'
-          : state.step === 'applying'
-            ? 'Esc stops after the batch in flight'
-            : 'Esc back';
+  const hint = hintFor(state.step, refusal);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(state.step === 'confirm' || state.step === 'applying' ? 'warn' : 'accent')} width={width} height={height} paddingX={1}>
       <Text bold wrap="truncate">
@@ -291,27 +260,7 @@ export function AlertsWizard({ caller, audit, width, height, active = true, onCo
       {state.step === 'loading' && <Text>Loading alerts…</Text>}
       {state.step === 'list' && state.alerts.length === 0 && <Text color={color('ok')}>No alerts match.</Text>}
       {state.step === 'list' && state.alerts.length > 0 && <AlertList state={state} width={width - 4} rows={tableRows} detailHeight={detailHeight} detailOffset={detailOffset} />}
-      {state.step === 'list' && panel.kind === 'filter' && (
-        <>
-          <Text color={color('muted')} wrap="truncate">
-            FQL filter, with the preset (e.g. severity:&gt;=50) · Enter applies · Esc cancels
-          </Text>
-          <FieldText field={field} focus={active} placeholder="empty: no filter" />
-        </>
-      )}
-      {state.step === 'list' && panel.kind === 'rules' && (
-        <>
-          <Text color={color('muted')} wrap="truncate">
-            {panel.loading ? 'Reading the rule file…' : 'Rule file (YAML or JSON) to preview · Enter reads it · Esc cancels'}
-          </Text>
-          <FieldText field={field} focus={active && !panel.loading} placeholder="examples/triage-rules.yaml" />
-          {(panel.problems ?? []).slice(0, 6).map((l, i) => (
-            <Text key={i} color={color('error')} wrap="truncate">
-              {l}
-            </Text>
-          ))}
-        </>
-      )}
+      {state.step === 'list' && (panel.kind === 'filter' || panel.kind === 'rules') && <PanelPrompt panel={panel} field={field} active={active} />}
       {state.step === 'list' && panel.kind === 'form' && <ChangeFormView form={panel.form} field={field} count={count} />}
       {state.step === 'planning' && <Text>{state.request?.kind === 'rules' ? 'Matching the rules against the open alerts…' : 'Reading the alerts to change…'}</Text>}
       {(state.step === 'review' || state.step === 'confirm') && <PlanReview state={state} width={width - 4} height={inner - 4 - (state.step === 'confirm' ? 2 : 0)} />}

@@ -172,6 +172,26 @@ describe('alert triage in the shell', () => {
     }
   });
 
+  it('shows tenant text with its control characters made visible, in the table and the detail pane', async () => {
+    const newest = [...h.sim.tenant.alerts.values()].sort((a, b) => b.created_timestamp.localeCompare(a.created_timestamp))[0]!;
+    const saved = { name: newest.display_name, file: newest.filename };
+    newest.display_name = 'evil-\u001b]0;PWNED\u0007';
+    newest.filename = 'x\u001b[2J.exe';
+    const rig = await openShell(h.sim, { size: SMALL });
+    try {
+      await press(rig.app, CTRL('g'));
+      await opened(rig);
+      expect(frame(rig)).toContain('x\\x1b[2J');
+      await press(rig.app, KEY.enter);
+      await waitForText(rig.app, 'evil-\\x1b]0;PWNED\\x07', 5000);
+      expect(rig.app.lastFrame()).not.toContain('\u001b]0;');
+      expect(rig.app.lastFrame()).not.toContain('\u001b[2J');
+    } finally {
+      Object.assign(newest, { display_name: saved.name, filename: saved.file });
+      await rig.close();
+    }
+  });
+
   it("hands the selection's hosts to the containment wizard, and Esc comes back to the table", async () => {
     const rig = await openShell(h.sim, { size: SMALL });
     try {
