@@ -17,6 +17,7 @@ export const CONTEXTS = [
   'Confirmation',
   'Containment wizard',
   'Hash search wizard',
+  'Vulnerabilities view',
   'Help',
 ] as const;
 export type KeyContext = (typeof CONTEXTS)[number];
@@ -48,6 +49,7 @@ export const BINDINGS = [
   b('Global', 'app.importCurl', [], 'import a pasted curl command (from the palette)', 'Ctrl+K curl'),
   b('Global', 'app.contain', ['ctrl+t'], 'containment wizard: contain or lift hosts'),
   b('Global', 'app.hashSearch', ['ctrl+f'], 'hash search wizard: every host that saw a file'),
+  b('Global', 'app.vulns', ['ctrl+y'], 'vulnerabilities view: Spotlight by CVE or host, remediation, ticket preview'),
   b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
   b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
@@ -122,6 +124,14 @@ export const BINDINGS = [
   b('Hash search wizard', 'hash.exportJson', ['e'], 'export the result as JSON'),
   b('Hash search wizard', 'hash.exportCsv', ['E'], 'export the result as CSV'),
   b('Hash search wizard', 'hash.back', ['escape'], 'a step back; closes from the first step'),
+
+  b('Vulnerabilities view', 'vulns.choose', ['return'], 'run the preset; on a row, preview its ticket'),
+  b('Vulnerabilities view', 'vulns.toggleBy', ['b'], 'group by CVE or by host'),
+  b('Vulnerabilities view', 'vulns.ticket', ['t'], 'preview the ticket for the group under the cursor'),
+  b('Vulnerabilities view', 'vulns.presets', ['p'], 'back to the presets'),
+  b('Vulnerabilities view', 'vulns.top', ['g', 'home'], 'first row'),
+  b('Vulnerabilities view', 'vulns.bottom', ['G', 'end'], 'last row'),
+  b('Vulnerabilities view', 'vulns.back', ['escape'], 'a step back (ticket, table, presets); closes from the presets'),
 
   b('Help', 'help.scrollUp', ['up', 'k'], 'scroll up'),
   b('Help', 'help.scrollDown', ['down', 'j'], 'scroll down'),
