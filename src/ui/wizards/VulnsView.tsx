@@ -11,6 +11,8 @@ import { matches } from '../keys/keymap.js';
 import { useSyncReducer } from '../hooks/useSyncReducer.js';
 import { useWizardEffects } from '../hooks/useWizardEffects.js';
 import { color } from '../theme.js';
+import { LineInput } from '../components/LineInput.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 import {
   SHELL_PRESETS,
   backCloses,
@@ -75,9 +77,9 @@ export function VulnsView({ caller, apiBaseUrl, width, height, onClose }: VulnsV
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color('accent')} width={width} height={height} paddingX={1}>
       <Text bold wrap="truncate">
-        Vulnerabilities{state.chosen !== undefined && state.step !== 'presets' ? ` — ${SHELL_PRESETS[state.chosen]?.label ?? ''}` : ''}
+        Vulnerabilities{state.chosen && state.step !== 'presets' ? ` — ${terminalSafe(state.chosen.label)}` : ''}
       </Text>
-      {state.step === 'presets' && <Presets state={state} />}
+      {state.step === 'presets' && <Presets state={state} onType={(text) => dispatch({ type: 'type', text })} />}
       {state.step === 'loading' && <Loading state={state} />}
       {state.step === 'table' && <Table state={state} inner={inner} space={space} />}
       {state.step === 'ticket' && ticket && (
@@ -104,7 +106,8 @@ function handleStepKey(s: VulnViewState, key: Parameters<Parameters<typeof useKe
     if (matches('list.up', key)) dispatch({ type: 'presetMove', delta: -1 });
     else if (matches('list.down', key)) dispatch({ type: 'presetMove', delta: 1 });
     else if (matches('vulns.choose', key)) dispatch({ type: 'choose' });
-    else if (/^[1-9]$/.test(key.name) && !key.ctrl && !key.meta && Number(key.name) <= SHELL_PRESETS.length) dispatch({ type: 'choose', index: Number(key.name) - 1 });
+    // Digits pick a row, except in the typed presets field.
+    else if (s.presetCursor < SHELL_PRESETS.length && /^[1-9]$/.test(key.name) && !key.ctrl && !key.meta && Number(key.name) <= SHELL_PRESETS.length) dispatch({ type: 'choose', index: Number(key.name) - 1 });
     else return false;
     return true;
   }
@@ -132,7 +135,8 @@ function handleStepKey(s: VulnViewState, key: Parameters<Parameters<typeof useKe
   return false;
 }
 
-function Presets({ state }: { state: VulnViewState }): React.JSX.Element {
+function Presets({ state, onType }: { state: VulnViewState; onType(text: string): void }): React.JSX.Element {
+  const typing = state.presetCursor === SHELL_PRESETS.length;
   return (
     <>
       <Text color={color('muted')} wrap="truncate">
@@ -144,6 +148,15 @@ function Presets({ state }: { state: VulnViewState }): React.JSX.Element {
           {i + 1}. {p.label}
         </Text>
       ))}
+      <Box>
+        <Text color={typing ? color('accent') : undefined}>{typing ? '▸ ' : '  '}Type: </Text>
+        <LineInput value={state.typed} focus={typing} placeholder="cve:CVE-2024-3094 · group:NAME · open-days:N · kev, combined" onChange={onType} />
+      </Box>
+      {state.typedError && (
+        <Text color={color('error')} wrap="wrap">
+          {terminalSafe(state.typedError)}
+        </Text>
+      )}
     </>
   );
 }

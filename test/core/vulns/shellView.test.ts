@@ -15,6 +15,7 @@ import {
   type VulnViewState,
 } from '../../../src/core/vulns/shellView/state.js';
 import { detailLines, fit, headerLine, rowLine, ticketLines, windowStart } from '../../../src/core/vulns/shellView/lines.js';
+import { parseTypedPresets } from '../../../src/core/vulns/shellView/typedPresets.js';
 import { summaryLine } from '../../../src/core/vulns/shellView/summary.js';
 import { buildTicket } from '../../../src/core/vulns/tickets/build.js';
 import { consoleLinks } from '../../../src/core/vulns/tickets/consoleLinks.js';
@@ -162,5 +163,24 @@ describe('vulnerabilities view lines', () => {
     expect(detailLines(g, {}, { 'rem-CVE-2026-0001': true }, 80, 6)).toContain('Remediation: the API has no detail for it');
     const lines = detailLines(g, { 'rem-CVE-2026-0001': { id: 'rem-CVE-2026-0001', title: 'Update Chrome', action: 'Update to 2', reference: 'Chrome 2', links: ['https://x.test/'] } }, {}, 80, 8);
     expect(lines).toEqual(expect.arrayContaining(['Fix: Update Chrome (Chrome 2)', '  Update to 2', '  https://x.test/']));
+  });
+});
+
+describe('typed presets', () => {
+  it('reads one or several, as --preset takes them', () => {
+    expect(parseTypedPresets('CVE-2024-3094')).toEqual([{ kind: 'cve', id: 'CVE-2024-3094' }]);
+    expect(parseTypedPresets('group:Finance Workstations kev')).toEqual([{ kind: 'group', name: 'Finance Workstations' }, { kind: 'kev' }]);
+    expect(parseTypedPresets('open-days:45; critical-exploited')).toEqual([{ kind: 'open-days', days: 45 }, { kind: 'critical-exploited' }]);
+  });
+
+  it('says what is wrong in one sentence, and the view stays on the field', () => {
+    expect(() => parseTypedPresets('  ')).toThrow(/Type one or more presets/);
+    expect(() => parseTypedPresets('sev:high')).toThrow("Unknown preset 'sev:high'");
+    let s = run(initialVulnViewState(), { type: 'presetMove', delta: 99 }, { type: 'type', text: 'open-days:x' }, { type: 'choose' });
+    expect(s.step).toBe('presets');
+    expect(s.typedError).toMatch(/whole number of days/);
+    s = run(s, { type: 'type', text: 'cve:CVE-2026-0001' }, { type: 'choose' });
+    expect(s.typedError).toBeUndefined();
+    expect(nextVulnEffect(s)).toEqual({ kind: 'search', search: 1, presets: [{ kind: 'cve', id: 'CVE-2026-0001' }] });
   });
 });

@@ -96,6 +96,31 @@ describe('vulnerabilities view in the shell', () => {
     }
   });
 
+  it('takes typed presets as the command does: a mistake is one sentence, a host group by name', async () => {
+    const rig = await openShell(sim, { size: { columns: 80, rows: 24 } });
+    const { app } = rig;
+    try {
+      const group = [...sim.tenant.hostGroups.values()].find((g) => [...sim.tenant.vulnerabilities.values()].some((v) => v.host_info.groups.some((x) => x.id === g.id)))!;
+      const want = await findVulnerabilities(rig.backend.caller(), { presets: [{ kind: 'group', name: group.name }, { kind: 'kev' }], statuses: ['open', 'reopen'], by: 'cve', now: Date.now() });
+      expect(want.groups.length).toBeGreaterThan(0);
+      await press(app, CTRL('y'));
+      await waitForText(app, 'Pick a preset');
+      for (let i = 0; i < 6; i++) await press(app, KEY.down);
+      await typeText(app, 'open-days:soon');
+      await press(app, KEY.enter);
+      await waitForText(app, "The preset 'open-days:soon' needs a whole number of days", 2000);
+      await press(app, CTRL('u'));
+      await typeText(app, `group:${group.name.toLowerCase()} kev`);
+      await press(app, KEY.enter);
+      const frame = stripAnsi(await waitForText(app, 'vulnerabilit', 10_000));
+      expect(frame).toContain(`— group:${group.name.toLowerCase()} kev`);
+      expect(frame).toContain(`${want.records} vulnerabilit`);
+      for (const g of (want.groups as CveGroup[]).slice(0, 3)) expect(frame).toContain(g.cveId);
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('scrolls thousands of groups: End reaches the last, the window follows', async () => {
     const big = await startSimulator({ port: 0, hosts: 4000 });
     const rig = await openShell(big, { size: { columns: 80, rows: 24 } });

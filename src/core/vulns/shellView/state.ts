@@ -6,6 +6,7 @@ import type { Preset } from '../presets.js';
 import type { GroupBy, VulnGroup } from '../grouping.js';
 import type { Remediation } from '../remediations.js';
 import type { WalkProgress } from '../walk.js';
+import { parseTypedPresets } from './typedPresets.js';
 
 export interface ShellPreset {
   label: string;
@@ -33,9 +34,13 @@ export type VulnStep = 'presets' | 'loading' | 'table' | 'ticket';
 
 export interface VulnViewState {
   step: VulnStep;
+  /** a row of SHELL_PRESETS, or SHELL_PRESETS.length: the typed presets field */
   presetCursor: number;
-  /** the preset the search ran with (index into SHELL_PRESETS) */
-  chosen?: number;
+  /** the typed presets (cve:…, group:…, open-days:N, …) */
+  typed: string;
+  typedError?: string;
+  /** what the search ran with */
+  chosen?: ShellPreset;
   /** bumped per search, so a retry is a new effect */
   search: number;
   progress?: WalkProgress;
@@ -55,6 +60,7 @@ export interface VulnViewState {
 export type VulnViewAction =
   | { type: 'presetMove'; delta: number }
   | { type: 'choose'; index?: number }
+  | { type: 'type'; text: string }
   | { type: 'progress'; progress: WalkProgress }
   | { type: 'loaded'; loaded: LoadedVulns }
   | { type: 'failed'; message: string }
@@ -70,7 +76,7 @@ export type VulnViewAction =
   | { type: 'back' };
 
 export function initialVulnViewState(): VulnViewState {
-  return { step: 'presets', presetCursor: 0, search: 0, by: 'cve', cursor: { cve: 0, host: 0 }, remediations: {}, unknown: {}, ticketScroll: 0 };
+  return { step: 'presets', presetCursor: 0, typed: '', search: 0, by: 'cve', cursor: { cve: 0, host: 0 }, remediations: {}, unknown: {}, ticketScroll: 0 };
 }
 
 export function groupsOf(s: VulnViewState): readonly VulnGroup[] {
@@ -105,12 +111,22 @@ export function backCloses(s: VulnViewState): boolean {
 export function reduceVulnView(s: VulnViewState, a: VulnViewAction): VulnViewState {
   switch (a.type) {
     case 'presetMove':
-      return s.step === 'presets' ? { ...s, presetCursor: clamp(s.presetCursor + a.delta, 0, SHELL_PRESETS.length - 1) } : s;
+      return s.step === 'presets' ? { ...s, presetCursor: clamp(s.presetCursor + a.delta, 0, SHELL_PRESETS.length) } : s;
+    case 'type':
+      return { ...s, typed: a.text, typedError: undefined };
     case 'choose': {
       if (s.step !== 'presets') return s;
       const index = a.index ?? s.presetCursor;
-      if (!SHELL_PRESETS[index]) return s;
-      return { ...s, step: 'loading', chosen: index, presetCursor: index, search: s.search + 1, progress: undefined, failure: undefined, loaded: undefined, cursor: { cve: 0, host: 0 } };
+      let chosen = SHELL_PRESETS[index];
+      if (index === SHELL_PRESETS.length) {
+        try {
+          chosen = { label: s.typed.trim(), presets: parseTypedPresets(s.typed) };
+        } catch (e) {
+          return { ...s, presetCursor: index, typedError: (e as Error).message };
+        }
+      }
+      if (!chosen) return s;
+      return { ...s, step: 'loading', chosen, presetCursor: index, typedError: undefined, search: s.search + 1, progress: undefined, failure: undefined, loaded: undefined, cursor: { cve: 0, host: 0 } };
     }
     case 'progress':
       return s.step === 'loading' ? { ...s, progress: a.progress } : s;
@@ -171,8 +187,8 @@ export type VulnViewEffect =
 
 /** The one thing the view needs from the tenant now, if any. */
 export function nextVulnEffect(s: VulnViewState): VulnViewEffect | undefined {
-  if (s.step === 'loading' && !s.failure && s.chosen !== undefined) {
-    return { kind: 'search', search: s.search, presets: SHELL_PRESETS[s.chosen]?.presets ?? [] };
+  if (s.step === 'loading' && !s.failure && s.chosen) {
+    return { kind: 'search', search: s.search, presets: s.chosen.presets };
   }
   if (s.step === 'table' || s.step === 'ticket') {
     const g = currentGroup(s);
