@@ -91,7 +91,7 @@ export function VulnsView({ caller, apiBaseUrl, width, height, onClose }: VulnsV
           ))}
           <Box flexGrow={1} />
           <Text color={color('muted')} wrap="truncate">
-            Ticket preview (as `talon vulns tickets` writes it) · ↑/↓ PgUp/PgDn scroll · Esc back to the table
+            Ticket preview, as `talon vulns tickets` makes it · ↑/↓ PgUp/PgDn · Esc back
           </Text>
         </>
       )}

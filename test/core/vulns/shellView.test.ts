@@ -14,7 +14,7 @@ import {
   type VulnViewAction,
   type VulnViewState,
 } from '../../../src/core/vulns/shellView/state.js';
-import { detailLines, fit, headerLine, rowLine, ticketLines, windowStart } from '../../../src/core/vulns/shellView/lines.js';
+import { detailLines, fit, wrapLine, headerLine, rowLine, ticketLines, windowStart } from '../../../src/core/vulns/shellView/lines.js';
 import { parseTypedPresets } from '../../../src/core/vulns/shellView/typedPresets.js';
 import { summaryLine } from '../../../src/core/vulns/shellView/summary.js';
 import { buildTicket } from '../../../src/core/vulns/tickets/build.js';
@@ -138,6 +138,14 @@ describe('vulnerabilities view lines', () => {
     }
     expect(headerLine('cve', 40)).not.toContain('FIRST SEEN');
     expect(fit('abcdef', 4)).toBe('abc…');
+    expect(wrapLine('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
+    expect(wrapLine('x'.repeat(20), 8)).toEqual(['x'.repeat(8), 'x'.repeat(8), 'x'.repeat(4)]);
+    const t = buildTicket(g, { remediations: new Map(), links: consoleLinks('https://falcon.crowdstrike.com') });
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    const lines = ticketLines(t, 50);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(50);
+    // Wrapping loses no character of the body (a long link is cut into pieces).
+    expect(squeeze(lines.slice(lines.findIndex((l) => l.startsWith('─')) + 1).join(' '))).toBe(squeeze(t.body));
   });
 
   it('shows tenant text as data: control characters are escaped', () => {

@@ -113,16 +113,36 @@ export function detailLines(g: VulnGroup, rems: Readonly<Record<string, Remediat
   return [...head, ...remediationLines(remediationIdsOf(g), rems, unknown, width, room)].slice(0, max);
 }
 
-/** The ticket preview: title, fields, then the Markdown body, each line cut to `width`. */
+/** One line wrapped at spaces to `width` (a word longer than that is cut into pieces); continuation lines indented by `indent`. */
+export function wrapLine(text: string, width: number, indent = ''): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  let rest = text;
+  let lead = '';
+  while ([...lead + rest].length > w) {
+    const chars = [...lead + rest];
+    const room = chars.slice(0, w).join('');
+    const space = room.lastIndexOf(' ');
+    const cut = space > lead.length ? space : w;
+    out.push(chars.slice(0, cut).join('').trimEnd());
+    rest = chars.slice(cut).join('').trimStart();
+    lead = indent.length < w ? indent : '';
+  }
+  out.push(lead + rest);
+  return out;
+}
+
+/** The ticket preview: title, fields, then the Markdown body, wrapped to `width`. */
 export function ticketLines(t: Ticket, width: number): string[] {
   const f = t.fields;
-  const out = [
-    fit(`Title: ${safe(t.title)}`, width),
-    fit(`Priority ${f.priority} · due ${f.due_date || '-'} · severity ${f.severity}${f.base_score === null ? '' : ` ${f.base_score}`} · exploit ${f.exploit || '-'} · KEV ${f.cisa_kev === null ? '-' : f.cisa_kev ? 'yes' : 'no'} · count ${f.count}`, width),
-    fit(`Labels: ${f.labels.map(safe).join(', ')}`, width),
-    fit(`Remediation: ${safe(f.remediation) || '-'}`, width),
-    '─'.repeat(Math.max(1, Math.min(width, 40))),
+  const head = [
+    `Title: ${safe(t.title)}`,
+    `Priority ${f.priority} · due ${f.due_date || '-'} · severity ${f.severity}${f.base_score === null ? '' : ` ${f.base_score}`} · exploit ${f.exploit || '-'} · KEV ${f.cisa_kev === null ? '-' : f.cisa_kev ? 'yes' : 'no'} · count ${f.count}`,
+    `Labels: ${f.labels.map(safe).join(', ')}`,
+    `Remediation: ${safe(f.remediation) || '-'}`,
   ];
-  for (const l of terminalSafe(t.body, { multiline: true }).split('\n')) out.push(fit(l.replace(/\t/g, '  '), width));
+  const out = head.flatMap((l) => wrapLine(l, width, '  '));
+  out.push('─'.repeat(Math.max(1, Math.min(width, 40))));
+  for (const l of terminalSafe(t.body, { multiline: true }).split('\n')) out.push(...wrapLine(l.replace(/\t/g, '  '), width, '  '));
   return out;
 }
