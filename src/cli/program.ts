@@ -14,6 +14,7 @@ import { registerContainCommand } from './contain.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerAlertsCommand } from './alerts.js';
+import { registerReportCommand } from './report.js';
 import { registerVulnsCommand } from './vulns.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 import { registerCompletionCommand } from './completion.js';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
   registerContainCommand(program);
   registerHashSearchCommand(program);
   registerAlertsCommand(program);
+  registerReportCommand(program);
   registerVulnsCommand(program);
   registerAuditCommand(program);
   registerCompletionCommand(program);

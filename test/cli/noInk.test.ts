@@ -21,7 +21,7 @@ function loadedModules(args: string[]): string[] {
 }
 
 describe('one-shot commands', () => {
-  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['vulns', '--preset', 'kev', '--timeout', '1'], ['vulns', 'tickets', '--group-by', 'cve', '--timeout', '1'], ['--version']]) {
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['vulns', '--preset', 'kev', '--timeout', '1'], ['vulns', 'tickets', '--group-by', 'cve', '--timeout', '1'], ['report', 'fleet', '--timeout', '1'], ['--version']]) {
     it(`talon ${args[0]} loads neither Ink nor React`, () => {
       const modules = loadedModules(args);
       expect(modules.length).toBeGreaterThan(0);

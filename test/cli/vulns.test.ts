@@ -3,7 +3,7 @@ import { statSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { tempHome, modeOf } from '../helpers/tempHome.js';
+import { apiHome, tempHome, modeOf } from '../helpers/tempHome.js';
 import { parseCsv } from '../helpers/csv.js';
 import type { Vulnerability } from '../../src/sim/tenant/types.js';
 
@@ -15,7 +15,7 @@ afterAll(() => h.close());
 
 function simEnv(extra: NodeJS.ProcessEnv = {}): { home: string; env: NodeJS.ProcessEnv } {
   const c = h.sim.clients.demo;
-  return tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1', ...extra });
+  return apiHome(h.sim.url, c, { ...extra });
 }
 
 const isOpen = (v: Vulnerability) => v.status === 'open' || v.status === 'reopen';

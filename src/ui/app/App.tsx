@@ -53,6 +53,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
   'app.vulns': 'vulns',
+  'app.dashboard': 'dashboard',
 };
 
 export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {

@@ -16,6 +16,7 @@ import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
 import { VulnsView } from '../wizards/VulnsView.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
@@ -25,6 +26,7 @@ export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.contain', title: 'Contain or lift hosts…' },
   { command: 'app.hashSearch', title: 'Find hosts that saw a hash…' },
   { command: 'app.vulns', title: 'Vulnerabilities: by CVE or host, remediation, tickets…' },
+  { command: 'app.dashboard', title: 'Dashboard: fleet, alerts and vulnerabilities' },
   { command: 'app.history', title: 'History' },
   { command: 'app.saved', title: 'Saved requests' },
   { command: 'app.saveRequest', title: 'Save this request…' },
@@ -141,6 +143,8 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       return <ContainWizard {...p} />;
     case 'vulns':
       return <VulnsView caller={backend.caller()} apiBaseUrl={backend.status().baseUrl} width={p.width} height={p.height} onClose={p.close} />;
+    case 'dashboard':
+      return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'hashSearch':
     case 'none':
       return null;

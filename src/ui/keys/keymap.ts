@@ -18,6 +18,7 @@ export const CONTEXTS = [
   'Containment wizard',
   'Hash search wizard',
   'Vulnerabilities view',
+  'Dashboard',
   'Help',
 ] as const;
 export type KeyContext = (typeof CONTEXTS)[number];
@@ -51,6 +52,7 @@ export const BINDINGS = [
   b('Global', 'app.hashSearch', ['ctrl+f'], 'hash search wizard: every host that saw a file'),
   b('Global', 'app.vulns', ['ctrl+y'], 'vulnerabilities view: Spotlight by CVE or host, remediation, ticket preview'),
   b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
+  b('Global', 'app.dashboard', ['ctrl+g'], 'dashboard: the fleet, alerts and vulnerabilities reports as charts'),
   b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
   b('Text fields', 'edit.left', ['left'], 'cursor left'),
@@ -132,6 +134,11 @@ export const BINDINGS = [
   b('Vulnerabilities view', 'vulns.top', ['g', 'home'], 'first row'),
   b('Vulnerabilities view', 'vulns.bottom', ['G', 'end'], 'last row'),
   b('Vulnerabilities view', 'vulns.back', ['escape'], 'a step back (ticket, table, presets); closes from the presets'),
+  b('Dashboard', 'dashboard.next', ['right', 'down', 'j'], 'next panel'),
+  b('Dashboard', 'dashboard.previous', ['left', 'up', 'k'], 'previous panel'),
+  b('Dashboard', 'dashboard.open', ['return'], "open the panel's query in the composer"),
+  b('Dashboard', 'dashboard.refresh', ['r'], 'read the reports again'),
+  b('Dashboard', 'dashboard.close', ['escape'], 'close the dashboard'),
 
   b('Help', 'help.scrollUp', ['up', 'k'], 'scroll up'),
   b('Help', 'help.scrollDown', ['down', 'j'], 'scroll down'),

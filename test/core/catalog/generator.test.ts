@@ -1,7 +1,7 @@
 // The generator: the committed catalog is exactly what the pinned SDK gives
 // (what `npm run catalog -- --check` verifies), generation is deterministic,
 // and an SDK shape it does not understand stops it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,17 @@ import { CATALOG_DATA_PATH, SCOPE_INDEX_PATH, SIM_CATALOG_DATA_PATH, generateCat
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const temps: string[] = [];
-// Each temporary copy holds the SDK's ~6,000 model files: removing them takes a while on a busy machine.
+// The temporary trees link to the SDK's ~6,000 model files instead of copying them, so they are small
+// and quick to remove (rm does not follow the links).
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
-}, 60_000);
+});
+
+/** Links `from` at `to`, creating the parent directories. */
+function link(from: string, to: string): void {
+  mkdirSync(join(to, '..'), { recursive: true });
+  symlinkSync(from, to, 'dir');
+}
 
 describe('catalog generator', () => {
   const first = generateCatalogText(root);
@@ -59,7 +66,7 @@ describe('catalog generator', () => {
     const fake = mkdtempSync(join(tmpdir(), 'talon-catalog-'));
     temps.push(fake);
     writeFileSync(join(fake, 'package.json'), readFileSync(join(root, 'package.json')));
-    cpSync(join(root, 'node_modules', 'crowdstrike-falcon'), join(fake, 'node_modules', 'crowdstrike-falcon'), { recursive: true });
+    link(sdkPackageDir(root), join(fake, 'node_modules', 'crowdstrike-falcon'));
     cpSync(join(root, 'src', 'core', 'catalog', 'data'), join(fake, 'src', 'core', 'catalog', 'data'), { recursive: true });
     cpSync(join(root, 'src', 'sim', 'generic', 'data'), join(fake, 'src', 'sim', 'generic', 'data'), { recursive: true });
     writeFileSync(join(fake, CATALOG_DATA_PATH), `${first.text}// edited\n`);
@@ -73,7 +80,10 @@ describe('catalog generator', () => {
     const fake = mkdtempSync(join(tmpdir(), 'talon-sdk-'));
     temps.push(fake);
     const sdk = sdkPackageDir(root);
-    cpSync(sdk, fake, { recursive: true });
+    // What the generator reads: package.json, LICENSE, dist/apis (edited below) and dist/models (linked).
+    for (const f of ['package.json', 'LICENSE']) cpSync(join(sdk, f), join(fake, f));
+    cpSync(join(sdk, 'dist', 'apis'), join(fake, 'dist', 'apis'), { recursive: true });
+    link(join(sdk, 'dist', 'models'), join(fake, 'dist', 'models'));
     const hosts = join(fake, 'dist', 'apis', 'HostsApi.js');
     const text = readFileSync(hosts, 'utf8');
     // A new way of passing a query parameter that the generator has never seen.
