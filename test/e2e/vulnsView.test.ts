@@ -33,7 +33,7 @@ describe.skipIf(!tmuxAvailable())('vulnerabilities view in tmux', () => {
       const c = h.sim.clients.demo;
       term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' }, size);
       await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
-      term.keys('C-y');
+      term.keys('C-x');
       await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets');
       term.keys('Enter');
       const table = await term.waitFor((s) => s.includes('CVEs on') && s.includes('Fix:'), 15_000, 'the table with a remediation');

@@ -54,6 +54,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.hashSearch': 'hashSearch',
   'app.vulns': 'vulns',
   'app.dashboard': 'dashboard',
+  'app.alerts': 'alerts',
 };
 
 export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
@@ -220,7 +221,10 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             save={save}
             handOff={state.handOff}
             returnTo={state.returnTo}
+            under={state.under}
+            hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+            onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />
         )}
         {overlay === 'none' && confirming && (

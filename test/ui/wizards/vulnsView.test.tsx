@@ -24,7 +24,7 @@ describe('vulnerabilities view in the shell', () => {
       const want = await findVulnerabilities(rig.backend.caller(), { presets: [{ kind: 'critical-exploited' }], statuses: ['open', 'reopen'], by: 'cve', now: Date.now() });
       const cves = want.groups as CveGroup[];
       expect(cves.length).toBeGreaterThan(3);
-      await press(app, CTRL('y'));
+      await press(app, CTRL('x'));
       await waitForText(app, 'Pick a preset');
       await press(app, KEY.enter);
       const table = stripAnsi(await waitForText(app, 'CVEs on', 10_000));
@@ -103,7 +103,7 @@ describe('vulnerabilities view in the shell', () => {
       const group = [...sim.tenant.hostGroups.values()].find((g) => [...sim.tenant.vulnerabilities.values()].some((v) => v.host_info.groups.some((x) => x.id === g.id)))!;
       const want = await findVulnerabilities(rig.backend.caller(), { presets: [{ kind: 'group', name: group.name }, { kind: 'kev' }], statuses: ['open', 'reopen'], by: 'cve', now: Date.now() });
       expect(want.groups.length).toBeGreaterThan(0);
-      await press(app, CTRL('y'));
+      await press(app, CTRL('x'));
       await waitForText(app, 'Pick a preset');
       for (let i = 0; i < 6; i++) await press(app, KEY.down);
       await typeText(app, 'open-days:soon');
@@ -126,7 +126,7 @@ describe('vulnerabilities view in the shell', () => {
     const rig = await openShell(big, { size: { columns: 80, rows: 24 } });
     const { app } = rig;
     try {
-      await press(app, CTRL('y'));
+      await press(app, CTRL('x'));
       await waitForText(app, 'Pick a preset');
       await press(app, '6');
       await waitForText(app, 'CVEs on', 20_000);
