@@ -52,6 +52,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.vulns': 'vulns',
   'app.dashboard': 'dashboard',
   'app.alerts': 'alerts',
 };

@@ -15,6 +15,7 @@ import { CurlImportDialog } from '../components/CurlImportDialog.js';
 import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
+import { VulnsView } from '../wizards/VulnsView.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { AlertsWizard } from '../wizards/AlertsWizard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
@@ -27,6 +28,7 @@ export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.alerts', title: 'Triage alerts: find, inspect, change, close out by rule…' },
   { command: 'app.contain', title: 'Contain or lift hosts…' },
   { command: 'app.hashSearch', title: 'Find hosts that saw a hash…' },
+  { command: 'app.vulns', title: 'Vulnerabilities: by CVE or host, remediation, tickets…' },
   { command: 'app.dashboard', title: 'Dashboard: fleet, alerts and vulnerabilities' },
   { command: 'app.history', title: 'History' },
   { command: 'app.saved', title: 'Saved requests' },
@@ -179,6 +181,8 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       );
     case 'contain':
       return <ContainWizard {...p} />;
+    case 'vulns':
+      return <VulnsView caller={backend.caller()} apiBaseUrl={backend.status().baseUrl} width={p.width} height={p.height} onClose={p.close} />;
     case 'dashboard':
       return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'hashSearch':
