@@ -2,7 +2,7 @@
 // error explained for a non-2xx, the body as a scrollable, foldable,
 // searchable JSON view, the paging bar and a footer of key hints (or the
 // search and write prompts). Exactly `height` rows of at most `width` columns.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
@@ -29,7 +29,7 @@ import { cursorRecord, tableCsv } from '../../core/table/tableModel.js';
 import { stepHistory } from '../../core/jq/jqHistory.js';
 import { PagingBar, pagingBarRows } from '../components/PagingBar.js';
 import { useJsonViewport } from '../hooks/useJsonViewport.js';
-import { matches, type Command } from '../keys/keymap.js';
+import { matches, textOf, type Command } from '../keys/keymap.js';
 import { color, statusRole, type Role } from '../theme.js';
 
 export interface ResponsePaneProps {
@@ -95,6 +95,14 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   // Where ↑ in the jq prompt has got to in the filters run (their count: the field as typed).
   const jqIndex = useRef(0);
   const [prompt, setPrompt] = useState<Prompt>();
+  // The prompt as the last key left it, until its field has rendered and listens.
+  const opening = useRef<Prompt | undefined>(undefined);
+  const promptShown = useRef(prompt);
+  promptShown.current = prompt;
+  // The field has mounted and subscribed (children's effects run first): it takes the keys from here on.
+  useEffect(() => {
+    if (prompt) opening.current = undefined;
+  }, [prompt]);
   const [message, setMessage] = useState<Message>();
   // The last query searched, offered again by ↑ in an empty search prompt.
   const lastQuery = useRef('');
@@ -205,6 +213,9 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
 
   useKeypress(
     (key: KeyEvent) => {
+      // A prompt just opened whose field is not listening yet (keys of the same burst): its keys are its text.
+      if (opening.current) return openingKey(key, opening.current);
+      if (promptShown.current) return false;
       const { view: v, paging: p, fetchAll: f, onPage: page, response: res, doc: d, extras: ex } = latest.current;
       if (ex.mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
       if (ex.mode === 'value') return textKey(key, ex.valueLines?.lines.length ?? 0);
@@ -272,15 +283,31 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       if (matches('page.all', key) && p && canFetchAll(p) && !fetching) return go('all');
       return false;
     },
-    { isActive: focused && !prompt },
+    // Active under an open prompt too: until the prompt's field listens, its keys come here.
+    { isActive: focused },
   );
+  const openingKey = (key: KeyEvent, p: Prompt): true => {
+    if (matches('prompt.close', key)) {
+      opening.current = undefined;
+      setPrompt(undefined);
+    } else if (matches('edit.submit', key)) submit(p.value, p);
+    else {
+      const text = textOf(key);
+      const value = text !== undefined ? p.value + text : matches('edit.backspace', key) ? p.value.slice(0, -1) : p.value;
+      opening.current = { ...p, value };
+      setPrompt(opening.current);
+    }
+    return true;
+  };
   const open = (next: Prompt): true => {
+    opening.current = next;
     setMessage(undefined);
     setPrompt(next);
     return true;
   };
   const promptKey = (key: KeyEvent, field: { current(): { text: string }; set(text: string): void }): boolean => {
     if (matches('prompt.close', key)) {
+      opening.current = undefined;
       setPrompt(undefined);
       return true;
     }
@@ -297,8 +324,10 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
     return false;
   };
 
-  const submit = (value: string) => {
-    if (!prompt) return;
+  const submit = (value: string, current: Prompt | undefined = prompt) => {
+    opening.current = undefined;
+    if (!current) return;
+    const prompt = current;
     setPrompt(undefined);
     if (prompt.kind === 'search') {
       if (value) lastQuery.current = value;

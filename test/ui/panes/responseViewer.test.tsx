@@ -116,6 +116,15 @@ describe('response viewer tools', () => {
     expect(home).toBeTruthy();
   });
 
+  it('takes a filter typed in the same burst as | whole: no key of it runs a viewer command', async () => {
+    const { app: a } = await show();
+    // "t", "e", "y" and "v" are viewer keys; here they are the filter's text.
+    await press(a, '|.resources | map(.hostname) | .[0:2]\r');
+    const f = await frameWith(a.lastFrame, 'jq .resources | map(.hostname) | .[0:2]', 10_000);
+    expect(f).toContain('"srv-00000"');
+    expect(f).toContain('"WKS-00001"');
+  });
+
   it('says what jq said for a filter that does not compile', async () => {
     const { app: a } = await show();
     await press(a, '|', '.resources[', KEY.enter);
