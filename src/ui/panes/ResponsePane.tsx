@@ -24,6 +24,7 @@ import { useResponseExtras } from './useResponseExtras.js';
 import { headerLines } from '../../core/jsonView/headerLines.js';
 import { copyableText, pathOfLine, valueAtLine } from '../../core/jsonView/valueAt.js';
 import { lineAtRow } from '../../core/jsonView/foldState.js';
+import { LineKind } from '../../core/jsonView/jsonDocument.js';
 import { describeCopy, type CopyResult } from '../../core/clipboard/copyText.js';
 import { cursorRecord, tableCsv } from '../../core/table/tableModel.js';
 import { stepHistory } from '../../core/jq/jqHistory.js';
@@ -246,8 +247,10 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       }
       if (matches('response.table', key) && res) {
         // The array at the cursor when it is one of objects; else the whole (filtered) response.
-        const atCursor = valueAtLine(d, line);
-        const why = ex.openTable(Array.isArray(atCursor) ? atCursor : ex.docValue);
+        // Rebuilt only for an array line: the root of a 10 MB answer is read as it is.
+        const kind = d.kind[line];
+        const atCursor = line > 0 && (kind === LineKind.openArray || kind === LineKind.closeArray) ? valueAtLine(d, line) : undefined;
+        const why = ex.openTable(atCursor ?? ex.docValue);
         return why ? say(why, 'warn') : true;
       }
       if (matches('response.entities', key) && res) {
@@ -293,7 +296,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
     } else if (matches('edit.submit', key)) submit(p.value, p);
     else {
       const text = textOf(key);
-      const value = text !== undefined ? p.value + text : matches('edit.backspace', key) ? p.value.slice(0, -1) : p.value;
+      const value = text !== undefined ? p.value + text : matches('edit.backspace', key) ? p.value.slice(0, -1) : matches('edit.clearLine', key) ? '' : p.value;
       opening.current = { ...p, value };
       setPrompt(opening.current);
     }

@@ -9,6 +9,9 @@ import { jqResultValue, runJq } from '../../core/jq/jqFilter.js';
 import { rememberFilter } from '../../core/jq/jqHistory.js';
 import { initTable, tableReducer, tableRows, type TableAction, type TableState } from '../../core/table/tableModel.js';
 
+/** Ink's frame interval (30 fps). */
+const FRAME_MS = 34;
+
 export type ViewMode = 'json' | 'headers' | 'value' | 'table' | 'columns';
 
 export interface JqView {
@@ -51,6 +54,9 @@ export function useResponseExtras(response: ApiResponse | undefined) {
     }
     if (!response || response.body.kind !== 'json') return 'jq needs a JSON response.';
     filters.current = rememberFilter(filters.current, f);
+    // Let the "filtering…" frame reach the terminal before jq holds the thread on a big answer:
+    // Ink draws at most every 33 ms, so one frame interval is waited, not more.
+    await new Promise((done) => setTimeout(done, FRAME_MS));
     const out = await runJq(response.body.value, f);
     if (!out.ok) return `jq: ${out.error}`;
     const value = jqResultValue(out.values);

@@ -17,7 +17,9 @@ describe('copyText', () => {
     expect(copyText(hostile, t)).toEqual({ to: 'clipboard', bytes: Buffer.byteLength(hostile) });
     expect(written).toEqual([osc52(hostile)]);
     // One ESC and one BEL: the sequence's own; the payload is inert base64.
+    // eslint-disable-next-line no-control-regex -- counting the escape characters is the point
     expect(written[0]!.match(/\u001b/g)).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex -- the OSC 52 sequence is what is tested
     expect(written[0]).toMatch(/^\u001b\]52;c;[A-Za-z0-9+/=]+\u0007$/);
   });
 
