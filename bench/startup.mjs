@@ -1,7 +1,10 @@
 // Time from process start to the shell's first frame, and to the endpoint
 // line being ready, for the bundled ./bin/talon in a pseudo-terminal
-// (util-linux `script`). Prints medians over several runs.
-import { spawn } from 'node:child_process';
+// (util-linux `script`), against `node -e 0` measured interleaved in the same
+// run. Budgets (issue 14): first frame at most 2.5x `node -e 0`; the endpoint
+// line (simulator, session and catalog loaded) at most 10x.
+import { spawn, spawnSync } from 'node:child_process';
+import { report } from './lib/report.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/talon', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const BUDGET_MS = 300;
 
 function once() {
   return new Promise((resolve, reject) => {
@@ -42,18 +44,23 @@ function once() {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function nodeBaseline() {
+  const t = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
 
 const firsts = [];
 const readies = [];
+const base = [];
 await once(); // warm the file cache
 for (let i = 0; i < RUNS; i++) {
+  base.push(nodeBaseline());
   const r = await once();
   firsts.push(r.first);
   readies.push(r.ready);
 }
-const f = median(firsts);
-const r = median(readies);
-console.log(`startup (bundled ./bin/talon --demo in a pty, ${RUNS} runs)`);
-console.log(`  first frame: median ${f.toFixed(0)} ms (budget ${BUDGET_MS} ms, ratio ${(f / BUDGET_MS).toFixed(2)})`);
-console.log(`  endpoint line ready (simulator, session, catalog loaded): median ${r.toFixed(0)} ms`);
+console.log(`startup (bundled ./bin/talon --demo in a pty, ${RUNS} runs interleaved with node -e 0)`);
+report('node -e 0', base);
+report('first frame', firsts, { baseline: base, budget: { ratio: 2.5 } });
+report('endpoint line ready (simulator, session, catalog)', readies, { baseline: base, budget: { ratio: 10 } });

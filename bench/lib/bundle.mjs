@@ -40,8 +40,4 @@ export async function importBundled(name, entry, { lazyChunks = false } = {}) {
   }
 }
 
-export function stats(times) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
-  return { n: s.length, median: at(0.5), p90: at(0.9), p99: at(0.99), max: s[s.length - 1] };
-}
+export { stats } from './report.mjs';

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { buildCatalog, SDK_PACKAGE, type CatalogCounts } from './buildCatalog.js';
 import { dataModule } from './dataModule.js';
+import { scopeIndexModule } from './scopeIndexModule.js';
 import { GeneratorError } from './generatorError.js';
 import { buildSimCatalog, simDataModule } from './simCatalog.js';
 
@@ -18,6 +19,7 @@ export interface GenerateOptions {
 }
 
 export const CATALOG_DATA_PATH = join('src', 'core', 'catalog', 'data', 'bundledCatalog.ts');
+export const SCOPE_INDEX_PATH = join('src', 'core', 'catalog', 'data', 'scopeIndex.ts');
 export const SIM_CATALOG_DATA_PATH = join('src', 'sim', 'generic', 'data', 'operations.ts');
 
 /** The installed SDK's directory, after checking it is the exact version package.json pins. */
@@ -35,11 +37,12 @@ export function sdkPackageDir(root: string): string {
 }
 
 /** Generates the catalog text, the simulator's catalog text and the counts. */
-export function generateCatalogText(root: string): { text: string; simText: string; counts: CatalogCounts; responseModels: number; version: string } {
+export function generateCatalogText(root: string): { text: string; scopeText: string; simText: string; counts: CatalogCounts; responseModels: number; version: string } {
   const { file, counts, responses, modelsDir } = buildCatalog(sdkPackageDir(root));
   const sim = buildSimCatalog(file, responses, modelsDir);
   return {
     text: dataModule(file),
+    scopeText: scopeIndexModule(file),
     simText: simDataModule(sim, file.source.notice ?? ''),
     counts,
     responseModels: Object.keys(sim.models).length,
@@ -70,7 +73,7 @@ function syncFile(target: string, text: string, opts: GenerateOptions): number {
 }
 
 export function runGenerator(opts: GenerateOptions): number {
-  const { text, simText, counts, responseModels, version } = generateCatalogText(opts.root);
+  const { text, scopeText, simText, counts, responseModels, version } = generateCatalogText(opts.root);
   opts.log(
     `catalog from ${SDK_PACKAGE}@${version}: ${counts.operations} operations in ${counts.collections} collections; ` +
       `${counts.withScopes} with scopes, ${counts.deprecated} deprecated, ${counts.withBody} with a body; ` +
@@ -79,8 +82,9 @@ export function runGenerator(opts: GenerateOptions): number {
   );
   opts.log(`simulator catalog: ${responseModels} response models; ${(Buffer.byteLength(simText) / 1024).toFixed(0)} KiB`);
   const core = syncFile(join(opts.root, CATALOG_DATA_PATH), text, opts);
+  const scopes = syncFile(join(opts.root, SCOPE_INDEX_PATH), scopeText, opts);
   const sim = syncFile(join(opts.root, SIM_CATALOG_DATA_PATH), simText, opts);
-  return core || sim;
+  return core || scopes || sim;
 }
 
 /** `root` is passed in: this module runs from a temporary bundle, not from scripts/. */

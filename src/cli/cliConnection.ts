@@ -3,7 +3,7 @@
 // and writes confirmed on the terminal or by --yes (cliConfirm).
 // Imported lazily by the commands' run modules, never by main.ts.
 import { openConnection, parseTimeout, type Connection } from '../core/connection.js';
-import { INSECURE_WARNING } from '../core/http/dispatcher.js';
+import { INSECURE_WARNING } from '../core/http/proxySettings.js';
 import type { ConnectionFlags } from './commonOptions.js';
 import { cliConfirm } from './confirm.js';
 import { terminalSafe } from '../core/text/terminalSafe.js';
@@ -18,6 +18,8 @@ export function openCliConnection(flags: ConnectionFlags, timeout: { value?: str
     proxy: flags.proxy,
     insecure: flags.insecure,
     timeoutMs: parseTimeout(timeout.value, timeout.flag),
+    // One process, one or a few calls: node:http starts and exits fastest (README, Development).
+    stack: 'node',
     onRetry: (r) => {
       const why = r.reason === 'rate-limit' ? 'rate limited (429)' : r.status ? `the API answered ${r.status}` : (r.cause ?? 'the connection failed');
       process.stderr.write(`talon: ${terminalSafe(String(why))}; retrying in ${(r.waitMs / 1000).toFixed(1)} s (attempt ${r.attempt}).\n`);

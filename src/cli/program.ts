@@ -14,6 +14,8 @@ import { registerContainCommand } from './contain.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { registerAuditCommand } from './audit.js';
 import { registerAlertsCommand } from './alerts.js';
+import { registerReportCommand } from './report.js';
+import { registerVulnsCommand } from './vulns.js';
 import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
 import { registerCompletionCommand } from './completion.js';
 
@@ -70,6 +72,8 @@ export function buildProgram(): Command {
   registerContainCommand(program);
   registerHashSearchCommand(program);
   registerAlertsCommand(program);
+  registerReportCommand(program);
+  registerVulnsCommand(program);
   registerAuditCommand(program);
   registerCompletionCommand(program);
   return program;

@@ -4,6 +4,7 @@
 // door (GuardedClient): every tenant call goes through `client`.
 import { HttpClient } from './http/httpClient.js';
 import type { ApiCaller } from './http/types.js';
+import type { HttpStack } from './http/transport.js';
 import { Session } from './auth/session.js';
 import { TokenCache } from './auth/tokenCache.js';
 import { FalconClient } from './auth/falconClient.js';
@@ -14,7 +15,7 @@ import { ProfileStore } from './config/profileStore.js';
 import { SecretStore } from './config/secretStore.js';
 import { UserError } from './errors.js';
 import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
-import type { Catalog } from './catalog/types.js';
+import type { ScopeCatalog } from './catalog/types.js';
 
 /** The connection flags every command (and the shell) takes: credentials plus the HTTP settings' flags. */
 export interface ConnectionFlags extends CredentialFlags {
@@ -29,6 +30,8 @@ export interface HttpSettings {
   /** per attempt, in ms */
   timeoutMs?: number;
   onRetry?: ConstructorParameters<typeof HttpClient>[0]['onRetry'];
+  /** node:http for one-shot commands, undici (the default) for the shell */
+  stack?: HttpStack;
 }
 
 export interface Connection {
@@ -69,7 +72,7 @@ export function openConnection(flags: CredentialFlags, http: HttpSettings, env: 
   const httpFor = (baseUrl: string): ApiCaller => {
     let c = clients.get(baseUrl);
     if (!c) {
-      c = new HttpClient({ baseUrl, proxy: http.proxy, insecure: http.insecure, timeoutMs: http.timeoutMs, onRetry: http.onRetry, env });
+      c = new HttpClient({ baseUrl, proxy: http.proxy, insecure: http.insecure, timeoutMs: http.timeoutMs, onRetry: http.onRetry, env, stack: http.stack });
       clients.set(baseUrl, c);
     }
     return c;
@@ -81,12 +84,12 @@ export function openConnection(flags: CredentialFlags, http: HttpSettings, env: 
     cloudUrls: cloudUrlOverrides(env),
   });
   // Loaded on the first call, not at startup; an imported catalog that cannot be read fails the call.
-  let catalog: Promise<Catalog> | undefined;
+  let catalog: Promise<ScopeCatalog> | undefined;
   const client = new GuardedClient({
     client: new FalconClient(session, httpFor),
     profile: { name: credentials.profile ?? 'default', readOnly: credentials.readOnly },
     catalog: () =>
-      (catalog ??= import('./catalog/currentCatalog.js').then(({ loadCurrentCatalog }) => loadCurrentCatalog({ profile: credentials.profile, env }))),
+      (catalog ??= import('./catalog/policyCatalog.js').then(({ loadPolicyCatalog }) => loadPolicyCatalog({ profile: credentials.profile, env }))),
     baseUrl: async () => {
       await session.token();
       return session.baseUrl;

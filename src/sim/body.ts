@@ -2,6 +2,18 @@
 import type { IncomingMessage } from 'node:http';
 import { SimHttpError } from './envelope.js';
 
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * The body, or an empty buffer at once when the request has none (no Content-Length, no
+ * Transfer-Encoding: most GETs), so such a request does not wait for stream events.
+ */
+export function bodyOf(req: IncomingMessage, maxBytes: number): Buffer | Promise<Buffer> {
+  const length = req.headers['content-length'];
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) return EMPTY;
+  return readBody(req, maxBytes);
+}
+
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -37,6 +37,8 @@ export interface SimResponse {
   raw?: unknown;
   /** top-level fields beyond meta, resources and errors that a response model carries */
   extra?: Record<string, unknown>;
+  /** `resources` already serialized, one JSON text per item (see routes/recordJson.ts); wins over `resources` */
+  resourcesJson?: readonly string[];
   /** a body that is not JSON (downloads, text answers) */
   bytes?: { contentType: string; data: Buffer };
 }
@@ -70,4 +72,16 @@ export function buildEnvelope(res: SimResponse, traceId: string, queryTime: numb
   };
   if (res.metaOnly) return { ...res.extra, meta, errors: res.errors ?? [] };
   return { ...res.extra, meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
+}
+
+/** The envelope as JSON text, splicing in `resourcesJson` when the resources come serialized. */
+export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number): string {
+  const envelope = buildEnvelope(res, traceId, queryTime);
+  if (res.resourcesJson === undefined || res.raw !== undefined || res.metaOnly) return JSON.stringify(envelope);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(envelope as Envelope)) {
+    if (value === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${key === 'resources' ? `[${res.resourcesJson.join(',')}]` : JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }

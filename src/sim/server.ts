@@ -4,14 +4,14 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import { buildEnvelope, SimHttpError, type SimResponse } from './envelope.js';
+import { serializeEnvelope, SimHttpError, type SimResponse } from './envelope.js';
 import { Router } from './router.js';
 import { validateQuery, type Route } from './route.js';
 import { SimState } from './context.js';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options.js';
 import { SlidingWindowLimiter, type RateVerdict } from './rateLimiter.js';
 import { FaultInjector } from './faults.js';
-import { readBody, decodeBody } from './body.js';
+import { bodyOf, decodeBody } from './body.js';
 import { Gate, rateHeaders, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
 import { invalidateQueries } from './routes/cachedQuery.js';
@@ -33,6 +33,12 @@ export interface RunningSimulator {
   tokensIssued(): number;
   /** grants a scope to a client; tokens minted before keep their old scopes (a stale token) */
   grantScope(clientId: string, scope: string): void;
+  /**
+   * For tests: change the main tenant's data in place (close a vulnerability,
+   * move a host), then forget cached query results so the API answers from
+   * the new data, as it would after a write call.
+   */
+  changeTenant(change: (tenant: Tenant) => void): void;
   close(): Promise<void>;
 }
 
@@ -66,11 +72,12 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     let rate: RateVerdict | undefined;
     let raw: Buffer;
     try {
-      raw = await readBody(req, options.maxBodyBytes);
+      const read = bodyOf(req, options.maxBodyBytes);
+      raw = read instanceof Buffer ? read : await read;
     } catch (e) {
       return send(res, errorResponse(e), state, started);
     }
-    const url = new URL(req.url ?? '/', 'http://sim');
+    const url = requestUrl(req.url ?? '/');
     const method = (req.method ?? 'GET').toUpperCase();
     let match = router.match(method, url.pathname);
     if (match.kind !== 'found') {
@@ -145,8 +152,23 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     options,
     tokensIssued: () => state.tokens.issued,
     grantScope: (clientId, scope) => state.clients.grant(clientId, scope),
+    changeTenant: (change) => {
+      change(state.mainTenant);
+      invalidateQueries(state.mainTenant);
+    },
     close: () => closeServer(server),
   };
+}
+
+/** A path made only of these characters reads the same through the URL parser, which costs more than the split. */
+const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
+
+/** The request target's path and query, as `new URL` gives them. */
+function requestUrl(target: string): { pathname: string; searchParams: URLSearchParams } {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (!PLAIN_PATH.test(path) || path.includes('//') || target.includes('#')) return new URL(target, 'http://sim');
+  return { pathname: path, searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
 }
 
 function errorResponse(e: unknown): SimResponse {
@@ -165,7 +187,7 @@ function send(res: ServerResponse, r: SimResponse, state: SimState, started = pr
   // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
   const traceId = randomUUID();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = r.bytes?.data ?? JSON.stringify(buildEnvelope(r, traceId, Number(queryTime.toPrecision(6))));
+  const body = r.bytes?.data ?? serializeEnvelope(r, traceId, Number(queryTime.toPrecision(6)));
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.
   res.statusCode = r.status;
   res.setHeader('Content-Type', r.bytes?.contentType ?? 'application/json');

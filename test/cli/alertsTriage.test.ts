@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome } from '../helpers/tempHome.js';
 import type { Alert } from '../../src/sim/tenant/types.js';
 
 let h: SimHarness;
@@ -18,7 +18,7 @@ afterAll(() => h.close());
 
 function simEnv(): { home: string; env: NodeJS.ProcessEnv } {
   const c = h.sim.clients.demo;
-  return tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' });
+  return apiHome(h.sim.url, c);
 }
 
 const alerts = (): Alert[] => [...h.sim.tenant.alerts.values()];

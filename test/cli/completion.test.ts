@@ -82,7 +82,7 @@ ${calls}`;
 }
 
 const CASES: Array<{ what: string; words: string[]; expect: (c: string[]) => void }> = [
-  { what: 'subcommands', words: ['re'], expect: (c) => expect(c).toEqual(['request', 'replay']) },
+  { what: 'subcommands', words: ['re'], expect: (c) => expect(c).toEqual(['request', 'replay', 'report']) },
   { what: 'nested subcommands', words: ['catalog', ''], expect: (c) => expect(c).toEqual(['import', 'reset', 'info']) },
   { what: 'flags of a subcommand', words: ['request', '--max'], expect: (c) => expect(c).toEqual(['--max-items']) },
   { what: 'flag values', words: ['request', '-o', 'n'], expect: (c) => expect(c).toEqual(['ndjson']) },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { BIN, runTalon } from '../helpers/talonBinary.js';
 import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome } from '../helpers/tempHome.js';
 import type { Host } from '../../src/sim/tenant/types.js';
 import { startTransition } from '../../src/sim/routes/hostModel.js';
 
@@ -26,7 +26,7 @@ afterAll(() => h.close());
 
 function simEnv(sim: SimHarness = h, kind: 'demo' | 'readOnly' = 'demo'): { home: string; env: NodeJS.ProcessEnv } {
   const c = sim.sim.clients[kind];
-  return tempHome({ FALCON_BASE_URL: sim.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' });
+  return apiHome(sim.sim.url, c);
 }
 
 const status = (host: Host, sim: SimHarness = h): string => sim.sim.tenant.hosts.get(host.device_id)!.status;

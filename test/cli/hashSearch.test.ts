@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome, tempHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => h.close());
 
 function simEnv(): NodeJS.ProcessEnv {
   const c = h.sim.clients.demo;
-  return tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' }).env;
+  return apiHome(h.sim.url, c).env;
 }
 
 /** The hosts the simulator says observed a value. */

@@ -1,5 +1,7 @@
 // One-shot commands must start fast: they never load Ink or React, which
-// only the interactive shell needs (bundled into a chunk of its own).
+// only the interactive shell needs (bundled into a chunk of its own), nor
+// undici or zod's full build (README, Development: one-shot commands use
+// node:http and zod's mini build).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,11 +21,25 @@ function loadedModules(args: string[]): string[] {
 }
 
 describe('one-shot commands', () => {
-  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['--version']]) {
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['vulns', '--preset', 'kev', '--timeout', '1'], ['vulns', 'tickets', '--group-by', 'cve', '--timeout', '1'], ['report', 'fleet', '--timeout', '1'], ['--version']]) {
     it(`talon ${args[0]} loads neither Ink nor React`, () => {
       const modules = loadedModules(args);
       expect(modules.length).toBeGreaterThan(0);
       for (const file of modules) expect(readFileSync(file, 'utf8')).not.toContain('react-reconciler');
+    });
+  }
+
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['replay', 'nothing-saved'], ['hash-search', 'example.com', '--timeout', '1']]) {
+    it(`talon ${args[0]} loads under 600 KB of JavaScript: the catalog's scope index, not the catalog; no undici, no zod full build`, () => {
+      const modules = loadedModules(args);
+      const texts = modules.map((file) => readFileSync(file, 'utf8'));
+      const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+      expect(bytes).toBeLessThan(600_000);
+      for (const text of texts) {
+        expect(text).not.toContain('llhttp');
+        expect(text).not.toContain('BUNDLED_MODELS_JSON'); // the whole catalog: only describe and the shell need it
+        expect(text).not.toContain('superRefine'); // zod's full (classic) build only
+      }
     });
   }
 });

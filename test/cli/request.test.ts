@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome, tempHome } from '../helpers/tempHome.js';
 import { startLocalProxy, type LocalProxy } from '../core/http/helpers/localServers.js';
 
 let h: SimHarness;
@@ -22,7 +22,7 @@ afterAll(async () => {
 function simEnv(kind: 'demo' | 'readOnly' = 'demo'): { home: string; env: NodeJS.ProcessEnv } {
   const c = h.sim.clients[kind];
   // No proxy variables from the outside world, and no colour.
-  return tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' });
+  return apiHome(h.sim.url, c);
 }
 
 function filesUnder(dir: string): string[] {

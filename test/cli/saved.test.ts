@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon, type RunResult } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(() => h.close());
 
 function simEnv(kind: 'demo' | 'readOnly' = 'demo'): { home: string; env: NodeJS.ProcessEnv } {
   const c = h.sim.clients[kind];
-  return tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' });
+  return apiHome(h.sim.url, c);
 }
 
 function filesUnder(dir: string): string[] {

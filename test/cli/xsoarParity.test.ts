@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon, type RunResult } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 let env: NodeJS.ProcessEnv;
@@ -13,7 +13,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   h = await startHarness({ tokenTtl: 1799 });
   const c = h.sim.clients.demo;
-  env = tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' }).env;
+  env = apiHome(h.sim.url, c).env;
 });
 afterAll(async () => {
   await h.close();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { BIN, runTalon } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome, tempHome } from '../helpers/tempHome.js';
 import { parseSavedFile, serializeSaved } from '../../src/core/saved/savedRequest.js';
 import { variablesOf } from '../../src/core/saved/variables.js';
 
@@ -29,7 +29,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   h = await startHarness();
   const c = h.sim.clients.demo;
-  env = tempHome({ FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' }).env;
+  env = apiHome(h.sim.url, c).env;
 });
 afterAll(() => h.close());
 

@@ -18,3 +18,11 @@ export function tempHome(extra: NodeJS.ProcessEnv = {}): { home: string; env: No
 }
 
 export const modeOf = (mode: number): number => mode & 0o777;
+
+/** No proxy from the outside world, and no colour: what every command test runs with. */
+export const NO_PROXY_ENV: NodeJS.ProcessEnv = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' };
+
+/** A fresh TALON_HOME and the variables that point talon at `baseUrl` with `client`'s credentials. */
+export function apiHome(baseUrl: string, client: { id: string; secret: string }, extra: NodeJS.ProcessEnv = {}): { home: string; env: NodeJS.ProcessEnv } {
+  return tempHome({ FALCON_BASE_URL: baseUrl, FALCON_CLIENT_ID: client.id, FALCON_CLIENT_SECRET: client.secret, ...NO_PROXY_ENV, ...extra });
+}

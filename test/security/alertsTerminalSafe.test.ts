@@ -3,7 +3,7 @@
 // review, results and audit show them escaped, never raw.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTalon, type RunResult } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
+import { apiHome } from '../helpers/tempHome.js';
 import { ALERT_IDS, CLIENT, VISIBLE, controlBytes, hostile, startControlSequenceServer, type HostileServer } from '../helpers/hostile/controlSequenceServer.js';
 
 let server: HostileServer;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function hostileEnv(): NodeJS.ProcessEnv {
-  return tempHome({ FALCON_BASE_URL: server.url, FALCON_CLIENT_ID: CLIENT.id, FALCON_CLIENT_SECRET: CLIENT.secret, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' }).env;
+  return apiHome(server.url, CLIENT).env;
 }
 
 function expectInert(r: RunResult): void {

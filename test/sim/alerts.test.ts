@@ -113,6 +113,10 @@ describe('alerts', () => {
   it('updates alerts with v3 actions: status, tags (removals first), comments, assignment', async () => {
     const target = alerts.find((a) => a.status !== 'in_progress') as Alert;
     const before = target.updated_timestamp;
+    // The combined call serializes each record once while nothing changes: an update must still show there.
+    const inCombined = async () =>
+      ((await h.api('POST', '/alerts/combined/alerts/v1', { body: { filter: `composite_id:'${target.composite_id}'` } })).json.resources[0] as Alert);
+    expect((await inCombined()).status).toBe(target.status);
     const r = await h.api('PATCH', '/alerts/entities/alerts/v3', {
       body: {
         composite_ids: [target.composite_id, 'missing:ind:x:1-1'],
@@ -136,6 +140,7 @@ describe('alerts', () => {
     expect(a.assigned_to_name).toBe('Ana Analyst');
     expect(a.comments.at(-1)?.value).toBe('looking into it');
     expect(a.updated_timestamp >= before).toBe(true);
+    expect(await inCombined()).toEqual(a);
     const un = await h.api('PATCH', '/alerts/entities/alerts/v3', {
       body: { composite_ids: [target.composite_id], action_parameters: [{ name: 'unassign', value: '' }, { name: 'remove_tag', value: 'talon/x' }] },
     });

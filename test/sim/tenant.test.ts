@@ -279,16 +279,10 @@ describe('generateTenant', () => {
     }
   });
 
-  it('generates 20,000 hosts quickly', () => {
-    let best = Infinity;
-    let big: Tenant | undefined;
-    for (let i = 0; i < 2 && best >= 2000; i++) {
-      const t0 = performance.now();
-      big = generateTenant({ seed: 9, hosts: 20_000, anchor });
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(2000);
-    expect(big?.hosts.size).toBe(20_000);
-    expect(new Set([...(big?.hosts.values() ?? [])].map((h) => h.hostname)).size).toBe(20_000 - 2);
+  // How fast is measured by bench/simulator.mjs (start-up at 100,000 hosts), not by a timed test.
+  it('names 20,000 hosts uniquely, apart from the reused hostname', () => {
+    const big = generateTenant({ seed: 9, hosts: 20_000, anchor });
+    expect(big.hosts.size).toBe(20_000);
+    expect(new Set([...big.hosts.values()].map((h) => h.hostname)).size).toBe(20_000 - 2);
   });
 });

@@ -5,11 +5,14 @@
 // collection (`Hosts.queryDevicesByFilter`), exactly first, then forgiving case
 // and punctuation (`query_devices_by_filter`).
 import { looseId } from './publishedId.js';
-import type { Catalog, CatalogOperation } from './types.js';
+import type { Catalog, CatalogOperation, ScopeOperation } from './types.js';
 
-interface PathIndex {
-  literal: Map<string, CatalogOperation>;
-  templated: Array<{ method: string; re: RegExp; op: CatalogOperation }>;
+interface PathIndex<T extends ScopeOperation> {
+  literal: Map<string, T>;
+  templated: Array<{ method: string; re: RegExp; op: T }>;
+}
+
+interface NameIndex {
   exactId: Map<string, CatalogOperation[]>;
   looseId: Map<string, CatalogOperation[]>;
 }
@@ -20,12 +23,15 @@ function add(map: Map<string, CatalogOperation[]>, key: string, op: CatalogOpera
   else if (!list.includes(op)) list.push(op);
 }
 
-const cache = new WeakMap<Catalog, PathIndex>();
+// Two indexes, each built on first use: every tenant call asks the path
+// index (the send policy), and only name lookups need the other.
+const pathCache = new WeakMap<object, PathIndex<ScopeOperation>>();
+const nameCache = new WeakMap<Catalog, NameIndex>();
 
-function pathIndex(catalog: Catalog): PathIndex {
-  let index = cache.get(catalog);
-  if (index) return index;
-  index = { literal: new Map(), templated: [], exactId: new Map(), looseId: new Map() };
+function pathIndex<T extends ScopeOperation>(catalog: { operations: readonly T[] }): PathIndex<T> {
+  const cached = pathCache.get(catalog) as PathIndex<T> | undefined;
+  if (cached) return cached;
+  const index: PathIndex<T> = { literal: new Map(), templated: [] };
   for (const op of catalog.operations) {
     if (op.path.includes('{')) {
       const pattern = op.path
@@ -34,6 +40,16 @@ function pathIndex(catalog: Catalog): PathIndex {
         .join('');
       index.templated.push({ method: op.method, re: new RegExp(`^${pattern}$`, 'i'), op });
     } else index.literal.set(`${op.method} ${op.path.toLowerCase()}`, op);
+  }
+  pathCache.set(catalog, index);
+  return index;
+}
+
+function nameIndex(catalog: Catalog): NameIndex {
+  let index = nameCache.get(catalog);
+  if (index) return index;
+  index = { exactId: new Map(), looseId: new Map() };
+  for (const op of catalog.operations) {
     for (const name of [op.operationId, op.publishedId]) {
       for (const key of [name, `${op.collection}.${name}`]) {
         add(index.exactId, key, op);
@@ -41,12 +57,12 @@ function pathIndex(catalog: Catalog): PathIndex {
       }
     }
   }
-  cache.set(catalog, index);
+  nameCache.set(catalog, index);
   return index;
 }
 
 /** The operation for METHOD and path (query string and trailing slash ignored); a literal path wins over a template. */
-export function findOperationByPath(catalog: Catalog, method: string, path: string): CatalogOperation | undefined {
+export function findOperationByPath<T extends ScopeOperation>(catalog: { operations: readonly T[] }, method: string, path: string): T | undefined {
   const index = pathIndex(catalog);
   const m = method.toUpperCase();
   const clean = (path.split(/[?#]/)[0] ?? '').replace(/(.)\/+$/, '$1');
@@ -60,7 +76,7 @@ export function findOperationByPath(catalog: Catalog, method: string, path: stri
  * definition reuses some ids across collections); `Collection.name` narrows.
  */
 export function findOperationsById(catalog: Catalog, id: string): CatalogOperation[] {
-  const index = pathIndex(catalog);
+  const index = nameIndex(catalog);
   const name = id.trim();
   return [...(index.exactId.get(name) ?? index.looseId.get(looseId(name)) ?? [])];
 }

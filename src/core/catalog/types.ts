@@ -73,3 +73,11 @@ export interface Catalog {
   /** a named model's schema, or undefined if the catalog has none of that name */
   model(name: string): SchemaNode | undefined;
 }
+
+/** What the send policy needs of an operation (sendPolicy.ts). */
+export type ScopeOperation = Pick<CatalogOperation, 'operationId' | 'method' | 'path' | 'scopes'>;
+
+/** A full Catalog is one of these; so is the bundled scope index (scopeIndex.ts). */
+export interface ScopeCatalog {
+  operations: readonly ScopeOperation[];
+}

@@ -1,12 +1,17 @@
-// Named profiles (which client, which cloud) in config.json, through conf.
+// Named profiles (which client, which cloud) in config.json: read with one
+// JSON.parse, written atomically at 0600 by the writer every private file
+// uses (secureFile.ts). conf did this until talon measured it: with ajv,
+// semver and atomically it cost every command ~80 ms of start-up for schema,
+// migration and watch features talon never used (README, Development).
 // The file is hand-editable, so a broken one is reported, never wiped.
-import Conf from 'conf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { normaliseBaseUrl, parseCloud } from '../auth/clouds.js';
 import { configFileError } from './configFileError.js';
 import { normaliseMemberCid } from './memberCid.js';
 import { talonPaths } from './paths.js';
-import { SECRET_FILE_MODE, ensurePrivateDir } from './secureFile.js';
+import { ensurePrivateDir, writeSecretFile } from './secureFile.js';
 
 export interface Profile {
   name: string;
@@ -39,24 +44,10 @@ export function validateProfileName(name: string): void {
 
 export class ProfileStore {
   readonly path: string;
-  readonly #conf: Conf<StoredConfig>;
 
   constructor(configDir: string) {
     ensurePrivateDir(configDir);
-    this.#conf = this.#guard(
-      () =>
-        new Conf<StoredConfig>({
-          cwd: configDir,
-          configName: 'config',
-          // Never lose profiles to a typo: conf then throws instead of clearing.
-          clearInvalidConfig: false,
-          configFileMode: SECRET_FILE_MODE,
-          // Profile names are keys; keep dots (if a hand edit adds one) literal.
-          accessPropertiesByDotNotation: false,
-        }),
-      `${configDir}/config.json`,
-    );
-    this.path = this.#conf.path;
+    this.path = join(configDir, 'config.json');
   }
 
   /** The store under the config directory of `env` (TALON_HOME or XDG). */
@@ -95,12 +86,10 @@ export class ProfileStore {
     if (!Object.hasOwn(profiles, name)) return false;
     delete profiles[name];
     const wasDefault = this.defaultName() === name;
-    this.#guard(() => {
-      const store = this.#conf.store;
-      store.profiles = profiles;
-      if (wasDefault) delete store.defaultProfile;
-      this.#conf.store = store;
-    });
+    const store = this.#read();
+    store.profiles = profiles;
+    if (wasDefault) delete store.defaultProfile;
+    this.#guard(() => writeSecretFile(this.path, `${JSON.stringify(store, null, '\t')}\n`));
     return true;
   }
 
@@ -122,11 +111,26 @@ export class ProfileStore {
   }
 
   #read(): StoredConfig {
-    return this.#guard(() => this.#conf.store);
+    return this.#guard(() => {
+      let text: string;
+      try {
+        text = readFileSync(this.path, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+        throw e;
+      }
+      if (text.trim() === '') return {};
+      // A hand edit may have added a byte-order mark.
+      const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('it must hold a JSON object');
+      return value as StoredConfig;
+    });
   }
 
+  /** Sets top-level keys, keeping every other key of the file as it was. */
   #write(values: Partial<StoredConfig>): void {
-    this.#guard(() => this.#conf.set(values));
+    const next = { ...this.#read(), ...values };
+    this.#guard(() => writeSecretFile(this.path, `${JSON.stringify(next, null, '\t')}\n`));
   }
 
   #profiles(): Record<string, Omit<Profile, 'name'>> {
@@ -141,7 +145,7 @@ export class ProfileStore {
     return { ...profiles };
   }
 
-  /** Runs a conf operation, turning a broken file into a sentence that names it. */
+  /** Runs a file operation, turning a broken file into a sentence that names it. */
   #guard<T>(op: () => T, path = this.path): T {
     try {
       return op();

@@ -1,6 +1,8 @@
 // One line of the history file: what was sent and how it went. Never a
 // header: the Authorization header, tokens and secrets have no field here.
-import { z } from 'zod';
+// zod's mini build: every `talon request` appends a line here, and the full
+// build costs a one-shot command ~100 ms of start-up (README, Development).
+import * as z from 'zod/mini';
 import { UserError } from '../errors.js';
 import { HTTP_METHODS, envelopeOf, type ApiRequest, type ApiResponse, type HttpMethod } from '../http/types.js';
 
@@ -35,17 +37,17 @@ const MAX_QUERY_CHARS = 32_768;
 const entrySchema = z.object({
   time: z.string(),
   profile: z.string(),
-  baseUrl: z.string().optional(),
+  baseUrl: z.optional(z.string()),
   method: z.enum(HTTP_METHODS as [HttpMethod, ...HttpMethod[]]),
   path: z.string(),
   query: z.array(z.tuple([z.string(), z.string()])),
-  body: z.unknown().optional(),
-  status: z.number().int(),
+  body: z.optional(z.unknown()),
+  status: z.int(),
   durationMs: z.number(),
-  items: z.number().int().optional(),
-  traceId: z.string().optional(),
-  error: z.string().optional(),
-  truncated: z.object({ body: z.number().optional(), query: z.number().optional() }).optional(),
+  items: z.optional(z.int()),
+  traceId: z.optional(z.string()),
+  error: z.optional(z.string()),
+  truncated: z.optional(z.object({ body: z.optional(z.number()), query: z.optional(z.number()) })),
 });
 
 /** What happened to a request: a response, or the reason there was none. */

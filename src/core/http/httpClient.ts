@@ -1,12 +1,15 @@
-// Sends API requests over undici: keep-alive, proxies, a per-attempt timeout,
-// and retries by the rules in retryPolicy.ts. HTTP error statuses are values,
+// Sends API requests over a transport (node:http or undici, transport.ts):
+// keep-alive, proxies, a per-attempt timeout, and retries by the rules in
+// retryPolicy.ts. HTTP error statuses are values,
 // not exceptions; only a request with no answer at all throws (NetworkError).
 import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version.js';
-import { createDispatcher } from './dispatcher.js';
+import { parseProxyUrl, proxySettingsFromEnv } from './proxySettings.js';
+import { NodeTransport } from './nodeTransport.js';
+import type { HttpStack, Transport } from './transport.js';
 import { classifyNetworkFailure, type ClassifiedFailure } from './networkError.js';
 import { describeResponse } from './responseBody.js';
-import { maxResponseBytes, readBounded, ResponseRefused } from './responseLimits.js';
+import { maxResponseBytes, ResponseRefused } from './responseLimits.js';
 import { parseBaseUrl, requestTarget, type RequestTarget } from './requestUrl.js';
 import { abortableSleep, abortReason } from './abortableSleep.js';
 import { DEFAULT_RETRY_OPTIONS, decide, isRepeatable, type AttemptOutcome, type RetryCounts, type RetryOptions, type RetryReason } from './retryPolicy.js';
@@ -37,8 +40,13 @@ export interface HttpClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** where proxy variables are read (default process.env) */
   env?: NodeJS.ProcessEnv;
-  /** a ready dispatcher; proxy, insecure and env are then ignored, and close() leaves it open */
+  /** a ready undici dispatcher; proxy, insecure, env and stack are then ignored, and close() leaves it open */
   dispatcher?: Dispatcher;
+  /**
+   * node:http or undici (default undici). A proxy, from --proxy or the
+   * environment, always takes undici.
+   */
+  stack?: HttpStack;
   /** clock for X-Ratelimit-Retryafter, which is an epoch (default Date.now) */
   now?: () => number;
   /** jitter source in [0, 1) (default Math.random) */
@@ -55,8 +63,7 @@ type AttemptResult =
 
 export class HttpClient implements ApiCaller {
   private readonly base: URL;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
+  private transport: Promise<Transport> | undefined;
   private readonly timeoutMs: number;
   private readonly userAgent: string;
   private readonly retry: RetryOptions;
@@ -67,9 +74,9 @@ export class HttpClient implements ApiCaller {
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = parseBaseUrl(options.baseUrl);
-    this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher =
-      options.dispatcher ?? createDispatcher({ proxy: options.proxy, insecure: options.insecure, env: options.env });
+    // A bad proxy URL is one sentence now, not at the first request.
+    if (options.proxy !== undefined) parseProxyUrl(options.proxy);
+    else proxySettingsFromEnv(options.env ?? process.env);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.userAgent = options.userAgent ?? USER_AGENT;
     // Keys given as undefined keep their defaults.
@@ -125,9 +132,25 @@ export class HttpClient implements ApiCaller {
     }
   }
 
-  /** Closes idle connections; only a dispatcher this client created is closed. */
+  /** Closes idle connections; a dispatcher given to this client is left open. */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (this.transport) await (await this.transport).close();
+  }
+
+  /** The stack, made on first use: undici is imported only by a client that needs it. */
+  private transportFor(): Promise<Transport> {
+    this.transport ??= this.makeTransport();
+    return this.transport;
+  }
+
+  private async makeTransport(): Promise<Transport> {
+    const { dispatcher, proxy, insecure } = this.options;
+    const env = this.options.env ?? process.env;
+    const envProxy = proxySettingsFromEnv(env);
+    const proxied = proxy !== undefined || envProxy.httpProxy !== undefined || envProxy.httpsProxy !== undefined;
+    if (dispatcher === undefined && this.options.stack === 'node' && !proxied) return new NodeTransport({ insecure });
+    const { UndiciTransport } = await import('./undiciTransport.js');
+    return new UndiciTransport(dispatcher ? { dispatcher } : { proxy, insecure, env });
   }
 
   private encode(req: ApiRequest): { headers: Record<string, string>; body: string | undefined } {
@@ -165,23 +188,19 @@ export class HttpClient implements ApiCaller {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const started = performance.now();
     try {
-      const res = await this.dispatcher.request({
+      const transport = await this.transportFor();
+      const res = await transport.send({
         origin: target.origin,
-        path: target.pathAndQuery,
+        pathAndQuery: target.pathAndQuery,
         method: req.method,
         headers,
-        body: body ?? null,
+        body,
         signal: controller.signal,
-        // talon's own timer covers the whole attempt; undici's must not fire first.
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        timeoutMs: this.timeoutMs,
+        maxBytes: this.maxBytes,
       });
-      const bytes = await readBounded(res.body, res.headers['content-length'], this.maxBytes);
       const durationMs = performance.now() - started;
-      // undici marks the connection idle a moment after the body ends; without
-      // this pause the next sequential request would open a second connection.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return { ok: true, status: res.statusCode, rawHeaders: res.headers, bytes, durationMs };
+      return { ok: true, status: res.status, rawHeaders: res.rawHeaders, bytes: res.bytes, durationMs };
     } catch (error) {
       // A refused response is an answer, not a failure to retry.
       if (error instanceof ResponseRefused) throw error;

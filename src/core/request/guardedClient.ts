@@ -8,7 +8,7 @@
 // retry policy never repeats a write that may have reached the server.
 import type { ApiRequest } from '../http/types.js';
 import type { FalconResponse } from '../auth/falconClient.js';
-import type { Catalog } from '../catalog/types.js';
+import type { ScopeCatalog } from '../catalog/types.js';
 import { describeRequest } from './describeRequest.js';
 import { planSend, type RequestEffect, type SendPlan, type SendProfile } from './sendPolicy.js';
 import { NotSentError } from './notSent.js';
@@ -48,7 +48,7 @@ export interface GuardedClientOptions {
   client: { request(req: ApiRequest): Promise<FalconResponse> };
   profile: SendProfile;
   /** the catalog in use (the profile's imported one, else the bundled one) */
-  catalog(): Promise<Catalog>;
+  catalog(): Promise<ScopeCatalog>;
   /** where calls go; may need the first token (cloud autodiscovery) */
   baseUrl(): Promise<string>;
   /** the default answerer (default: refuse) */

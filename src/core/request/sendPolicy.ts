@@ -11,7 +11,7 @@
 // The same answer decides retries (retryPolicy.ts): a write is never sent
 // again once it may have reached the server.
 import type { ApiRequest } from '../http/types.js';
-import type { Catalog, CatalogOperation } from '../catalog/types.js';
+import type { ScopeCatalog, ScopeOperation } from '../catalog/types.js';
 import { findOperationByPath } from '../catalog/findOperation.js';
 import { describeRequest } from './describeRequest.js';
 import { terminalSafe } from '../text/terminalSafe.js';
@@ -22,7 +22,7 @@ export interface RequestEffect {
   /** true when the call may change the tenant */
   writes: boolean;
   /** the catalog's operation, when the catalog knows the call */
-  operation?: CatalogOperation;
+  operation?: ScopeOperation;
   /** why, as a clause led by the operation: "BatchAdminCmd needs real-time-response-admin:write" */
   because: string;
 }
@@ -41,7 +41,7 @@ export type SendPlan =
   | { action: 'refuse'; effect: RequestEffect; reason: string };
 
 /** Classifies one call by the catalog in use. */
-export function classifyRequest(req: { method: string; path: string }, catalog: Catalog): RequestEffect {
+export function classifyRequest(req: { method: string; path: string }, catalog: ScopeCatalog): RequestEffect {
   const method = req.method.toUpperCase();
   const operation = findOperationByPath(catalog, method, req.path);
   const safe = SAFE_METHODS.has(method);
@@ -64,7 +64,7 @@ export function classifyRequest(req: { method: string; path: string }, catalog: 
  * by a read-only profile, and otherwise need a confirmation that shows the
  * whole request against `baseUrl`.
  */
-export function planSend(request: ApiRequest, profile: SendProfile, catalog: Catalog, baseUrl = ''): SendPlan {
+export function planSend(request: ApiRequest, profile: SendProfile, catalog: ScopeCatalog, baseUrl = ''): SendPlan {
   const effect = classifyRequest(request, catalog);
   if (!effect.writes) return { action: 'send', effect };
   if (profile.readOnly) {

@@ -10,7 +10,7 @@ import type { ContainmentState } from '../wizards/containment/types.js';
 export type PaneId = 'endpoint' | 'method' | 'params' | 'body' | 'response';
 export const FOCUS_ORDER: readonly PaneId[] = ['endpoint', 'method', 'params', 'body', 'response'];
 
-export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch';
+export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch' | 'dashboard';
 
 /** Which request, on which profile, a response answers. */
 export interface ResponseLabel {

@@ -3,9 +3,7 @@
 // introducers) and bidi overrides raw; this escapes them too, as `\u009b`,
 // which is the same JSON value and cannot drive a terminal.
 
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const RAW_ALL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

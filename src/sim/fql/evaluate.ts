@@ -101,13 +101,38 @@ function compileStatement(st: FqlStatement, fields: FieldSchema, now: number): P
     .filter((v) => v.kind !== 'null')
     .map((v) => compileValueTest(field, st.operator, op, v, now));
 
+  const any: ValueTest = tests.length === 1 ? (tests[0] as ValueTest) : (value) => tests.some((test) => test(value));
+  if (field.path.length === 1) {
+    // The common case, a top-level field: read it in place instead of collecting values into arrays,
+    // since a filter visits every record of the tenant.
+    const key = field.path[0] as string;
+    return (record) => {
+      const hit = Object.hasOwn(record, key) ? valueHits((record as Record<string, unknown>)[key], wantsNull, any) : wantsNull;
+      return negated ? !hit : hit;
+    };
+  }
   return (record) => {
     const found = readPath(record, field.path);
     const hit =
       (wantsNull && (found.length === 0 || found.includes(null))) ||
-      found.some((value) => value !== null && tests.some((test) => test(value)));
+      found.some((value) => value !== null && any(value));
     return negated ? !hit : hit;
   };
+}
+
+/** What readPath then the test above decide for one field's value: any element matches, or null/missing was asked for. */
+function valueHits(value: unknown, wantsNull: boolean, test: ValueTest): boolean {
+  if (value === undefined || value === null) return wantsNull;
+  if (!Array.isArray(value)) return test(value);
+  let present = false;
+  for (const v of value as unknown[]) {
+    if (v === undefined) continue;
+    present = true;
+    if (v === null) {
+      if (wantsNull) return true;
+    } else if (test(v)) return true;
+  }
+  return wantsNull && !present;
 }
 
 /** The literal's text as the user wrote it (numbers keep '007'). */

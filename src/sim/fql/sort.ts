@@ -69,8 +69,16 @@ function sortable(field: ResolvedField, value: unknown): number | string | undef
 }
 
 function sortValue(record: object, key: SortKey): number | string | undefined {
+  const path = key.field.path;
+  if (path.length === 1) {
+    // A top-level scalar, the common case: no arrays collected on the way.
+    const name = path[0] as string;
+    const raw = Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined;
+    if (raw === undefined) return undefined;
+    if (!Array.isArray(raw)) return sortable(key.field, raw);
+  }
   let best: number | string | undefined;
-  for (const raw of readPath(record, key.field.path)) {
+  for (const raw of readPath(record, path)) {
     const v = sortable(key.field, raw);
     if (v === undefined) continue;
     if (best === undefined || (key.descending ? compareScalars(v, best) > 0 : compareScalars(v, best) < 0)) {

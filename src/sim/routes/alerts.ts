@@ -20,6 +20,7 @@ import {
 } from './querying.js';
 import { aggregateBody } from './aggregations.js';
 import { cachedQuery } from './cachedQuery.js';
+import { recordJson } from './recordJson.js';
 
 const POWERED_BY = 'detectsapi';
 const OFFSET_CAP = 10_000;
@@ -180,7 +181,8 @@ function combined(req: SimRequest, ctx: SimContext): SimResponse {
   const page = pageByAfter(ctx, all, after, limit, key);
   const pagination: Record<string, unknown> = { limit, total: all.length };
   if (page.after) pagination.after = page.after;
-  return ok(page.page.map(publicRecord), { pagination });
+  // Serialized once per record while the tenant is unchanged: walks repeat the same records.
+  return { ...ok([], { pagination }), resourcesJson: page.page.map((a) => recordJson(ctx.tenant, a, publicRecord)) };
 }
 
 const STATUSES = ['new', 'in_progress', 'reopened', 'closed'];

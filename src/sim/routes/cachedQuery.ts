@@ -6,6 +6,7 @@ import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Tenant } from '../tenant/types.js';
 import { filterAndSort, type QueryInput } from './querying.js';
+import { forgetRecordJson } from './recordJson.js';
 
 const MAX_ENTRIES = 64;
 const caches = new WeakMap<Tenant, Map<string, readonly object[]>>();
@@ -13,6 +14,7 @@ const caches = new WeakMap<Tenant, Map<string, readonly object[]>>();
 /** Forgets every cached result of the tenant; call after anything in it changed. */
 export function invalidateQueries(tenant: Tenant): void {
   caches.get(tenant)?.clear();
+  forgetRecordJson(tenant);
 }
 
 /**

@@ -55,6 +55,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.dashboard': 'dashboard',
 };
 
 export function App({ backend, env, directory, clipboard, ...rest }: AppProps): React.JSX.Element {

@@ -15,6 +15,7 @@ import { CurlImportDialog } from '../components/CurlImportDialog.js';
 import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
@@ -23,6 +24,7 @@ import { useShellServices } from './ShellContext.js';
 export const PALETTE: readonly PaletteEntry[] = [
   { command: 'app.contain', title: 'Contain or lift hosts…' },
   { command: 'app.hashSearch', title: 'Find hosts that saw a hash…' },
+  { command: 'app.dashboard', title: 'Dashboard: fleet, alerts and vulnerabilities' },
   { command: 'app.history', title: 'History' },
   { command: 'app.saved', title: 'Saved requests' },
   { command: 'app.saveRequest', title: 'Save this request…' },
@@ -137,6 +139,8 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       );
     case 'contain':
       return <ContainWizard {...p} />;
+    case 'dashboard':
+      return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'hashSearch':
     case 'none':
       return null;

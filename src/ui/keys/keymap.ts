@@ -18,6 +18,7 @@ export const CONTEXTS = [
   'Confirmation',
   'Containment wizard',
   'Hash search wizard',
+  'Dashboard',
   'Help',
 ] as const;
 export type KeyContext = (typeof CONTEXTS)[number];
@@ -50,6 +51,7 @@ export const BINDINGS = [
   b('Global', 'app.contain', ['ctrl+t'], 'containment wizard: contain or lift hosts'),
   b('Global', 'app.hashSearch', ['ctrl+f'], 'hash search wizard: every host that saw a file'),
   b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
+  b('Global', 'app.dashboard', ['ctrl+g'], 'dashboard: the fleet, alerts and vulnerabilities reports as charts'),
   b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
   b('Text fields', 'edit.left', ['left'], 'cursor left'),
@@ -140,6 +142,12 @@ export const BINDINGS = [
   b('Hash search wizard', 'hash.exportJson', ['e'], 'export the result as JSON'),
   b('Hash search wizard', 'hash.exportCsv', ['E'], 'export the result as CSV'),
   b('Hash search wizard', 'hash.back', ['escape'], 'a step back; closes from the first step'),
+
+  b('Dashboard', 'dashboard.next', ['right', 'down', 'j'], 'next panel'),
+  b('Dashboard', 'dashboard.previous', ['left', 'up', 'k'], 'previous panel'),
+  b('Dashboard', 'dashboard.open', ['return'], "open the panel's query in the composer"),
+  b('Dashboard', 'dashboard.refresh', ['r'], 'read the reports again'),
+  b('Dashboard', 'dashboard.close', ['escape'], 'close the dashboard'),
 
   b('Help', 'help.scrollUp', ['up', 'k'], 'scroll up'),
   b('Help', 'help.scrollDown', ['down', 'j'], 'scroll down'),

@@ -1,21 +1,28 @@
 // The generator: the committed catalog is exactly what the pinned SDK gives
 // (what `npm run catalog -- --check` verifies), generation is deterministic,
 // and an SDK shape it does not understand stops it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../scripts/catalog/buildCatalog.js';
 import { GeneratorError } from '../../../scripts/catalog/generatorError.js';
-import { CATALOG_DATA_PATH, SIM_CATALOG_DATA_PATH, generateCatalogText, runGenerator, sdkPackageDir } from '../../../scripts/catalog/main.js';
+import { CATALOG_DATA_PATH, SCOPE_INDEX_PATH, SIM_CATALOG_DATA_PATH, generateCatalogText, runGenerator, sdkPackageDir } from '../../../scripts/catalog/main.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const temps: string[] = [];
-// Each temporary copy holds the SDK's ~6,000 model files: removing them takes a while on a busy machine.
+// The temporary trees link to the SDK's ~6,000 model files instead of copying them, so they are small
+// and quick to remove (rm does not follow the links).
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
-}, 60_000);
+});
+
+/** Links `from` at `to`, creating the parent directories. */
+function link(from: string, to: string): void {
+  mkdirSync(join(to, '..'), { recursive: true });
+  symlinkSync(from, to, 'dir');
+}
 
 describe('catalog generator', () => {
   const first = generateCatalogText(root);
@@ -23,15 +30,17 @@ describe('catalog generator', () => {
   it('reproduces the committed data file byte for byte (npm run catalog -- --check)', () => {
     expect(first.text).toBe(readFileSync(join(root, CATALOG_DATA_PATH), 'utf8'));
     expect(first.simText).toBe(readFileSync(join(root, SIM_CATALOG_DATA_PATH), 'utf8'));
+    expect(first.scopeText).toBe(readFileSync(join(root, SCOPE_INDEX_PATH), 'utf8'));
     const log: string[] = [];
     expect(runGenerator({ root, check: true, log: (l) => log.push(l) })).toBe(0);
-    expect(log.join('\n')).toMatch(/1,?4\d\d operations .*bundledCatalog\.ts is up to date\..*operations\.ts is up to date\./s);
+    expect(log.join('\n')).toMatch(/1,?4\d\d operations .*bundledCatalog\.ts is up to date\..*scopeIndex\.ts is up to date\..*operations\.ts is up to date\./s);
   });
 
   it('gives the same bytes on a second run', () => {
     const second = generateCatalogText(root);
     expect(second.text).toBe(first.text);
     expect(second.simText).toBe(first.simText);
+    expect(second.scopeText).toBe(first.scopeText);
   });
 
   it('reports its counts', () => {
@@ -57,7 +66,7 @@ describe('catalog generator', () => {
     const fake = mkdtempSync(join(tmpdir(), 'talon-catalog-'));
     temps.push(fake);
     writeFileSync(join(fake, 'package.json'), readFileSync(join(root, 'package.json')));
-    cpSync(join(root, 'node_modules', 'crowdstrike-falcon'), join(fake, 'node_modules', 'crowdstrike-falcon'), { recursive: true });
+    link(sdkPackageDir(root), join(fake, 'node_modules', 'crowdstrike-falcon'));
     cpSync(join(root, 'src', 'core', 'catalog', 'data'), join(fake, 'src', 'core', 'catalog', 'data'), { recursive: true });
     cpSync(join(root, 'src', 'sim', 'generic', 'data'), join(fake, 'src', 'sim', 'generic', 'data'), { recursive: true });
     writeFileSync(join(fake, CATALOG_DATA_PATH), `${first.text}// edited\n`);
@@ -71,7 +80,10 @@ describe('catalog generator', () => {
     const fake = mkdtempSync(join(tmpdir(), 'talon-sdk-'));
     temps.push(fake);
     const sdk = sdkPackageDir(root);
-    cpSync(sdk, fake, { recursive: true });
+    // What the generator reads: package.json, LICENSE, dist/apis (edited below) and dist/models (linked).
+    for (const f of ['package.json', 'LICENSE']) cpSync(join(sdk, f), join(fake, f));
+    cpSync(join(sdk, 'dist', 'apis'), join(fake, 'dist', 'apis'), { recursive: true });
+    link(join(sdk, 'dist', 'models'), join(fake, 'dist', 'models'));
     const hosts = join(fake, 'dist', 'apis', 'HostsApi.js');
     const text = readFileSync(hosts, 'utf8');
     // A new way of passing a query parameter that the generator has never seen.

@@ -67,6 +67,17 @@ describe('HTTP proxy', () => {
   });
 });
 
+describe('the node:http stack', () => {
+  it('hands a proxied call to undici, so HTTPS_PROXY and --proxy still work for one-shot commands', async () => {
+    proxy.forwarded.length = 0;
+    expect(await getVia({ stack: 'node', proxy: proxy.url, env: {} })).toBe(200);
+    expect(await getVia({ stack: 'node', env: { HTTP_PROXY: proxy.url } })).toBe(200);
+    expect(proxy.forwarded).toHaveLength(2);
+    expect(await getVia({ stack: 'node', env: {} })).toBe(200);
+    expect(proxy.forwarded).toHaveLength(2);
+  });
+});
+
 describe('HTTPS through a proxy', () => {
   let tls: LocalServer;
   beforeAll(async () => {

@@ -2,7 +2,10 @@
 // and tag. Validated with one sentence per mistake, naming its place in the
 // file (rules[2].when.severity_at_most), so a rule never runs half-understood.
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+// zod's mini build, as everywhere in talon: the full build's locales cost
+// every one-shot command that shares its chunk ~100 ms (README, Development).
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { SEVERITY_BANDS, severityCeiling, type AlertStatus, type SeverityName } from './alertRecord.js';
 
 const SEVERITY_NAMES = SEVERITY_BANDS.map((b) => b.name);
@@ -11,31 +14,36 @@ const DURATION = /^(\d+)\s*(m|h|d|w)$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
 /** One value or a non-empty list of them; `what` says what one value is ("a tactic name or id"). */
-const oneOrMany = <T extends string>(item: z.ZodType<T>, what: string) =>
-  z.union([item, z.array(item).min(1, { error: `must list at least one value, or be left out` })], { error: `must be ${what}, or a list of them` }).transform((v): T[] => (Array.isArray(v) ? v : [v]));
+z.config(en());
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, { error: `must be ${what}, not empty` });
+const oneOrMany = <T extends string>(item: z.ZodMiniType<T>, what: string) =>
+  z.pipe(
+    z.union([item, z.array(item).check(z.minLength(1, { error: `must list at least one value, or be left out` }))], { error: `must be ${what}, or a list of them` }),
+    z.transform((v: T | T[]): T[] => (Array.isArray(v) ? v : [v])),
+  );
 
-const conditions = z.strictObject(
+const text = (what: string) => z.string({ error: `must be ${what}` }).check(z.trim(), z.minLength(1, { error: `must be ${what}, not empty` }));
+
+const conditions = z.partial(z.strictObject(
   {
-    severity_at_most: z.union([z.enum(SEVERITY_NAMES), z.number().int().min(1).max(100)], {
+    severity_at_most: z.union([z.enum(SEVERITY_NAMES), z.int().check(z.minimum(1), z.maximum(100))], {
       error: `must be a severity name (${SEVERITY_NAMES.join(', ')}) or a whole number from 1 to 100`,
     }),
     tactic: oneOrMany(text('a tactic'), 'a tactic name or id (e.g. Defense Evasion or TA0005)'),
     technique: oneOrMany(text('a technique'), 'a technique name or id (e.g. PowerShell or T1059.001)'),
     host_group: oneOrMany(text('a host group'), 'a host group name or id'),
     file_name: oneOrMany(text('a file name'), 'a file name (* matches any characters)'),
-    sha256: oneOrMany(z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be a sha256 (64 hexadecimal characters)' }), 'a sha256 (64 hexadecimal characters)'),
-    older_than: z.string({ error: 'must be an age such as 30m, 12h, 7d or 2w' }).regex(DURATION, { error: 'must be an age such as 30m, 12h, 7d or 2w' }),
+    sha256: oneOrMany(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: 'must be a sha256 (64 hexadecimal characters)' })), 'a sha256 (64 hexadecimal characters)'),
+    older_than: z.string({ error: 'must be an age such as 30m, 12h, 7d or 2w' }).check(z.regex(DURATION, { error: 'must be an age such as 30m, 12h, 7d or 2w' })),
     status: oneOrMany(z.enum(OPEN_STATUSES), `a status: ${OPEN_STATUSES.join(', ')} (closed alerts are never matched)`),
   },
   { error: 'must be a mapping of conditions' },
-).partial();
+));
 
 const rule = z.strictObject(
   {
     name: text('a name for the rule'),
-    when: conditions.refine((c) => Object.keys(c).length > 0, { error: 'give at least one condition; a rule without conditions would close every open alert' }),
+    when: conditions.check(z.refine((c) => Object.keys(c).length > 0, { error: 'give at least one condition; a rule without conditions would close every open alert' })),
     close: z.strictObject(
       { comment: text('the comment added to each alert it closes'), tag: text('the tag added to each alert it closes') },
       { error: 'must say how to close: comment and tag' },
@@ -45,7 +53,7 @@ const rule = z.strictObject(
 );
 
 const ruleFile = z.strictObject(
-  { rules: z.array(rule, { error: 'must be a list of rules' }).min(1, { error: 'give at least one rule' }) },
+  { rules: z.array(rule, { error: 'must be a list of rules' }).check(z.minLength(1, { error: 'give at least one rule' })) },
   { error: 'The file must be a mapping with a "rules" list' },
 );
 

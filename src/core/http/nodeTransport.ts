@@ -1,0 +1,59 @@
+// node:http and node:https with keep-alive agents. The native llhttp parser
+// needs no WebAssembly and no megabyte of JavaScript, which is most of a
+// one-shot command's time with undici (see README, Development).
+import http from 'node:http';
+import https from 'node:https';
+import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { readBounded } from './responseLimits.js';
+
+export interface NodeTransportOptions {
+  /** trust any TLS certificate */
+  insecure?: boolean;
+  /** idle keep-alive sockets are closed after this (default 4 s, as undici) */
+  keepAliveTimeoutMs?: number;
+}
+
+export class NodeTransport implements Transport {
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(options: NodeTransportOptions = {}) {
+    const keepAlive = { keepAlive: true, timeout: options.keepAliveTimeoutMs ?? 4_000 };
+    this.httpAgent = new http.Agent(keepAlive);
+    this.httpsAgent = new https.Agent({ ...keepAlive, rejectUnauthorized: options.insecure !== true });
+  }
+
+  send(req: TransportRequest): Promise<TransportResponse> {
+    // The path goes as it is: re-parsing it as a URL would re-encode the query (' as %27).
+    const origin = new URL(req.origin);
+    const secure = origin.protocol === 'https:';
+    const headers: Record<string, string> = { ...req.headers };
+    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
+    return new Promise<TransportResponse>((resolve, reject) => {
+      const request = (secure ? https : http).request({
+        protocol: origin.protocol,
+        // [::1] is a hostname in a URL but an address without brackets here.
+        hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: origin.port || undefined,
+        path: req.pathAndQuery,
+        method: req.method,
+        headers,
+        agent: secure ? this.httpsAgent : this.httpAgent,
+        signal: req.signal,
+      });
+      request.on('error', reject);
+      request.on('response', (res) => {
+        readBounded(res, res.headers['content-length'], req.maxBytes).then((bytes) => {
+          if (!res.complete) throw Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' });
+          return { status: res.statusCode ?? 0, rawHeaders: res.headers, bytes };
+        }).then(resolve, reject);
+      });
+      request.end(req.body);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}

@@ -1,0 +1,25 @@
+// The send policy classifies calls against the bundled scope index; it must
+// say exactly what the full catalog says of every operation.
+import { describe, expect, it } from 'vitest';
+import { bundledCatalog } from '../../../src/core/catalog/loadCatalog.js';
+import { bundledScopeCatalog } from '../../../src/core/catalog/scopeIndex.js';
+import { classifyRequest } from '../../../src/core/request/sendPolicy.js';
+
+describe('the bundled scope index', () => {
+  it('holds every operation of the bundled catalog with its method, path, name and scopes, in order', () => {
+    const full = bundledCatalog().operations.map((op) => ({ operationId: op.operationId, method: op.method, path: op.path, scopes: [...op.scopes] }));
+    expect(bundledScopeCatalog().operations).toEqual(full);
+    expect(full.length).toBeGreaterThan(1400);
+  });
+
+  it('classifies every operation as the full catalog does', () => {
+    const full = bundledCatalog();
+    const index = bundledScopeCatalog();
+    for (const op of full.operations) {
+      const path = op.path.replace(/\{[^}]+\}/g, 'x1');
+      const a = classifyRequest({ method: op.method, path }, full);
+      const b = classifyRequest({ method: op.method, path }, index);
+      expect({ writes: b.writes, because: b.because }).toEqual({ writes: a.writes, because: a.because });
+    }
+  });
+});
