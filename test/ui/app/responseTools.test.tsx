@@ -43,6 +43,21 @@ describe('response tools in the shell', () => {
     expect(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).device_id).toBe(host.device_id);
   });
 
+  it('H shows the headers the simulator sent, rate limit and trace id first', async () => {
+    rig = await openShell(sim);
+    const { app } = rig;
+    await sendHostQuery(app, 'limit=2');
+    await frameWith(app.lastFrame, /200 OK GET/);
+    await press(app, 'H');
+    const f = await frameWith(app.lastFrame, 'Status and headers');
+    const lines = f.split('\n');
+    const at = (name: string) => lines.findIndex((l) => l.startsWith(`${name}: `));
+    expect(at('x-ratelimit-limit')).toBeGreaterThan(0);
+    expect(at('x-ratelimit-remaining')).toBeGreaterThan(at('x-ratelimit-limit'));
+    expect(at('x-cs-traceid')).toBeGreaterThan(at('x-ratelimit-remaining'));
+    expect(at('content-type')).toBeGreaterThan(at('x-cs-traceid'));
+  });
+
   it('t on a list of ids says there is no table there', async () => {
     rig = await openShell(sim);
     const { app } = rig;
