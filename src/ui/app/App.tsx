@@ -56,6 +56,7 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
   'app.dashboard': 'dashboard',
+  'app.alerts': 'alerts',
 };
 
 export function App({ backend, env, directory, clipboard, ...rest }: AppProps): React.JSX.Element {
@@ -227,7 +228,10 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
             save={save}
             handOff={state.handOff}
             returnTo={state.returnTo}
+            under={state.under}
+            hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+            onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />
         )}
         {overlay === 'none' && confirming && (
