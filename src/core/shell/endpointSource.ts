@@ -2,6 +2,7 @@
 // line, the shape of a picked operation for the composer, and the scopes an
 // operation needs (named in 403 messages).
 import type { OperationShape } from '../composer/operationShape.js';
+import type { EntitiesPair } from '../catalog/entitiesPair.js';
 
 export interface EndpointHit {
   operationId: string;
@@ -21,4 +22,6 @@ export interface EndpointSource {
   operation(hit: EndpointHit): OperationShape;
   findByPath(method: string, path: string): OperationShape | undefined;
   scopesFor(method: string, path: string): string[];
+  /** for a query operation, the entities operation that reads what its ids name */
+  entitiesFor?(method: string, path: string): EntitiesPair | undefined;
 }

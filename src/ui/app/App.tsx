@@ -3,7 +3,8 @@
 // the key dispatcher and the shell's services; Shell draws and handles the
 // global keys (the lowest priority: panes and overlays go first).
 import React, { useMemo, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
+import { copyText, type ClipboardTerminal } from '../../core/clipboard/copyText.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { openWorkspace } from '../../core/shell/workspace.js';
@@ -40,6 +41,8 @@ export interface AppProps {
   onQuit(): void;
   /** where fetch-all, `w` and exports write files (the current directory by default) */
   directory?: string;
+  /** where copies go as OSC 52 (the terminal Ink draws on by default) */
+  clipboard?: ClipboardTerminal;
 }
 
 /** Commands that open an overlay, and which. */
@@ -57,18 +60,23 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.alerts': 'alerts',
 };
 
-export function App({ backend, env, directory, ...rest }: AppProps): React.JSX.Element {
+export function App({ backend, env, directory, clipboard, ...rest }: AppProps): React.JSX.Element {
   const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory }) }), [backend, env, directory]);
+  const { stdout } = useStdout();
+  const terminal = useMemo<ClipboardTerminal>(
+    () => clipboard ?? { write: (data) => void stdout.write(data), isTTY: Boolean(stdout.isTTY), term: env.TERM },
+    [clipboard, stdout, env],
+  );
   return (
     <KeypressProvider>
       <ShellProvider value={services}>
-        <Shell directory={directory} {...rest} />
+        <Shell directory={directory} env={env} terminal={terminal} {...rest} />
       </ShellProvider>
     </KeypressProvider>
   );
 }
 
-function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | 'directory'>): React.JSX.Element {
+function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'source' | 'size' | 'directory' | 'env'> & { terminal: ClipboardTerminal }): React.JSX.Element {
   const { backend, workspace } = useShellServices();
   const shell = useShell(backend, directory);
   const { state, dispatch } = shell;
@@ -277,6 +285,9 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
               onPage={shell.page}
               fetchAll={state.progress}
               directory={directory}
+              copy={(text, name) => copyText(text, { terminal, env, writeFile: workspace.writeExport }, name)}
+              exportFile={workspace.writeExport}
+              onEntities={() => shell.entities(source)}
             />
           </ErrorBoundary>
         ) : null}
