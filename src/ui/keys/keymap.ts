@@ -66,6 +66,8 @@ export const BINDINGS = [
   b('Text fields', 'edit.delete', ['delete'], 'delete the character under the cursor'),
   b('Text fields', 'edit.clearLine', ['ctrl+u'], 'clear the field'),
   b('Text fields', 'edit.submit', ['return'], 'accept the field (one-line fields)'),
+  b('Text fields', 'prompt.previous', ['up'], 'search or jq prompt: the previous query or filter'),
+  b('Text fields', 'prompt.next', ['down'], 'jq prompt: a later filter'),
 
   b('Endpoint line', 'endpoint.up', ['up'], 'previous completion'),
   b('Endpoint line', 'endpoint.down', ['down'], 'next completion'),
@@ -107,8 +109,6 @@ export const BINDINGS = [
   b('Response', 'response.entities', ['e'], 'a query answer: fetch the matching entities for its ids'),
   b('Response', 'response.scrollRight', ['right', 'l'], 'scroll long lines sideways to the right'),
   b('Response', 'response.scrollLeft', ['left', 'h'], 'scroll long lines back to the left'),
-  b('Response', 'prompt.previous', ['up'], 'search or jq prompt: the previous query or filter'),
-  b('Response', 'prompt.next', ['down'], 'jq prompt: a later filter'),
   b('Response', 'prompt.close', ['escape'], 'close the search, jq or file prompt, or the full value'),
 
   b('Table', 'table.left', ['left', 'h'], 'select the previous column'),
