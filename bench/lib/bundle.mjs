@@ -9,8 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `entry` is TS source whose relative imports resolve from the repo root. */
-export async function importBundled(name, entry) {
+/**
+ * `entry` is TS source whose relative imports resolve from the repo root.
+ * `lazyChunks`: the code loads chunks on demand (jq), so the bundle stays until the process exits.
+ */
+export async function importBundled(name, entry, { lazyChunks = false } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), `talon-bench-${name}-`));
   try {
     await build({
@@ -32,7 +35,8 @@ export async function importBundled(name, entry) {
     });
     return await import(pathToFileURL(join(outdir, `${name}.js`)).href);
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    if (lazyChunks) process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    else rmSync(outdir, { recursive: true, force: true });
   }
 }
 

@@ -14,6 +14,7 @@ export function registerRequestCommand(program: Command): void {
       'a path such as /devices/queries/devices/v1 (the leading / is optional), a full URL on the API host, ' +
         'or a War Room line: [!cs-api-request] endpoint=... http_method=... query_parameters=... request_body=... populate_context=...',
     );
+  cmd.option('--jq <filter>', "apply a jq filter to the response (to each item with --all) and print its outputs, one JSON value a line");
   addConnectionOptions(addSendOptions(addRequestShapeOptions(cmd))).action(async (words: string[], flags: RequestFlags, command: Command) => {
     const { runRequest } = await import('./runRequest.js');
     const explicit = (name: string) => command.getOptionValueSource(name) === 'cli';

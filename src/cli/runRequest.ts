@@ -25,6 +25,8 @@ export interface RequestFlags extends ConnectionFlags {
   maxItems?: string;
   output?: string;
   yes?: boolean;
+  /** a jq filter applied to the response (each item, with --all) */
+  jq?: string;
 }
 
 export interface ExecuteOptions {
@@ -40,6 +42,9 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
   const format = parseOutputFormat(flags.output);
   const maxItems = flags.maxItems === undefined ? undefined : integerFlag('--max-items', flags.maxItems, 1);
   const all = Boolean(flags.all) || maxItems !== undefined;
+  // jq is loaded only when asked for, and checked before anything is sent.
+  const jq = flags.jq === undefined ? undefined : await import('../core/jq/jqOutput.js');
+  if (jq && flags.jq !== undefined) await jq.checkJqFilter(flags.jq);
   const conn = openCliConnection(flags, undefined, Boolean(flags.yes));
   // One history entry per call (every page included); recording never fails the call.
   const history = HistoryRecorder.forEnv(process.env, (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`));
@@ -51,6 +56,15 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
     call = history.begin(req, { profile: profileLabel(conn.credentials), baseUrl: conn.session.baseUrl });
     const client = call.wrap(conn.client);
     if (all) {
+      if (jq && flags.jq !== undefined) {
+        let n = 0;
+        for await (const item of noMatchesAsEmpty(paginate(client, req, { maxItems, onNotice: (m) => process.stderr.write(`talon: ${terminalSafe(m)}\n`) }), req)) {
+          await sink.write(await jq.jqLines(item, flags.jq));
+          n++;
+        }
+        call.finish(n);
+        return 0;
+      }
       const items = noMatchesAsEmpty(
         paginate(client, req, {
           maxItems,
@@ -69,6 +83,11 @@ export async function executeRequest({ flags, label, build }: ExecuteOptions): P
       return 0;
     }
     if (res.status < 200 || res.status >= 300) throw await apiErrorOf(res, req.method, req.path);
+    if (jq && flags.jq !== undefined) {
+      if (res.body.kind !== 'json') throw new UserError(`--jq needs a JSON answer; ${req.method} ${req.path} answered ${res.body.kind === 'empty' ? 'with no body' : 'with something else'}.`);
+      await sink.write(await jq.jqLines(res.body.value, flags.jq));
+      return 0;
+    }
     await writeResponse(sink, res, format, label, pretty);
     return 0;
   } finally {

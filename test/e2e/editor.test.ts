@@ -35,7 +35,7 @@ describe.skipIf(!tmuxAvailable())('$EDITOR in tmux', () => {
     await term.waitFor((s) => s.includes('▸ POST   /devices/entities/devices/v2'), 5000, 'the POST highlighted');
     term.keys('Enter');
     await term.waitFor((s) => s.includes('› Body'), 5000, 'the body');
-    term.keys('C-x');
+    term.keys('F4');
     const back = await term.waitFor((s) => s.includes('Read back from the editor: JSON ok.'), 10_000, 'the body read back');
     expect(back).toContain('"abc123"');
     // Drawn whole again: the status bar and the footer are back.

@@ -6,6 +6,7 @@ import { ShellBackend, type ShellTarget } from '../../src/core/shell/shellBacken
 import { endpointSource } from '../../src/core/shell/catalogAdapter.js';
 import { bundledCatalog } from '../../src/core/catalog/loadCatalog.js';
 import { App } from '../../src/ui/app/App.js';
+import type { ClipboardTerminal } from '../../src/core/clipboard/copyText.js';
 import { press, renderInk, unmount, waitForText, type InkApp } from './ink.js';
 import { tempHome } from './tempHome.js';
 
@@ -29,6 +30,8 @@ export interface ShellRigOptions {
   directory?: string;
   /** targets instead of the simulator's client (e.g. a profile) */
   targets?: (env: NodeJS.ProcessEnv) => ShellTarget[];
+  /** where copies go as OSC 52 (default: Ink's test stdout, not a terminal, so copies go to files) */
+  clipboard?: ClipboardTerminal;
 }
 
 export async function openShell(sim: RunningSimulator, opts: ShellRigOptions = {}): Promise<ShellRig> {
@@ -37,7 +40,7 @@ export async function openShell(sim: RunningSimulator, opts: ShellRigOptions = {
   const targets = opts.targets?.(env) ?? [{ id: 's', label: 'sim', flags: { baseUrl: sim.url, clientId: c.id, clientSecret: c.secret } }];
   const backend = new ShellBackend({ env, http: {}, demo: false, targets });
   const app = await renderInk(
-    <App backend={backend} env={env} source={shellSource} size={opts.size ?? { columns: 100, rows: 30 }} onQuit={() => undefined} directory={opts.directory ?? home} />,
+    <App backend={backend} env={env} source={shellSource} size={opts.size ?? { columns: 100, rows: 30 }} onQuit={() => undefined} directory={opts.directory ?? home} clipboard={opts.clipboard} />,
   );
   return {
     app,

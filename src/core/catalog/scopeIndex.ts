@@ -3,16 +3,19 @@
 // (data/scopeIndex.ts), so classifying a call never decodes the whole
 // catalog; an imported catalog (a full Catalog) serves as it is.
 import { SCOPE_INDEX } from './data/scopeIndex.js';
-import type { ScopeCatalog } from './types.js';
+import { derivedPublishedId } from './publishedId.js';
+import type { CatalogOperation, ScopeOperation } from './types.js';
 
-let bundled: ScopeCatalog | undefined;
+export type IndexedOperation = ScopeOperation & Pick<CatalogOperation, 'publishedId'>;
 
-/** The bundled catalog's scope index (parsed once). */
-export function bundledScopeCatalog(): ScopeCatalog {
+let bundled: { operations: readonly IndexedOperation[] } | undefined;
+
+/** The bundled catalog's scope index (parsed once): names, paths and scopes of every operation. */
+export function bundledScopeCatalog(): { operations: readonly IndexedOperation[] } {
   bundled ??= {
     operations: SCOPE_INDEX.split('\n').map((line) => {
-      const [method = '', path = '', operationId = '', scopes = ''] = line.split(' ');
-      return { method, path, operationId, scopes: scopes ? scopes.split(',') : [] };
+      const [method = '', path = '', operationId = '', scopes = '', published] = line.split(' ');
+      return { method, path, operationId, scopes: scopes ? scopes.split(',') : [], publishedId: published || derivedPublishedId(operationId) };
     }),
   };
   return bundled;

@@ -164,3 +164,19 @@ export function highlightSegments(segments: readonly Segment[], pattern: RegExp 
   }
   return out;
 }
+
+/** Drops the first `n` characters of the tokens: a line scrolled sideways. */
+export function skipSegments(segments: readonly Segment[], n: number): Segment[] {
+  if (n <= 0) return [...segments];
+  const out: Segment[] = [];
+  let skip = n;
+  for (const s of segments) {
+    if (skip >= s.text.length) {
+      skip -= s.text.length;
+      continue;
+    }
+    out.push(skip > 0 ? { ...s, text: s.text.slice(skip) } : s);
+    skip = 0;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { loadCurrentCatalog } from '../catalog/currentCatalog.js';
 import { searchCatalog } from '../catalog/searchCatalog.js';
 import { bodySkeleton } from '../catalog/bodySkeleton.js';
 import { findOperationByPath } from '../catalog/findOperation.js';
+import { entitiesPairFor } from '../catalog/entitiesPair.js';
 import { completePathSegment } from '../catalog/pathCompletion.js';
 import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.js';
 import type { OperationShape, ParamShape } from '../composer/operationShape.js';
@@ -79,6 +80,7 @@ export function endpointSource(catalog: Catalog): EndpointSource {
     scopesFor(method, path) {
       return [...(findOperationByPath(catalog, method, path)?.scopes ?? [])];
     },
+    entitiesFor: (method, path) => entitiesPairFor(catalog, method, path),
   };
 }
 

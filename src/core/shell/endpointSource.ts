@@ -4,6 +4,7 @@
 import type { OperationShape } from '../composer/operationShape.js';
 import type { ApiRequest } from '../http/types.js';
 import type { CodeFormat } from '../requestCode/requestCode.js';
+import type { EntitiesPair } from '../catalog/entitiesPair.js';
 
 export interface EndpointHit {
   operationId: string;
@@ -27,4 +28,6 @@ export interface EndpointSource {
   methodsFor(path: string): string[];
   /** the request as code (curl, FalconPy, TypeScript SDK); throws a UserError when the format cannot say it */
   requestCode(format: CodeFormat, request: ApiRequest, baseUrl: string): string;
+  /** for a query operation, the entities operation that reads what its ids name */
+  entitiesFor?(method: string, path: string): EntitiesPair | undefined;
 }

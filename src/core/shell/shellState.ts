@@ -6,11 +6,12 @@ import type { ApiRequest, ApiResponse } from '../http/types.js';
 import type { PageNavigator } from './pageNavigator.js';
 import type { FetchAllUpdate } from './fetchAll.js';
 import type { ContainmentState } from '../wizards/containment/types.js';
+import type { HashSearchState } from '../wizards/hashSearch/machine.js';
 
 export type PaneId = 'endpoint' | 'method' | 'params' | 'body' | 'response';
 export const FOCUS_ORDER: readonly PaneId[] = ['endpoint', 'method', 'params', 'body', 'response'];
 
-export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch' | 'dashboard' | 'code';
+export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch' | 'vulns' | 'alerts' | 'dashboard' | 'code';
 
 /** Which request, on which profile, a response answers. */
 export interface ResponseLabel {
@@ -45,10 +46,14 @@ export interface ShellState {
   overlay: Overlay;
   /** help shows over everything, which stays as it was beneath */
   help: boolean;
-  /** hosts handed from hash search to the containment wizard */
+  /** hosts handed from hash search or alert triage to the containment wizard */
   handOff?: ContainmentState;
+  /** a hash handed from alert triage to the hash search wizard */
+  hashHandOff?: HashSearchState;
   /** where closing the overlay returns (hash search, after its hand-off) */
   returnTo?: Overlay;
+  /** overlays kept (hidden) under the current one, the nearest last: closing goes back through them */
+  under?: Overlay[];
 }
 
 export type ShellAction =
@@ -58,6 +63,7 @@ export type ShellAction =
   | { type: 'close' }
   | { type: 'toggleHelp' }
   | { type: 'handOff'; state: ContainmentState }
+  | { type: 'handOffHash'; state: HashSearchState }
   | { type: 'message'; text?: string; error?: boolean }
   | { type: 'confirm'; title: string; lines: string[]; request: ApiRequest }
   | { type: 'confirmAnswered' }
@@ -89,6 +95,13 @@ export function labelOf(request: ApiRequest, profile: string): ResponseLabel {
 
 const IDLE: Phase = { kind: 'idle' };
 
+/** A wizard opened by a hand-off from the current one, which stays underneath (the wizards are the only ones that hand off). */
+function handedTo(state: ShellState, overlay: Overlay): Pick<ShellState, 'overlay' | 'returnTo' | 'under'> {
+  const keeps = state.overlay === 'hashSearch' || state.overlay === 'alerts';
+  const under = keeps ? [...(state.under ?? []), state.overlay] : undefined;
+  return { overlay, returnTo: under?.at(-1), under };
+}
+
 export function shellReducer(state: ShellState, action: ShellAction): ShellState {
   switch (action.type) {
     case 'focus':
@@ -99,14 +112,27 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
       return { ...state, focus: FOCUS_ORDER[(i + action.delta + n) % n] as PaneId };
     }
     case 'open':
-      return { ...state, overlay: action.overlay, handOff: action.overlay === 'contain' ? undefined : state.handOff, returnTo: undefined, help: false };
-    case 'close':
-      // Closing the containment wizard opened from hash search goes back to its results.
-      return { ...state, overlay: state.returnTo ?? 'none', returnTo: undefined, handOff: undefined };
+      return { ...state, overlay: action.overlay, handOff: action.overlay === 'contain' ? undefined : state.handOff, hashHandOff: undefined, returnTo: undefined, under: undefined, help: false };
+    case 'close': {
+      // Closing a wizard opened by a hand-off goes back to the one that handed over (hash search, alert triage).
+      const under = state.under ?? [];
+      const overlay = under.at(-1) ?? 'none';
+      const rest = under.slice(0, -1);
+      return {
+        ...state,
+        overlay,
+        returnTo: rest.at(-1),
+        under: rest.length ? rest : undefined,
+        handOff: undefined,
+        hashHandOff: overlay === 'hashSearch' ? state.hashHandOff : undefined,
+      };
+    }
     case 'toggleHelp':
       return { ...state, help: !state.help };
     case 'handOff':
-      return { ...state, overlay: 'contain', handOff: action.state, returnTo: state.overlay === 'hashSearch' ? 'hashSearch' : undefined };
+      return { ...state, ...handedTo(state, 'contain'), handOff: action.state };
+    case 'handOffHash':
+      return { ...state, ...handedTo(state, 'hashSearch'), hashHandOff: action.state };
     case 'message':
       return { ...state, message: action.text ? { text: action.text, error: action.error ?? false } : undefined };
     case 'confirm': {

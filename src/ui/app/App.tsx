@@ -3,7 +3,8 @@
 // the key dispatcher and the shell's services; Shell draws and handles the
 // global keys (the lowest priority: panes and overlays go first).
 import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
+import { copyText, type ClipboardTerminal } from '../../core/clipboard/copyText.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { openWorkspace } from '../../core/shell/workspace.js';
@@ -48,6 +49,8 @@ export interface AppProps {
   collection?: string;
   /** gives the terminal to an editor and takes it back (the real terminal's; tests run the editor as it is) */
   suspend?: <T>(run: () => T) => T;
+  /** where copies go as OSC 52 (the terminal Ink draws on by default) */
+  clipboard?: ClipboardTerminal;
 }
 
 const runAsIs = <T,>(run: () => T): T => run();
@@ -62,7 +65,9 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.importCurl': 'curl',
   'app.contain': 'contain',
   'app.hashSearch': 'hashSearch',
+  'app.vulns': 'vulns',
   'app.dashboard': 'dashboard',
+  'app.alerts': 'alerts',
   'app.requestAsCode': 'code',
 };
 
@@ -80,21 +85,26 @@ const PANE_OF: Partial<Record<KeyContext, PaneId | 'current'>> = {
 
 const CODE_TITLES: Record<CodeFormat, string> = { curl: 'curl (the token as $FALCON_TOKEN)', falconpy: 'FalconPy (Uber class command())', typescript: 'TypeScript SDK (crowdstrike-falcon)', talon: 'talon request' };
 
-export function App({ backend, env, directory, collection, suspend = runAsIs, ...rest }: AppProps): React.JSX.Element {
+export function App({ backend, env, directory, collection, suspend = runAsIs, clipboard, ...rest }: AppProps): React.JSX.Element {
   const services = useMemo<ShellServices>(
     () => ({ backend, workspace: openWorkspace({ env, directory, collection }), suspend }),
     [backend, env, directory, collection, suspend],
   );
+  const { stdout } = useStdout();
+  const terminal = useMemo<ClipboardTerminal>(
+    () => clipboard ?? { write: (data) => void stdout.write(data), isTTY: Boolean(stdout.isTTY), term: env.TERM },
+    [clipboard, stdout, env],
+  );
   return (
     <KeypressProvider>
       <ShellProvider value={services}>
-        <Shell directory={directory} {...rest} />
+        <Shell directory={directory} env={env} terminal={terminal} {...rest} />
       </ShellProvider>
     </KeypressProvider>
   );
 }
 
-function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | 'directory'>): React.JSX.Element {
+function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'source' | 'size' | 'directory' | 'env'> & { terminal: ClipboardTerminal }): React.JSX.Element {
   const { backend, workspace, suspend } = useShellServices();
   const shell = useShell(backend, directory);
   const editExternally = (text: string, suffix: string): EditResult => suspend(() => workspace.editText(text, suffix));
@@ -295,9 +305,12 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
             save={save}
             handOff={state.handOff}
             returnTo={state.returnTo}
+            under={state.under}
+            hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
             codeChoices={codeChoices}
             writeCode={writeCode}
+            onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />
         )}
         {overlay === 'none' && confirming && (
@@ -352,6 +365,9 @@ function Shell({ source, size, directory }: Pick<AppProps, 'source' | 'size' | '
               onPage={shell.page}
               fetchAll={state.progress}
               directory={directory}
+              copy={(text, name) => copyText(text, { terminal, env, writeFile: workspace.writeExport }, name)}
+              exportFile={workspace.writeExport}
+              onEntities={() => shell.entities(source)}
             />
           </ErrorBoundary>
         ) : null}

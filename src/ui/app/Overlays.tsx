@@ -16,8 +16,11 @@ import { RequestCodeDialog, type CodeChoice } from '../components/RequestCodeDia
 import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
+import { VulnsView } from '../wizards/VulnsView.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
+import { AlertsWizard } from '../wizards/AlertsWizard.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
+import type { HashSearchState } from '../../core/wizards/hashSearch/machine.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
 import { useShellServices } from './ShellContext.js';
@@ -43,12 +46,18 @@ export interface OverlaysProps {
   handOff?: ContainmentState;
   /** the overlay closing returns to (hash search keeps its results under the wizard it handed to) */
   returnTo?: Overlay;
+  /** overlays kept hidden under this one (a wizard that handed over to it) */
+  under?: readonly Overlay[];
+  /** the hash search wizard's starting state (a hand-off from alert triage) */
+  hashHandOff?: HashSearchState;
   /** opens the containment wizard with hosts handed over */
   onHandOff(state: ContainmentState): void;
   /** the composed request in each code format */
   codeChoices(): CodeChoice[];
   /** writes code to a new private file and says where */
   writeCode(choice: CodeChoice): void;
+  /** opens the hash search wizard on a hash handed over */
+  onHashHandOff(state: HashSearchState): void;
 }
 
 /**
@@ -68,9 +77,17 @@ function useWizardDeps(): ContainmentDeps {
 export function Overlays(p: OverlaysProps): React.JSX.Element | null {
   // Panes below get nothing while an overlay is open.
   useKeypress(() => true, { priority: Priority.OverlayBarrier, isActive: p.overlay !== 'none' });
-  const keepHashSearch = p.overlay === 'contain' && p.returnTo === 'hashSearch';
+  const under = p.under ?? (p.returnTo ? [p.returnTo] : []);
+  const keepHashSearch = p.overlay !== 'hashSearch' && under.includes('hashSearch');
+  const keepAlerts = p.overlay !== 'alerts' && under.includes('alerts');
   return (
     <KeyLayer priority={Priority.Overlay}>
+      {(p.overlay === 'alerts' || keepAlerts) && (
+        // Kept mounted under the wizard it handed over to, so Esc comes back to the table, selection and all.
+        <Box display={keepAlerts ? 'none' : 'flex'}>
+          <Alerts {...p} active={!keepAlerts} />
+        </Box>
+      )}
       {(p.overlay === 'hashSearch' || keepHashSearch) && (
         // Kept mounted under the wizard it handed hosts to, so Esc comes back to the results.
         <Box display={keepHashSearch ? 'none' : 'flex'}>
@@ -82,10 +99,33 @@ export function Overlays(p: OverlaysProps): React.JSX.Element | null {
   );
 }
 
+function Alerts(p: OverlaysProps & { active: boolean }): React.JSX.Element {
+  const { backend, workspace } = useShellServices();
+  // One caller for the wizard's life: its enrichment cache and effects hang on it.
+  const caller = useMemo(() => backend.caller(), [backend]);
+  const audit = useMemo(() => {
+    const status = backend.status();
+    return { path: workspace.auditPath, context: { profile: status.target, baseUrl: status.baseUrl, memberCid: status.memberCid } };
+  }, [backend, workspace]);
+  return (
+    <AlertsWizard
+      caller={caller}
+      audit={audit}
+      width={p.width}
+      height={p.height}
+      active={p.active}
+      onClose={p.close}
+      onContain={p.onHandOff}
+      onHashSearch={p.onHashHandOff}
+    />
+  );
+}
+
 function HashSearch(p: OverlaysProps & { active: boolean }): React.JSX.Element {
   const { backend, workspace } = useShellServices();
   return (
     <HashSearchWizard
+      initial={p.hashHandOff}
       caller={backend.caller()}
       exportFile={workspace.writeExport}
       width={p.width}
@@ -138,11 +178,14 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       );
     case 'contain':
       return <ContainWizard {...p} />;
+    case 'vulns':
+      return <VulnsView caller={backend.caller()} apiBaseUrl={backend.status().baseUrl} width={p.width} height={p.height} onClose={p.close} />;
     case 'dashboard':
       return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'code':
       return <RequestCodeDialog choices={p.codeChoices()} width={p.width} height={p.height} onClose={p.close} onWrite={p.writeCode} />;
     case 'hashSearch':
+    case 'alerts':
     case 'none':
       return null;
   }

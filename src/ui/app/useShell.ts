@@ -15,6 +15,8 @@ import type { PagingInfo } from '../../core/jsonView/pagingInfo.js';
 import { UserError } from '../../core/errors.js';
 import { currentResponse, initialShellState, isBusy, labelOf, shellReducer, type ShellAction, type ShellState } from '../../core/shell/shellState.js';
 import { terminalSafe } from '../../core/text/terminalSafe.js';
+import type { EndpointSource } from '../../core/shell/endpointSource.js';
+import { entitiesRequests, fetchEntities, idsOf } from '../../core/shell/fetchEntities.js';
 
 export interface ShellModel {
   state: ShellState;
@@ -33,6 +35,8 @@ export interface ShellModel {
   cancel(): boolean;
   page(dir: 'next' | 'previous' | 'all'): void;
   setMessage(text: string | undefined, error?: boolean): void;
+  /** `e` on a query answer: fetches its entities; a sentence when it cannot */
+  entities(source: EndpointSource | undefined): string | undefined;
 }
 
 /** `directory` is where fetch-all writes its NDJSON file (the current directory by default). */
@@ -173,6 +177,42 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     [run, startFetchAll],
   );
 
+  const entities = useCallback(
+    (source: EndpointSource | undefined): string | undefined => {
+      const st = latest();
+      const res = currentResponse(st);
+      const req = st.nav ? currentRequest(st.nav) : undefined;
+      if (!res || !req || running.current || isBusy(st)) return 'Nothing to fetch entities for yet.';
+      const ids = idsOf(res);
+      if (!ids) return 'This answer holds no ids (its resources are not a list of ids).';
+      const pair = source?.entitiesFor?.(req.method, req.path);
+      if (!pair) return `The catalog pairs no entities operation with ${req.method} ${terminalSafe(req.path)}.`;
+      const requests = entitiesRequests(pair, ids);
+      const first = requests[0]!;
+      const controller = new AbortController();
+      running.current = controller;
+      const label = labelOf(first, backend.current.label);
+      dispatch({ type: 'sending', label });
+      const note = `${ids.length} ids in ${requests.length} call${requests.length === 1 ? '' : 's'} of up to ${pair.batch}${pair.batchKnown ? '' : ' (the catalog gives no maximum: talon sends 100 a call)'}`;
+      // Every batch goes through the backend's send: the door, history and the status bar.
+      fetchEntities({ request: (r) => backend.send(r) }, requests, controller.signal)
+        .then((merged) => {
+          if (running.current !== controller) return;
+          dispatch({ type: 'answered', nav: withResponse(startNavigation(first), merged), label });
+          setMessage(`${pair.entities.method.toUpperCase()} ${pair.entities.path}: ${note}.`);
+        })
+        .catch((e: unknown) => {
+          const cancelled = controller.signal.aborted || (isNotSent(e) && e.reason === 'cancelled');
+          dispatch({ type: 'failed', text: controller.signal.aborted ? 'Request cancelled.' : (e as Error).message, cancelled });
+        })
+        .finally(() => {
+          if (running.current === controller) running.current = undefined;
+        });
+      return undefined;
+    },
+    [backend],
+  );
+
   // Paging stays after a fetch-all, so it can run again (and ] [ still page).
   const view = state.nav ? pageView(state.nav) : undefined;
   return {
@@ -190,5 +230,6 @@ export function useShell(backend: ShellBackend, directory?: string): ShellModel 
     cancel,
     page,
     setMessage,
+    entities,
   };
 }

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { JsonDocument } from '../../core/jsonView/jsonDocument.js';
 import { isFolded, visibleLines, type FoldState } from '../../core/jsonView/foldState.js';
-import { clipSegments, highlightSegments, lineSegments, searchPattern, type Segment, type TokenKind } from '../../core/jsonView/lineSegments.js';
+import { clipSegments, highlightSegments, lineSegments, searchPattern, skipSegments, type Segment, type TokenKind } from '../../core/jsonView/lineSegments.js';
 import { scrollbarThumb } from '../../core/jsonView/viewportText.js';
 import { color, type Role } from '../theme.js';
 
@@ -24,6 +24,8 @@ export interface JsonViewProps {
   currentMatch?: number;
   /** the cursor line as a visible row (drawn while the pane has focus) */
   cursor?: number;
+  /** columns scrolled sideways */
+  left?: number;
 }
 
 const TOKEN_ROLES: Partial<Record<TokenKind, Role>> = {
@@ -58,11 +60,11 @@ function Row({ segments, current, cursor }: { segments: Segment[]; current: bool
   );
 }
 
-function JsonViewImpl({ document, folds, top, height, width, query, currentMatch, cursor }: JsonViewProps) {
+function JsonViewImpl({ document, folds, top, height, width, query, currentMatch, cursor, left = 0 }: JsonViewProps) {
   const rows = Math.max(0, height);
   const textWidth = Math.max(1, width - 1);
   // Cut long values well past the width so Ink's truncation still shows "…".
-  const maxChars = textWidth * 2 + 2;
+  const maxChars = left + textWidth * 2 + 2;
   const pattern = searchPattern(query);
   const lines = visibleLines(document, folds, top, rows);
   const thumb = scrollbarThumb(top, folds.visibleCount, rows);
@@ -78,7 +80,7 @@ function JsonViewImpl({ document, folds, top, height, width, query, currentMatch
       <Box flexDirection="column" width={textWidth}>
         {lines.map((line, r) => {
           const segments = clipSegments(lineSegments(document, line, isFolded(folds, line), maxChars), maxChars);
-          return <Row key={r} segments={highlightSegments(segments, pattern)} current={line === currentMatch} cursor={cursor === top + r} />;
+          return <Row key={r} segments={skipSegments(highlightSegments(segments, pattern), left)} current={line === currentMatch} cursor={cursor === top + r} />;
         })}
         {blank.map((r) => (
           <Text key={r}> </Text>

@@ -2,7 +2,7 @@
 // error explained for a non-2xx, the body as a scrollable, foldable,
 // searchable JSON view, the paging bar and a footer of key hints (or the
 // search and write prompts). Exactly `height` rows of at most `width` columns.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
@@ -18,9 +18,19 @@ import { currentMatchLine, cursorRow, scrollPercent } from '../../core/jsonView/
 import { footerText } from '../../core/jsonView/viewportText.js';
 import { defaultResponseFileName, writeResponseFile } from '../../core/jsonView/writeResponseFile.js';
 import { JsonView } from '../components/JsonView.js';
+import { ColumnChooser, TableView } from '../components/TableView.js';
+import { TextLinesView, wrappedLines } from '../components/TextLinesView.js';
+import { useResponseExtras } from './useResponseExtras.js';
+import { useModeKeys } from './useModeKeys.js';
+import { headerLines } from '../../core/jsonView/headerLines.js';
+import { copyableText, pathOfLine, valueAtLine } from '../../core/jsonView/valueAt.js';
+import { lineAtRow } from '../../core/jsonView/foldState.js';
+import { LineKind } from '../../core/jsonView/jsonDocument.js';
+import type { CopyResult } from '../../core/clipboard/copyText.js';
+import { stepHistory } from '../../core/jq/jqHistory.js';
 import { PagingBar, pagingBarRows } from '../components/PagingBar.js';
 import { useJsonViewport } from '../hooks/useJsonViewport.js';
-import { matches, type Command } from '../keys/keymap.js';
+import { matches, textOf, type Command } from '../keys/keymap.js';
 import { color, statusRole, type Role } from '../theme.js';
 
 export interface ResponsePaneProps {
@@ -37,9 +47,15 @@ export interface ResponsePaneProps {
   fetchAll?: FetchAllProgress;
   /** where `w` writes a relative file name; the current directory by default */
   directory?: string;
+  /** copies text to the clipboard (or a file); without it `y` says copying is not available */
+  copy?(text: string, name: string): CopyResult;
+  /** writes a new private export file (the workspace's), returning its path */
+  exportFile?(name: string, text: string): string;
+  /** `e` on a query answer: fetches the matching entities (a sentence when it cannot) */
+  onEntities?(): string | undefined;
 }
 
-type Prompt = { kind: 'search' | 'write'; value: string };
+type Prompt = { kind: 'search' | 'write' | 'jq'; value: string };
 type Message = { text: string; role: Role };
 
 const NO_RESPONSE = buildNoteDocument('No response yet: send a request with Ctrl+S.');
@@ -72,15 +88,28 @@ function Header({ response, label, width }: { response: ApiResponse; label?: Res
   );
 }
 
-export function ResponsePane({ response, label, paging, height, width, focused, scopes, onPage, fetchAll, directory }: ResponsePaneProps) {
-  const doc = useMemo(() => (response ? documentForBody(response.body) : NO_RESPONSE), [response]);
+export function ResponsePane({ response, label, paging, height, width, focused, scopes, onPage, fetchAll, directory, copy, exportFile, onEntities }: ResponsePaneProps) {
+  const extras = useResponseExtras(response);
+  const { mode, jq } = extras;
+  const responseDoc = useMemo(() => (response ? documentForBody(response.body) : NO_RESPONSE), [response]);
+  const doc = jq?.doc ?? responseDoc;
+  // Where ↑ in the jq prompt has got to in the filters run (their count: the field as typed).
+  const jqIndex = useRef(0);
   const [prompt, setPrompt] = useState<Prompt>();
+  // The prompt as the last key left it, until its field has rendered and listens.
+  const opening = useRef<Prompt | undefined>(undefined);
+  const promptShown = useRef(prompt);
+  promptShown.current = prompt;
+  // The field has mounted and subscribed (children's effects run first): it takes the keys from here on.
+  useEffect(() => {
+    if (prompt) opening.current = undefined;
+  }, [prompt]);
   const [message, setMessage] = useState<Message>();
   // The last query searched, offered again by ↑ in an empty search prompt.
   const lastQuery = useRef('');
 
-  // Rows: header, error explanation, body, paging bar, footer.
-  const headerRows = response ? 1 : 0;
+  // Rows: header (and the jq filter shown), error explanation, body, paging bar, footer.
+  const headerRows = (response ? 1 : 0) + (jq ? 1 : 0);
   const errors = useMemo(
     () => (response ? errorLines(response, { scopes, width, maxLines: Math.min(5, Math.max(0, height - 5)) }) : []),
     [response, scopes, width, height],
@@ -93,12 +122,64 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const view = useJsonViewport(doc, viewHeight);
 
   // The input handler reads the latest props through a ref, so Ink keeps one subscription.
-  const latest = useRef({ view, paging, fetchAll, onPage, response });
-  latest.current = { view, paging, fetchAll, onPage, response };
+  const latest = useRef({ view, paging, fetchAll, onPage, response, doc, extras });
+  latest.current = { view, paging, fetchAll, onPage, response, doc, extras };
+
+  const { say, doCopy, exportText, textKey, tableKey, chooserCursor } = useModeKeys({ latest, viewHeight, setMessage, copy, exportFile });
 
   useKeypress(
     (key: KeyEvent) => {
-      const { view: v, paging: p, fetchAll: f, onPage: page, response: res } = latest.current;
+      // A prompt just opened whose field is not listening yet (keys of the same burst): its keys are its text.
+      if (opening.current) return openingKey(key, opening.current);
+      if (promptShown.current) return false;
+      const { view: v, paging: p, fetchAll: f, onPage: page, response: res, doc: d, extras: ex } = latest.current;
+      if (ex.mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
+      if (ex.mode === 'value') return textKey(key, ex.valueLines?.lines.length ?? 0);
+      if (ex.mode === 'table' || ex.mode === 'columns') return tableKey(key);
+      const line = lineAtRow(v.state.folds, cursorRow(v.state));
+      if (matches('response.headers', key) && res) {
+        ex.setTextTop(0);
+        ex.setMode('headers');
+        return true;
+      }
+      if (matches('response.fullValue', key) && res) {
+        const value = valueAtLine(d, line);
+        ex.setValueLines({ title: `${pathOfLine(d, line)} (Esc closes, y copies)`, lines: terminalSafe(copyableText(value), { multiline: true }).split('\n') });
+        ex.setTextTop(0);
+        ex.setMode('value');
+        return true;
+      }
+      if (matches('response.copyValue', key) && res) return doCopy(copyableText(valueAtLine(d, line)), pathOfLine(d, line), 'talon-value.txt');
+      if (matches('response.copyAll', key) && res) {
+        if (ex.jq) return doCopy(JSON.stringify(ex.jq.value, null, 2), 'the jq result', 'talon-jq.json');
+        const body = res.body;
+        const text = body.kind === 'json' ? JSON.stringify(body.value, null, 2) : body.kind === 'text' ? body.value : body.kind === 'bytes' ? Buffer.from(body.value).toString('base64') : '';
+        return doCopy(text, 'the response', 'talon-response.json');
+      }
+      if (matches('response.jq', key) && res) {
+        jqIndex.current = ex.filters.current.length;
+        return open({ kind: 'jq', value: ex.jq?.filter ?? '' });
+      }
+      if (matches('response.table', key) && res) {
+        // The array at the cursor when it is one of objects; else the whole (filtered) response.
+        // Rebuilt only for an array line: the root of a 10 MB answer is read as it is.
+        const kind = d.kind[line];
+        const atCursor = line > 0 && (kind === LineKind.openArray || kind === LineKind.closeArray) ? valueAtLine(d, line) : undefined;
+        const why = ex.openTable(atCursor ?? ex.docValue);
+        return why ? say(why, 'warn') : true;
+      }
+      if (matches('response.entities', key) && res) {
+        const why = onEntities ? onEntities() : 'Fetching entities is not available here.';
+        return why ? say(why, 'warn') : true;
+      }
+      if (matches('response.scrollRight', key)) {
+        ex.setLeft(ex.left + Math.max(8, Math.floor(width / 2)));
+        return true;
+      }
+      if (matches('response.scrollLeft', key)) {
+        ex.setLeft(Math.max(0, ex.left - Math.max(8, Math.floor(width / 2))));
+        return true;
+      }
       for (const [command, action] of VIEW_KEYS) {
         if (matches(command, key)) {
           setMessage(undefined);
@@ -108,6 +189,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       }
       // A new search starts empty; ↑ in the prompt brings back the last one.
       if (matches('response.search', key)) return open({ kind: 'search', value: '' });
+      if (matches('response.write', key) && ex.jq) return exportText('talon-jq.json', JSON.stringify(ex.jq.value, null, 2) + '\n', `the result of ${ex.jq.filter}`);
       if (matches('response.write', key) && res) return open({ kind: 'write', value: defaultResponseFileName(res) });
       const fetching = f !== undefined && !f.done && f.error === undefined;
       const go = (dir: PageDirection): true => {
@@ -119,15 +201,31 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       if (matches('page.all', key) && p && canFetchAll(p) && !fetching) return go('all');
       return false;
     },
-    { isActive: focused && !prompt },
+    // Active under an open prompt too: until the prompt's field listens, its keys come here.
+    { isActive: focused },
   );
+  const openingKey = (key: KeyEvent, p: Prompt): true => {
+    if (matches('prompt.close', key)) {
+      opening.current = undefined;
+      setPrompt(undefined);
+    } else if (matches('edit.submit', key)) submit(p.value, p);
+    else {
+      const text = textOf(key);
+      const value = text !== undefined ? p.value + text : matches('edit.backspace', key) ? p.value.slice(0, -1) : matches('edit.clearLine', key) ? '' : p.value;
+      opening.current = { ...p, value };
+      setPrompt(opening.current);
+    }
+    return true;
+  };
   const open = (next: Prompt): true => {
+    opening.current = next;
     setMessage(undefined);
     setPrompt(next);
     return true;
   };
   const promptKey = (key: KeyEvent, field: { current(): { text: string }; set(text: string): void }): boolean => {
     if (matches('prompt.close', key)) {
+      opening.current = undefined;
       setPrompt(undefined);
       return true;
     }
@@ -135,15 +233,31 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       field.set(lastQuery.current);
       return true;
     }
+    if (prompt?.kind === 'jq' && (matches('prompt.previous', key) || matches('prompt.next', key))) {
+      const history = extras.filters.current;
+      jqIndex.current = stepHistory(history, jqIndex.current, matches('prompt.previous', key) ? -1 : 1);
+      field.set(history[jqIndex.current] ?? '');
+      return true;
+    }
     return false;
   };
 
-  const submit = (value: string) => {
-    if (!prompt) return;
+  const submit = (value: string, current: Prompt | undefined = prompt) => {
+    opening.current = undefined;
+    if (!current) return;
+    const prompt = current;
     setPrompt(undefined);
     if (prompt.kind === 'search') {
       if (value) lastQuery.current = value;
       return value ? view.search(value) : view.clearSearch();
+    }
+    if (prompt.kind === 'jq') {
+      setMessage({ text: `jq: filtering ${response ? formatCount(response.size) : 0} bytes…`, role: 'muted' });
+      extras.filter(value).then(
+        (error) => setMessage(error ? { text: terminalSafe(error), role: 'error' } : undefined),
+        (err: unknown) => setMessage({ text: `jq: ${err instanceof Error ? err.message : String(err)}`, role: 'error' }),
+      );
+      return;
     }
     if (!response) return;
     const path = resolve(directory ?? process.cwd(), value.trim() || defaultResponseFileName(response));
@@ -157,7 +271,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const { state, top } = view;
   const footer = () => {
     if (prompt) {
-      const label = prompt.kind === 'search' ? '/' : 'write to: ';
+      const label = prompt.kind === 'search' ? '/' : prompt.kind === 'jq' ? 'jq: ' : 'write to: ';
       return (
         <Box width={width} height={1} overflow="hidden">
           <Text color={color('accent')}>{label}</Text>
@@ -172,18 +286,22 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
         </Text>
       ));
     }
+    if (mode === 'headers' || mode === 'value') return <Text color={color('muted')}>{truncate('↑↓ scroll  y copy  Esc back', width)}</Text>;
+    if (mode === 'table' || mode === 'columns') {
+      const t = extras.table;
+      const hint = `${formatCount(t.rows.length)} rows${t.kind ? ` of ${t.kind}` : ''}, row ${formatCount(t.cursor + 1)}  ←→ column  s sort  c columns  E csv  t JSON`;
+      return <Text color={color('muted')}>{truncate(hint, width)}</Text>;
+    }
     const percent = scrollPercent(top, state.folds.visibleCount, viewHeight);
     return <Text color={color('muted')}>{footerText(width, percent, state.search)}</Text>;
   };
 
-  return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {response ? <Header response={response} label={label} width={width} /> : null}
-      {errors.map((line, i) => (
-        <Text key={i} wrap="truncate" color={color(line.role)}>
-          {line.text}
-        </Text>
-      ))}
+  const body = () => {
+    if (mode === 'headers' && response) return <TextLinesView title="Status and headers (H or Esc: back)" lines={wrappedLines(headerLines(response), width)} top={extras.textTop} height={viewHeight} width={width} />;
+    if (mode === 'value' && extras.valueLines) return <TextLinesView title={extras.valueLines.title} lines={wrappedLines(extras.valueLines.lines, width)} top={extras.textTop} height={viewHeight} width={width} />;
+    if (mode === 'columns') return <ColumnChooser keys={extras.table.keys} shown={extras.table.columns} cursor={chooserCursor.current} height={viewHeight} width={width} />;
+    if (mode === 'table') return <TableView state={extras.table} height={viewHeight} width={width} focused={focused} />;
+    return (
       <JsonView
         document={doc}
         folds={state.folds}
@@ -193,7 +311,25 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
         query={state.search?.query}
         currentMatch={currentMatchLine(state)}
         cursor={focused && response ? cursorRow(state) : undefined}
+        left={extras.left}
       />
+    );
+  };
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {response ? <Header response={response} label={label} width={width} /> : null}
+      {jq ? (
+        <Text wrap="truncate" color={color('accent')}>
+          {truncate(`jq ${terminalSafe(jq.filter)} (| edits, an empty filter shows the response)`, width)}
+        </Text>
+      ) : null}
+      {errors.map((line, i) => (
+        <Text key={i} wrap="truncate" color={color(line.role)}>
+          {line.text}
+        </Text>
+      ))}
+      {body()}
       <PagingBar paging={paging} fetchAll={fetchAll} width={width} />
       {footer()}
     </Box>

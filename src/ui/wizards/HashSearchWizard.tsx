@@ -11,6 +11,7 @@ import { describeIndicator } from '../../core/wizards/hashSearch/indicator.js';
 import { resultToCsv, resultToJson } from '../../core/wizards/hashSearch/export.js';
 import { containmentFromHashSearch } from '../../core/wizards/hashSearch/handoff.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
+import type { HashSearchState } from '../../core/wizards/hashSearch/machine.js';
 import { formatTable, hostColumns } from '../../core/wizards/textTable.js';
 import { processLine } from '../../core/wizards/hashSearch/processLine.js';
 import type { HostRecord } from '../../core/wizards/hostRecords.js';
@@ -24,6 +25,8 @@ import { StepFailureView } from './StepFailureView.js';
 
 export interface HashSearchWizardProps {
   caller: ApiCaller;
+  /** e.g. a hash handed over from alert triage, already searching */
+  initial?: HashSearchState;
   width: number;
   height: number;
   /** writes a new export file and returns its path (throws a sentence) */
@@ -34,8 +37,8 @@ export interface HashSearchWizardProps {
   onClose(): void;
 }
 
-export function HashSearchWizard({ caller, exportFile, width, height, active = true, onContain, onClose }: HashSearchWizardProps): React.JSX.Element {
-  const [state, dispatch, latest] = useSyncReducer(reduceHashSearch, () => initialHashSearchState());
+export function HashSearchWizard({ caller, initial, exportFile, width, height, active = true, onContain, onClose }: HashSearchWizardProps): React.JSX.Element {
+  const [state, dispatch, latest] = useSyncReducer(reduceHashSearch, () => initial ?? initialHashSearchState());
   const effect = nextHashEffect(state);
   useWizardEffects(effect, hashEffectKey(effect), (e, signal) => runHashEffect(e, caller, dispatch, signal));
   const [cursor, setCursor] = useState(0);

@@ -6,8 +6,8 @@ import { bundledScopeCatalog } from '../../../src/core/catalog/scopeIndex.js';
 import { classifyRequest } from '../../../src/core/request/sendPolicy.js';
 
 describe('the bundled scope index', () => {
-  it('holds every operation of the bundled catalog with its method, path, name and scopes, in order', () => {
-    const full = bundledCatalog().operations.map((op) => ({ operationId: op.operationId, method: op.method, path: op.path, scopes: [...op.scopes] }));
+  it('holds every operation of the bundled catalog with its method, path, names and scopes, in order', () => {
+    const full = bundledCatalog().operations.map((op) => ({ operationId: op.operationId, method: op.method, path: op.path, scopes: [...op.scopes], publishedId: op.publishedId }));
     expect(bundledScopeCatalog().operations).toEqual(full);
     expect(full.length).toBeGreaterThan(1400);
   });

@@ -6,6 +6,7 @@ import { currentResponse, initialShellState, isBusy, labelOf, shellReducer, type
 import { startNavigation, withResponse } from '../../../src/core/shell/pageNavigator.js';
 import type { ApiResponse } from '../../../src/core/http/types.js';
 import { initialContainmentState } from '../../../src/core/wizards/containment/machine.js';
+import { initialHashSearchState } from '../../../src/core/wizards/hashSearch/machine.js';
 
 const run = (...actions: ShellAction[]): ShellState => actions.reduce(shellReducer, initialShellState());
 const req = { method: 'GET' as const, path: '/devices/queries/devices/v1' };
@@ -60,6 +61,21 @@ describe('shellReducer', () => {
     s = shellReducer(s, { type: 'close' });
     expect(s).toMatchObject({ overlay: 'hashSearch', returnTo: undefined, handOff: undefined });
     expect(shellReducer(s, { type: 'close' }).overlay).toBe('none');
+  });
+
+  it('goes back through alert triage → hash search → containment one close at a time', () => {
+    const hash = initialHashSearchState('a'.repeat(64));
+    let s = run({ type: 'open', overlay: 'alerts' }, { type: 'handOffHash', state: hash });
+    expect(s).toMatchObject({ overlay: 'hashSearch', under: ['alerts'], hashHandOff: hash });
+    s = shellReducer(s, { type: 'handOff', state: initialContainmentState() });
+    expect(s).toMatchObject({ overlay: 'contain', under: ['alerts', 'hashSearch'], returnTo: 'hashSearch' });
+    s = shellReducer(s, { type: 'close' });
+    expect(s).toMatchObject({ overlay: 'hashSearch', under: ['alerts'], hashHandOff: hash, handOff: undefined });
+    s = shellReducer(s, { type: 'close' });
+    expect(s).toMatchObject({ overlay: 'alerts', under: undefined, hashHandOff: undefined });
+    expect(shellReducer(s, { type: 'close' }).overlay).toBe('none');
+    // Opening a wizard from the palette starts afresh: nothing is kept under it.
+    expect(run({ type: 'open', overlay: 'alerts' }, { type: 'handOffHash', state: hash }, { type: 'open', overlay: 'hashSearch' })).toMatchObject({ overlay: 'hashSearch', under: undefined, hashHandOff: undefined });
   });
 
   it('can fetch all again after a fetch-all', () => {

@@ -21,7 +21,7 @@ describe('dashboard', () => {
   ])('at %ix%i: every panel read and drawn, nothing wider or taller than the terminal', async (columns, rows) => {
     const rig = await openShell(sim, { size: { columns, rows } });
     try {
-      await press(rig.app, CTRL('g'));
+      await press(rig.app, CTRL('y'));
       const frame = stripAnsi(await waitForFrame(rig.app, read, 15_000));
       expect(Math.max(...lineWidths(frame))).toBeLessThanOrEqual(columns);
       expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
@@ -42,7 +42,7 @@ describe('dashboard', () => {
   it('moves between panels, refreshes on r, and Enter opens the panel\'s query in the composer', async () => {
     const rig = await openShell(sim, { size: { columns: 120, rows: 40 } });
     try {
-      await press(rig.app, CTRL('g'));
+      await press(rig.app, CTRL('y'));
       await waitForFrame(rig.app, read, 15_000);
       await press(rig.app, 'j', 'j', 'j');
       await waitForText(rig.app, '▶ Hosts by platform');

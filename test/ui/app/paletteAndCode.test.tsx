@@ -61,7 +61,7 @@ describe('the request as code', () => {
       await waitForText(app, '› Parameters');
       await press(app, CTRL('n'));
       await typeText(app, 'limit=5');
-      await press(app, CTRL('y'));
+      await press(app, CTRL('w'));
       await waitForText(app, 'The request as code');
       await waitForText(app, '"Authorization: Bearer $FALCON_TOKEN"');
       await press(app, KEY.down);

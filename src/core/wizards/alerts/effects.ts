@@ -83,7 +83,8 @@ async function applyGroups(groups: { rule?: string; change: AlertChange; ids: st
       try {
         await updateAlerts(deps.caller, g.ids, g.change, {
           batchSize: deps.batchSize,
-          signal: stop.signal,
+          // Between batches only: a batch in flight lands, so the audit says what it did.
+          stop: stop.signal,
           // The typed confirmation covered exactly these ids: it answers the door for them.
           confirm: reviewedAlertUpdates(g.ids),
           onBatch: (o) => {

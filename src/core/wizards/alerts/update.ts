@@ -63,7 +63,10 @@ export interface BatchOutcome {
 
 export interface UpdateOptions {
   batchSize?: number;
+  /** cancels the call in flight (its outcome is then unknown) */
   signal?: AbortSignal;
+  /** checked between batches: the batch in flight finishes, so what it did is known and recorded */
+  stop?: AbortSignal;
   /** each batch's outcome, as it lands; awaited, so an audit line is written before the next batch goes */
   onBatch?: (outcome: BatchOutcome) => void | Promise<void>;
   /** answers the door's confirmation of each batch (the typed confirmation that reviewed these ids) */
@@ -91,6 +94,7 @@ export async function updateAlerts(caller: PolicyCaller, ids: readonly string[],
   const parts = chunks(ids, size);
   const outcomes: BatchOutcome[] = [];
   for (const [i, part] of parts.entries()) {
+    opts.stop?.throwIfAborted();
     const outcome = await sendBatch(caller, part, change, opts.signal, opts.confirm);
     const full = { ...outcome, batch: i + 1, batches: parts.length };
     outcomes.push(full);

@@ -1,0 +1,64 @@
+// Copy in a real terminal: the built binary in tmux with set-clipboard on,
+// `y` on a host id, and the id read back from tmux's paste buffer (tmux
+// takes talon's OSC 52 sequence as a copy).
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type SimHarness } from '../helpers/simClient.js';
+import { BIN } from '../helpers/talonBinary.js';
+import { tempHome } from '../helpers/tempHome.js';
+import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+
+describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
+  let h: SimHarness;
+  let term: TmuxSession | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    term?.kill();
+    await h.close();
+  });
+
+  it('y on a host id puts exactly that id in tmux’s buffer', async () => {
+    const { home } = tempHome();
+    const c = h.sim.clients.demo;
+    term = startTmux([process.execPath, BIN], {
+      TALON_HOME: home,
+      FALCON_BASE_URL: h.sim.url,
+      FALCON_CLIENT_ID: c.id,
+      FALCON_CLIENT_SECRET: c.secret,
+      TERM: 'xterm-256color',
+    });
+    const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+    tmux('set-option', '-s', 'set-clipboard', 'on');
+    const before = tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
+    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    term.type('/devices/queries/devices/v1');
+    await term.waitFor((s) => s.includes('Search for hosts'), 10_000, 'the completion');
+    term.keys('Enter');
+    await term.waitFor((s) => s.includes('› Parameters'), 10_000, 'the parameters pane');
+    term.keys('C-s');
+    await term.waitFor((s) => /\b200\b/.test(s) && s.includes('"resources"'), 15_000, 'the answer');
+    // Search puts the cursor on "resources"; the next line is the first id.
+    term.type('/');
+    term.type('"resources"');
+    term.keys('Enter');
+    await term.waitFor((s) => s.includes('/"resources": 1 of 1'), 5_000, 'the search');
+    term.type('j');
+    term.type('y');
+    const screen = await term.waitFor((s) => s.includes('to the clipboard'), 5_000, 'the copy message');
+    const deadline = Date.now() + 5_000;
+    let copied = '';
+    while (Date.now() < deadline) {
+      const names = tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter((n) => n && !before.includes(n));
+      if (names.length > 0) {
+        copied = tmux('show-buffer', '-b', names[0]!);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(h.sim.tenant.hosts.has(copied)).toBe(true);
+    expect(screen).toContain(copied);
+    term.keys('C-c');
+  });
+});

@@ -1,0 +1,57 @@
+// The vulnerabilities view in the real binary in a real terminal, at the
+// two sizes the shell promises (80x24 and 160x50): every line of the table,
+// its detail and the ticket preview stays inside the frame.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type SimHarness } from '../helpers/simClient.js';
+import { BIN } from '../helpers/talonBinary.js';
+import { tempHome } from '../helpers/tempHome.js';
+import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+
+/** Every line is within the width, and the view's box closes on the last column. */
+function expectFits(screen: string, columns: number): void {
+  const lines = screen.split('\n');
+  for (const l of lines) expect([...l].length).toBeLessThanOrEqual(columns);
+  const boxed = lines.filter((l) => l.startsWith('│'));
+  expect(boxed.length).toBeGreaterThan(5);
+  for (const l of boxed) expect([...l].length === columns && l.endsWith('│'), `line not closed by the frame: ${l}`).toBe(true);
+}
+
+describe.skipIf(!tmuxAvailable())('vulnerabilities view in tmux', () => {
+  let h: SimHarness;
+  let term: TmuxSession | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    term?.kill();
+    await h.close();
+  });
+
+  for (const size of [{ columns: 80, rows: 24 }, { columns: 160, rows: 50 }]) {
+    it(`fits ${size.columns}x${size.rows}: table, detail, host grouping and ticket`, async () => {
+      const { home } = tempHome();
+      const c = h.sim.clients.demo;
+      term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' }, size);
+      await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+      term.keys('C-x');
+      await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets');
+      term.keys('Enter');
+      const table = await term.waitFor((s) => s.includes('CVEs on') && s.includes('Fix:'), 15_000, 'the table with a remediation');
+      expectFits(table, size.columns);
+      term.keys('b');
+      expectFits(await term.waitFor((s) => s.includes('HOSTNAME') && s.includes('Fix:'), 5000, 'the hosts'), size.columns);
+      term.keys('t');
+      expectFits(await term.waitFor((s) => s.includes('Ticket preview'), 5000, 'the ticket'), size.columns);
+      // One Esc at a time: a burst of them reads as Alt+Esc in any terminal.
+      term.keys('Escape');
+      await term.waitFor((s) => s.includes('HOSTNAME') && !s.includes('Ticket preview'), 5000, 'the table again');
+      term.keys('Escape');
+      await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets again');
+      term.keys('Escape');
+      await term.waitFor((s) => !s.includes('Vulnerabilities') && s.includes('type a path'), 5000, 'the shell again');
+      term.keys('C-c');
+      term.kill();
+      term = undefined;
+    });
+  }
+});
