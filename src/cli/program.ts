@@ -29,11 +29,16 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     // Shell options go before a subcommand; each subcommand has its own.
     .enablePositionalOptions()
-    .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist');
-  addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean }) => {
+    .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist')
+    .option('--collection <dir>', 'open the shell on this collection folder of saved requests (Ctrl+O lists them, Ctrl+B saves there)');
+  addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean; collection?: string }) => {
     // Bad flags are a sentence on the normal screen (exit 2), before Ink takes it over.
     const { checkShellFlags } = await import('../core/shell/shellFlags.js');
     checkShellFlags(flags, process.env);
+    if (flags.collection !== undefined) {
+      const { existingCollectionDir } = await import('../core/saved/collection.js');
+      flags.collection = existingCollectionDir(flags.collection, process.env);
+    }
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UserError('The interactive shell needs a terminal; from scripts use talon request (see talon --help).');
     }

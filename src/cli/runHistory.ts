@@ -2,8 +2,7 @@
 import { openHistoryStore } from '../core/history/historyStore.js';
 import { entryToRequest, type HistoryEntry } from '../core/history/historyEntry.js';
 import { historyTable } from '../core/history/historyView.js';
-import { toCurl } from '../core/curl/toCurl.js';
-import { toTalonCommand } from '../core/curl/toTalonCommand.js';
+import { exportFormat, exportRequest } from './exportFormat.js';
 import { UserError } from '../core/errors.js';
 import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import type { HistoryExportFlags, HistoryFlags } from './history.js';
@@ -45,11 +44,11 @@ export function historyEntry(n: number): HistoryEntry {
   return entry;
 }
 
-export function runHistoryExport(n: string, flags: HistoryExportFlags): number {
-  if (Boolean(flags.curl) === Boolean(flags.talon)) throw new UserError('Choose one format: --curl or --talon.');
+export async function runHistoryExport(n: string, flags: HistoryExportFlags): Promise<number> {
+  const format = exportFormat(flags);
   const entry = historyEntry(integerFlag('The entry number', n, 1));
   const req = entryToRequest(entry);
-  const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? entry.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
+  const text = await exportRequest(format, req, flags.baseUrl ?? entry.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
   writeExact(process.stdout, `${text}\n`);
   return 0;
 }

@@ -5,11 +5,10 @@ import { applyKnownVariables, parseVarFlags, resolveVariables, variablesOf } fro
 import { entryToRequest } from '../core/history/historyEntry.js';
 import { buildRequest } from '../core/request/requestArgs.js';
 import { fromCurl } from '../core/curl/fromCurl.js';
-import { toCurl } from '../core/curl/toCurl.js';
-import { toTalonCommand } from '../core/curl/toTalonCommand.js';
 import { cloudBaseUrl, DEFAULT_CLOUD } from '../core/auth/clouds.js';
 import { UserError } from '../core/errors.js';
 import { historyEntry } from './runHistory.js';
+import { exportFormat, exportRequest } from './exportFormat.js';
 import type { CollectionFlags, SavedAddFlags, SavedExportFlags, SavedImportFlags, SavedListFlags } from './saved.js';
 import { integerFlag } from './integerFlag.js';
 import { readAll } from '../core/readAll.js';
@@ -94,13 +93,13 @@ export async function runSavedImportCurl(curl: string | undefined, flags: SavedI
   return save(saved, collectionDir(flags.collection), flags.force);
 }
 
-export function runSavedExport(name: string, flags: SavedExportFlags): number {
-  if (Boolean(flags.curl) === Boolean(flags.talon)) throw new UserError('Choose one format: --curl or --talon.');
+export async function runSavedExport(name: string, flags: SavedExportFlags): Promise<number> {
+  const format = exportFormat(flags);
   const saved = loadSaved(existingCollectionDir(flags.collection), name);
   const { values, missing } = resolveVariables(saved, { vars: parseVarFlags(flags.var), env: process.env });
   if (missing.length) note(`left ${missing.map((m) => `{{${m}}}`).join(', ')} unfilled: pass --var NAME=VALUE to fill ${missing.length === 1 ? 'it' : 'them'}.`);
   const req = applyKnownVariables(saved, values);
-  const text = flags.talon ? toTalonCommand(req) : toCurl(req, flags.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
+  const text = await exportRequest(format, req, flags.baseUrl ?? process.env.FALCON_BASE_URL ?? cloudBaseUrl(DEFAULT_CLOUD));
   writeExact(process.stdout, `${text}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `talon saved`: named, parameterised requests kept as one JSON file each in a
 // collection folder (the default one in the config directory, or --collection).
 import type { Command } from 'commander';
+import { FORMAT_OPTION } from './exportFormatOption.js';
 import { addRequestShapeOptions, collect } from './commonOptions.js';
 
 export interface CollectionFlags {
@@ -28,6 +29,7 @@ export interface SavedImportFlags extends CollectionFlags {
 }
 
 export interface SavedExportFlags extends CollectionFlags {
+  format?: string;
   curl?: boolean;
   talon?: boolean;
   var: string[];
@@ -86,15 +88,16 @@ export function registerSavedCommand(program: Command): void {
 
   saved
     .command('export')
-    .description('print a saved request as a curl command or a talon request command line (the token as $FALCON_TOKEN)')
+    .description('print a saved request as code: curl (the token as $FALCON_TOKEN), FalconPy, the TypeScript SDK or a talon command line')
     .argument('<name>', 'the saved request')
+    .option(...FORMAT_OPTION)
     .option('--curl', 'a curl command')
     .option('--talon', 'a talon request command line')
     .option('--var <name=value>', 'a variable value; repeat for more (unset ones stay {{name}})', collect, [])
     .option('--base-url <url>', 'the API base URL for curl (default: FALCON_BASE_URL, else us-1)')
     .option(...COLLECTION)
     .action(async (name: string, flags: SavedExportFlags) => {
-      process.exitCode = (await run()).runSavedExport(name, flags);
+      process.exitCode = await (await run()).runSavedExport(name, flags);
     });
 
   saved

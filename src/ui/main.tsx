@@ -18,7 +18,24 @@ export async function runShell(options: RootOptions): Promise<number> {
     stdout.write(PASTE_OFF + LEAVE_ALT_SCREEN);
   };
   process.once('exit', restore);
-  const app = render(<Root {...options} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  // The editor gets the terminal as a shell would give it: normal screen, cooked mode, no bracketed paste.
+  // It runs synchronously, so Ink draws nothing meanwhile; afterwards the screen is drawn anew.
+  const ink: { app?: ReturnType<typeof render> } = {};
+  const suspend = <T,>(run: () => T): T => {
+    const stdin = process.stdin;
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdout.write(PASTE_OFF + LEAVE_ALT_SCREEN);
+    try {
+      return run();
+    } finally {
+      stdout.write(ENTER_ALT_SCREEN + PASTE_ON);
+      if (stdin.isTTY) stdin.setRawMode(true);
+      // Ink believes its last frame is still on the screen: forget it, so the next frame is drawn whole.
+      ink.app?.clear();
+    }
+  };
+  const app = render(<Root {...options} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  ink.app = app;
   try {
     await app.waitUntilExit();
   } finally {

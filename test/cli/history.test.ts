@@ -59,12 +59,25 @@ describe('talon history', () => {
     const again = await runTalon(['request', '/devices/entities/devices/v2', '-X', 'POST', '-d', `{"ids":["${id}"]}`], { env });
     expect(JSON.parse(again.stdout).resources[0].device_id).toBe(id);
 
-    const bad = await runTalon(['history', 'export', '9'], { env });
+    const bad = await runTalon(['history', 'export', '1', '--format', 'perl'], { env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('talon: Choose one format: --curl or --talon.\n');
+    expect(bad.stderr).toBe('talon: Unknown format "perl": use one of curl, falconpy, typescript, talon.\n');
+    const both = await runTalon(['history', 'export', '1', '--curl', '--talon'], { env });
+    expect(both.stderr).toBe('talon: Choose one format: curl or talon were both given.\n');
     const missing = await runTalon(['history', 'export', '9', '--curl'], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/There is no history entry 9: the history has 2 entries/);
+  });
+
+  it('exports an entry as FalconPy and as TypeScript SDK code', async () => {
+    const { env } = simEnv();
+    await runTalon(['request', '/devices/queries/devices/v1', '-q', 'limit=2'], { env });
+    const py = await runTalon(['history', 'export', '1', '--format', 'falconpy'], { env });
+    expect(py.code).toBe(0);
+    expect(py.stdout).toContain('falcon.command("QueryDevicesByFilter", parameters={\n        "limit": "2",\n    })');
+    const ts = await runTalon(['history', 'export', '1', '--format', 'typescript'], { env });
+    expect(ts.stdout).toContain('await client.hosts.queryDevicesByFilter(undefined /* offset */, 2);');
+    expect(ts.stdout + py.stdout).not.toMatch(/FALCON_CLIENT_SECRET=|secret-/);
   });
 
   it('skips a corrupt line with one warning', async () => {

@@ -23,4 +23,8 @@ export interface OperationShape {
   /** an example JSON body; undefined when the operation takes none */
   bodySkeleton?: unknown;
   scopes: string[];
+  /** the catalog marks it deprecated */
+  deprecated?: boolean;
+  /** what replaces it, as `METHOD /path`, when the catalog knows */
+  successor?: string;
 }

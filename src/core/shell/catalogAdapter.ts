@@ -9,9 +9,11 @@ import { entitiesPairFor } from '../catalog/entitiesPair.js';
 import { completePathSegment } from '../catalog/pathCompletion.js';
 import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.js';
 import type { OperationShape, ParamShape } from '../composer/operationShape.js';
-import type { HttpMethod } from '../http/types.js';
+import { HTTP_METHODS, type HttpMethod } from '../http/types.js';
 import type { EndpointHit, EndpointSource } from './endpointSource.js';
 import { terminalSafe } from '../text/terminalSafe.js';
+import { successorOf } from '../catalog/successor.js';
+import { requestAsCode } from '../requestCode/requestCode.js';
 
 function paramShape(p: CatalogParam): ParamShape | undefined {
   if (p.in === 'header') return undefined;
@@ -27,6 +29,7 @@ function paramShape(p: CatalogParam): ParamShape | undefined {
 }
 
 export function operationShape(op: CatalogOperation, catalog: Catalog): OperationShape {
+  const next = successorOf(catalog, op);
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase() as HttpMethod,
@@ -34,6 +37,8 @@ export function operationShape(op: CatalogOperation, catalog: Catalog): Operatio
     params: op.params.map(paramShape).filter((p): p is ParamShape => p !== undefined),
     bodySkeleton: op.body ? bodySkeleton(op.body.schema, catalog) : undefined,
     scopes: [...op.scopes],
+    ...(op.deprecated ? { deprecated: true } : {}),
+    ...(next ? { successor: `${next.method.toUpperCase()} ${next.path}` } : {}),
   };
 }
 
@@ -55,7 +60,7 @@ export function endpointSource(catalog: Catalog): EndpointSource {
       );
     },
     nextSegments(typed) {
-      return typed.startsWith('/') ? completePathSegment(catalog, typed).map(({ segment, count }) => ({ segment, count })) : [];
+      return typed.startsWith('/') ? completePathSegment(catalog, typed).filter((c) => c.value !== typed || c.hasChildren).map(({ segment, count, value, hasChildren }) => ({ segment, count, value, hasChildren })) : [];
     },
     operation(hit) {
       const op = byKey.get(`${hit.method} ${hit.path}`);
@@ -65,6 +70,12 @@ export function endpointSource(catalog: Catalog): EndpointSource {
     findByPath(method, path) {
       const op = findOperationByPath(catalog, method, path);
       return op && operationShape(op, catalog);
+    },
+    methodsFor(path) {
+      return HTTP_METHODS.filter((m) => findOperationByPath(catalog, m, path) !== undefined);
+    },
+    requestCode(format, request, baseUrl) {
+      return requestAsCode(format, request, { baseUrl, operation: findOperationByPath(catalog, request.method, request.path) });
     },
     scopesFor(method, path) {
       return [...(findOperationByPath(catalog, method, path)?.scopes ?? [])];

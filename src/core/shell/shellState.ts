@@ -11,7 +11,7 @@ import type { HashSearchState } from '../wizards/hashSearch/machine.js';
 export type PaneId = 'endpoint' | 'method' | 'params' | 'body' | 'response';
 export const FOCUS_ORDER: readonly PaneId[] = ['endpoint', 'method', 'params', 'body', 'response'];
 
-export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch' | 'vulns' | 'alerts' | 'dashboard';
+export type Overlay = 'none' | 'profiles' | 'palette' | 'history' | 'saved' | 'save' | 'curl' | 'contain' | 'hashSearch' | 'vulns' | 'alerts' | 'dashboard' | 'code';
 
 /** Which request, on which profile, a response answers. */
 export interface ResponseLabel {

@@ -6,6 +6,7 @@ import { writeUniquePrivateFile } from '../config/secureFile.js';
 import { resolve } from 'node:path';
 import type { HistoryEntry } from '../history/historyEntry.js';
 import { openHistoryStore } from '../history/historyStore.js';
+import { editText, type EditResult } from '../editor/externalEditor.js';
 import { collectionDir, loadCollection, saveRequest, type Collection } from '../saved/collection.js';
 import { savedFromRequest, type SavedRequest } from '../saved/savedRequest.js';
 import { resolveVariables, variablesOf, type ResolvedVariables } from '../saved/variables.js';
@@ -23,24 +24,29 @@ export interface ShellWorkspace {
   auditPath: string;
   /** writes a new export file (never over an existing one), private to the user; returns its path */
   writeExport(name: string, text: string): string;
+  /** the text as edited in the user's $VISUAL / $EDITOR (the terminal must be handed over around it) */
+  editText(text: string, suffix: string): EditResult;
 }
 
 export interface WorkspaceOptions {
   env: NodeJS.ProcessEnv;
   /** where exports go (the current directory by default) */
   directory?: string;
+  /** the collection folder of saved requests (`talon --collection DIR`; the default one otherwise) */
+  collection?: string;
 }
 
-export function openWorkspace({ env, directory }: WorkspaceOptions): ShellWorkspace {
+export function openWorkspace({ env, directory, collection }: WorkspaceOptions): ShellWorkspace {
   return {
     history: () => openHistoryStore(env).read().entries,
-    savedRequests: () => loadCollection(collectionDir(undefined, env)),
+    savedRequests: () => loadCollection(collectionDir(collection, env)),
     save(name, request, description) {
       const saved = savedFromRequest(name, request, description);
-      return saveRequest(collectionDir(undefined, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
+      return saveRequest(collectionDir(collection, env), { ...saved, variables: Object.fromEntries(variablesOf(saved).map((v) => [v, {}])) });
     },
     variables: (saved) => resolveVariables(saved, { env }),
     auditPath: auditLogPath(env),
+    editText: (text, suffix) => editText(text, { env, suffix }),
     writeExport(name, text) {
       // Exclusive create at 0600, never through a link: an export never replaces a file that is there.
       const dot = name.lastIndexOf('.');

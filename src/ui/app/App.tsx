@@ -2,8 +2,8 @@
 // panes, response pane, the overlays, the confirmation and help. App sets up
 // the key dispatcher and the shell's services; Shell draws and handles the
 // global keys (the lowest priority: panes and overlays go first).
-import React, { useMemo, useRef, useState } from 'react';
-import { Box, Text, useStdout } from 'ink';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { copyText, type ClipboardTerminal } from '../../core/clipboard/copyText.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
@@ -14,8 +14,9 @@ import type { Overlay, PaneId } from '../../core/shell/shellState.js';
 import type { TerminalSize } from '../hooks/useTerminalSize.js';
 import { useShell } from './useShell.js';
 import { calculateLayout } from './layout.js';
-import { matches, keyLabel, type Command } from '../keys/keymap.js';
-import { KeypressProvider, Priority, useKeypress } from '../keys/KeypressProvider.js';
+import { BINDINGS, bindingLabel, keyEventOf, matches, keyLabel, type Command, type KeyContext } from '../keys/keymap.js';
+import type { KeyEvent } from '../keys/parseKeys.js';
+import { KeypressProvider, Priority, useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -30,6 +31,9 @@ import { ParamsPane } from '../panes/ParamsPane.js';
 import { BodyPane } from '../panes/BodyPane.js';
 import { ResponsePane } from '../panes/ResponsePane.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import type { CodeChoice } from '../components/RequestCodeDialog.js';
+import type { EditResult } from '../../core/editor/externalEditor.js';
+import { CODE_EXTENSIONS, CODE_FORMATS, type CodeFormat } from '../../core/requestCode/requestCode.js';
 
 export interface AppProps {
   backend: ShellBackend;
@@ -41,9 +45,15 @@ export interface AppProps {
   onQuit(): void;
   /** where fetch-all, `w` and exports write files (the current directory by default) */
   directory?: string;
+  /** the collection folder of saved requests (`talon --collection DIR`) */
+  collection?: string;
+  /** gives the terminal to an editor and takes it back (the real terminal's; tests run the editor as it is) */
+  suspend?: <T>(run: () => T) => T;
   /** where copies go as OSC 52 (the terminal Ink draws on by default) */
   clipboard?: ClipboardTerminal;
 }
+
+const runAsIs = <T,>(run: () => T): T => run();
 
 /** Commands that open an overlay, and which. */
 const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
@@ -58,10 +68,28 @@ const OVERLAY_COMMANDS: Partial<Record<Command, Overlay>> = {
   'app.vulns': 'vulns',
   'app.dashboard': 'dashboard',
   'app.alerts': 'alerts',
+  'app.requestAsCode': 'code',
 };
 
-export function App({ backend, env, directory, clipboard, ...rest }: AppProps): React.JSX.Element {
-  const services = useMemo<ShellServices>(() => ({ backend, workspace: openWorkspace({ env, directory }) }), [backend, env, directory]);
+/** The pane a context's commands run in from the palette; undefined for lists, dialogs and wizards. */
+const PANE_OF: Partial<Record<KeyContext, PaneId | 'current'>> = {
+  Global: 'current',
+  'Text fields': 'current',
+  'Endpoint line': 'endpoint',
+  Method: 'method',
+  Parameters: 'params',
+  Body: 'body',
+  Response: 'response',
+  Paging: 'response',
+};
+
+const CODE_TITLES: Record<CodeFormat, string> = { curl: 'curl (the token as $FALCON_TOKEN)', falconpy: 'FalconPy (Uber class command())', typescript: 'TypeScript SDK (crowdstrike-falcon)', talon: 'talon request' };
+
+export function App({ backend, env, directory, collection, suspend = runAsIs, clipboard, ...rest }: AppProps): React.JSX.Element {
+  const services = useMemo<ShellServices>(
+    () => ({ backend, workspace: openWorkspace({ env, directory, collection }), suspend }),
+    [backend, env, directory, collection, suspend],
+  );
   const { stdout } = useStdout();
   const terminal = useMemo<ClipboardTerminal>(
     () => clipboard ?? { write: (data) => void stdout.write(data), isTTY: Boolean(stdout.isTTY), term: env.TERM },
@@ -77,8 +105,9 @@ export function App({ backend, env, directory, clipboard, ...rest }: AppProps): 
 }
 
 function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'source' | 'size' | 'directory' | 'env'> & { terminal: ClipboardTerminal }): React.JSX.Element {
-  const { backend, workspace } = useShellServices();
+  const { backend, workspace, suspend } = useShellServices();
   const shell = useShell(backend, directory);
+  const editExternally = (text: string, suffix: string): EditResult => suspend(() => workspace.editText(text, suffix));
   const { state, dispatch } = shell;
   const { focus, overlay } = state;
   // The endpoint line as typed; `line` (a ref) is what the last key left, for a Ctrl+S in the same burst.
@@ -97,7 +126,8 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
   );
   const segments = useMemo(() => source?.nextSegments(endpointText) ?? [], [source, endpointText]);
   const listOpen = focus === 'endpoint' && !listDismissed && hits.length > 0;
-  const layout = calculateLayout(size.rows, focus, listOpen);
+  const layout = calculateLayout(size.rows, focus, listOpen, size.columns);
+  const paramsWidth = Math.floor(width * 0.45);
   const confirming = state.phase.kind === 'confirming' ? state.phase : undefined;
   const covered = overlay !== 'none' || confirming !== undefined || state.help;
 
@@ -118,12 +148,31 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
     if (warning && shell.latest().phase.kind !== 'idle') shell.setMessage(warning);
   };
 
+  // The palette runs a command as its key would: in the pane the command belongs to, after the palette closes.
+  const bus = useKeypressBus();
+  const inkApp = useApp();
+  const [pendingKey, setPendingKey] = useState<{ key: KeyEvent }>();
+  useEffect(() => {
+    if (pendingKey) bus.dispatch(pendingKey.key);
+  }, [bus, pendingKey]);
   const run = (command: Command): void => {
     const opens = OVERLAY_COMMANDS[command];
     if (opens) return dispatch({ type: 'open', overlay: opens });
     dispatch({ type: 'close' });
-    if (command === 'app.help') dispatch({ type: 'toggleHelp' });
-    if (command === 'app.send') send();
+    if (command === 'app.help' || command === 'app.helpAnywhere') return dispatch({ type: 'toggleHelp' });
+    if (command === 'app.send') return send();
+    // Ctrl+C is Ink's own (exitOnCtrlC), not a key the dispatcher sees: quit as it does.
+    if (command === 'app.quit') return inkApp.exit();
+    const binding = BINDINGS.find((b) => b.command === command);
+    const key = keyEventOf(command);
+    if (!binding || !key) return;
+    const pane = PANE_OF[binding.context];
+    if (pane === undefined) {
+      shell.setMessage(`"${binding.description}" works in ${binding.context.toLowerCase()}: ${bindingLabel(binding)} there.`);
+      return;
+    }
+    if (pane !== 'current') dispatch({ type: 'focus', pane });
+    setPendingKey({ key });
   };
 
   // F1 from anywhere; a pending question stays under the help and is there when it closes.
@@ -176,12 +225,37 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
     }
   };
 
+  const codeChoices = (): CodeChoice[] => {
+    const built = buildRequest(shell.latestComposer());
+    return CODE_FORMATS.map((format) => {
+      if (!built.ok) return { format, title: CODE_TITLES[format], code: { ok: false, message: `Not ready: ${built.problems.join('; ')}` } };
+      try {
+        const text = source ? source.requestCode(format, built.request, backend.status().baseUrl) : '';
+        return { format, title: CODE_TITLES[format], code: source ? { ok: true, text } : { ok: false, message: 'The catalog is still loading.' } };
+      } catch (e) {
+        return { format, title: CODE_TITLES[format], code: { ok: false, message: (e as Error).message } };
+      }
+    });
+  };
+
+  const writeCode = (choice: CodeChoice): void => {
+    if (!choice.code.ok) return;
+    try {
+      const file = workspace.writeExport(`request.${CODE_EXTENSIONS[choice.format as CodeFormat]}`, `${choice.code.text}\n`);
+      dispatch({ type: 'close' });
+      shell.setMessage(`Wrote the request as ${choice.format} to ${file}.`);
+    } catch (e) {
+      shell.setMessage(`Could not write the file: ${(e as Error).message}`, true);
+    }
+  };
+
   const pick = (hit: EndpointHit): void => {
     if (!source) return;
     const op = source.operation(hit);
     shell.compose({ type: 'pickOperation', operation: op });
     setEndpointText(op.path);
     dispatch({ type: 'focus', pane: op.params.length > 0 ? 'params' : op.bodySkeleton !== undefined ? 'body' : 'endpoint' });
+    if (op.deprecated) shell.setMessage(`${op.method} ${op.path} is deprecated${op.successor ? `: use ${op.successor} instead` : ''}.`);
   };
 
   const submitPath = (text: string): void => {
@@ -192,6 +266,8 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
   };
 
   const active = (p: PaneId): boolean => !covered && focus === p;
+  const concretePath = shell.composer.pathTemplate;
+  const pathMethods = useMemo(() => (source && concretePath?.startsWith('/') ? source.methodsFor(concretePath) : undefined), [source, concretePath]);
   const { operation, method, pathTemplate } = shell.composer;
   const scopes = useMemo(() => operation?.scopes ?? source?.scopesFor(method, pathTemplate), [operation, source, method, pathTemplate]);
   const footer =
@@ -232,6 +308,8 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
             under={state.under}
             hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
+            codeChoices={codeChoices}
+            writeCode={writeCode}
             onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />
         )}
@@ -261,17 +339,19 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
             ready={source !== undefined}
           />
         </ErrorBoundary>
-        <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} />
-        {layout.params > 0 && (
-          <ErrorBoundary name="parameters">
-            <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={width} height={layout.params} />
-          </ErrorBoundary>
-        )}
-        {layout.body > 0 && (
-          <ErrorBoundary name="body">
-            <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={width} height={layout.body} />
-          </ErrorBoundary>
-        )}
+        <MethodPane state={shell.composer} dispatch={shell.compose} focused={active('method')} width={width} pathMethods={pathMethods} />
+        <Box flexDirection={layout.sideBySide ? 'row' : 'column'}>
+          {layout.params > 0 && (
+            <ErrorBoundary name="parameters">
+              <ParamsPane state={shell.composer} dispatch={shell.compose} focused={active('params')} width={layout.sideBySide ? paramsWidth : width} height={layout.params} editExternally={editExternally} />
+            </ErrorBoundary>
+          )}
+          {layout.body > 0 && (
+            <ErrorBoundary name="body">
+              <BodyPane state={shell.composer} dispatch={shell.compose} focused={active('body')} width={layout.sideBySide ? width - paramsWidth : width} height={layout.body} editExternally={editExternally} />
+            </ErrorBoundary>
+          )}
+        </Box>
         {!listOpen || layout.response > 0 ? (
           <ErrorBoundary name="response">
             <ResponsePane

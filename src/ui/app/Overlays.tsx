@@ -4,7 +4,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { ApiRequest } from '../../core/http/types.js';
-import type { Command } from '../keys/keymap.js';
+import { BINDINGS, type Command } from '../keys/keymap.js';
 import type { Overlay } from '../../core/shell/shellState.js';
 import { ProfileSwitcher } from '../components/ProfileSwitcher.js';
 import { CommandPalette, type PaletteEntry } from '../components/CommandPalette.js';
@@ -12,6 +12,7 @@ import { HistoryPane } from '../panes/HistoryPane.js';
 import { SavedPane } from '../panes/SavedPane.js';
 import { SaveDialog } from '../components/SaveDialog.js';
 import { CurlImportDialog } from '../components/CurlImportDialog.js';
+import { RequestCodeDialog, type CodeChoice } from '../components/RequestCodeDialog.js';
 import { fromCurl } from '../../core/curl/fromCurl.js';
 import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
 import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
@@ -24,20 +25,12 @@ import type { ContainmentDeps } from '../../core/wizards/containment/effects.js'
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
 import { useShellServices } from './ShellContext.js';
 
-export const PALETTE: readonly PaletteEntry[] = [
-  { command: 'app.alerts', title: 'Triage alerts: find, inspect, change, close out by rule…' },
-  { command: 'app.contain', title: 'Contain or lift hosts…' },
-  { command: 'app.hashSearch', title: 'Find hosts that saw a hash…' },
-  { command: 'app.vulns', title: 'Vulnerabilities: by CVE or host, remediation, tickets…' },
-  { command: 'app.dashboard', title: 'Dashboard: fleet, alerts and vulnerabilities' },
-  { command: 'app.history', title: 'History' },
-  { command: 'app.saved', title: 'Saved requests' },
-  { command: 'app.saveRequest', title: 'Save this request…' },
-  { command: 'app.importCurl', title: 'Import a curl command…' },
-  { command: 'app.profiles', title: 'Switch profile or MSSP child' },
-  { command: 'app.help', title: 'Help: every key' },
-  { command: 'app.send', title: 'Send the request' },
-];
+/** Every command of the keymap, by its description: the palette is generated from it. */
+export const PALETTE: readonly PaletteEntry[] = BINDINGS.filter((b) => b.command !== 'app.palette').map((b) => ({
+  command: b.command,
+  title: b.description,
+  context: b.context,
+}));
 
 export interface OverlaysProps {
   overlay: Overlay;
@@ -59,6 +52,10 @@ export interface OverlaysProps {
   hashHandOff?: HashSearchState;
   /** opens the containment wizard with hosts handed over */
   onHandOff(state: ContainmentState): void;
+  /** the composed request in each code format */
+  codeChoices(): CodeChoice[];
+  /** writes code to a new private file and says where */
+  writeCode(choice: CodeChoice): void;
   /** opens the hash search wizard on a hash handed over */
   onHashHandOff(state: HashSearchState): void;
 }
@@ -185,6 +182,8 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
       return <VulnsView caller={backend.caller()} apiBaseUrl={backend.status().baseUrl} width={p.width} height={p.height} onClose={p.close} />;
     case 'dashboard':
       return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
+    case 'code':
+      return <RequestCodeDialog choices={p.codeChoices()} width={p.width} height={p.height} onClose={p.close} onWrite={p.writeCode} />;
     case 'hashSearch':
     case 'alerts':
     case 'none':

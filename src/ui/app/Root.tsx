@@ -11,8 +11,10 @@ import { color } from '../theme.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 
 export interface RootOptions {
-  flags: ConnectionFlags & { demo?: boolean };
+  flags: ConnectionFlags & { demo?: boolean; collection?: string };
   env: NodeJS.ProcessEnv;
+  /** hands the terminal to an editor and takes it back */
+  suspend?: <T>(run: () => T) => T;
 }
 
 interface Booted {
@@ -118,5 +120,5 @@ export function Root(options: RootOptions): React.JSX.Element {
       </Box>
     );
   }
-  return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} />;
+  return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} collection={options.flags.collection} suspend={options.suspend} />;
 }

@@ -8,6 +8,8 @@ import type { ShellWorkspace } from '../../core/shell/workspace.js';
 export interface ShellServices {
   backend: ShellBackend;
   workspace: ShellWorkspace;
+  /** gives the terminal to `run` (an editor) and takes it back, redrawn; tests run it as it is */
+  suspend<T>(run: () => T): T;
 }
 
 const Context = createContext<ShellServices | undefined>(undefined);

@@ -12,14 +12,26 @@ export interface Layout {
   params: number;
   body: number;
   response: number;
+  /** parameters and body in one row, each `params` rows tall (a wide terminal) */
+  sideBySide?: boolean;
 }
+
+/** From this width, parameters and body show side by side. */
+export const SIDE_BY_SIDE_COLUMNS = 140;
 
 /** status bar 1, endpoint line 1, method pane 3, message/hints line 1, spare 1 */
 export const FIXED_ROWS = 7;
 const MIN_RESPONSE = 4;
 
-export function calculateLayout(rows: number, focus: PaneId, listOpen: boolean): Layout {
+export function calculateLayout(rows: number, focus: PaneId, listOpen: boolean, columns = 0): Layout {
   const free = Math.max(MIN_RESPONSE, rows - FIXED_ROWS);
+  if (columns >= SIDE_BY_SIDE_COLUMNS && !(focus === 'endpoint' && listOpen) && focus !== 'response') {
+    // Both composer panes at once, one row of them; the response keeps the rest.
+    const wanted = focus === 'params' || focus === 'body' ? Math.min(20, Math.max(6, Math.floor(free * 0.55))) : 6;
+    const h = Math.max(0, Math.min(wanted, free - MIN_RESPONSE));
+    const height = h >= 5 ? h : 0;
+    return { list: 0, params: height, body: height, response: free - height, sideBySide: height > 0 };
+  }
   const fit = (params: number, body: number): Layout => {
     // Shrink the composer panes before the response drops under its minimum.
     let p = params;

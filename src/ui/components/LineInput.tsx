@@ -84,12 +84,15 @@ export interface LineInputProps {
   onOtherKey?(key: KeyEvent, field: LineField): boolean;
   /** what a paste becomes before its line breaks turn into spaces */
   pasteFilter?(text: string): string;
+  /** offered each key before the field edits with it (→ at the end accepting a completion); true consumes it */
+  beforeEdit?(key: KeyEvent, field: LineField): boolean;
 }
 
-export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOtherKey, pasteFilter }: LineInputProps): React.JSX.Element {
+export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOtherKey, pasteFilter, beforeEdit }: LineInputProps): React.JSX.Element {
   const field = useLineField(value, onChange, pasteFilter);
   useKeypress(
     (key) => {
+      if (beforeEdit?.(key, field)) return true;
       if (onSubmit && matches('edit.submit', key)) {
         onSubmit(field.current().text);
         return true;

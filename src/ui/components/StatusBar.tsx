@@ -5,20 +5,29 @@ import { Box, Text } from 'ink';
 import type { StatusInfo } from '../../core/shell/shellBackend.js';
 import { color, statusRole } from '../theme.js';
 
-function expiresIn(ms: number): string {
+/** Minutes while there are minutes left, then seconds: the line changes once a minute, not once a second. */
+export function expiresIn(ms: number): string {
   if (ms <= 0) return 'expired';
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return ms >= 60_000 ? `${Math.ceil(ms / 60_000)} min` : `${Math.ceil(ms / 1000)} s`;
+}
+
+/** Milliseconds until `expiresIn` shows something else. */
+export function untilNextChange(ms: number): number {
+  if (ms <= 0) return 0;
+  const unit = ms > 60_000 ? 60_000 : 1000;
+  return (ms % unit || unit) + 1;
 }
 
 export function StatusBar({ status, width, now = Date.now }: { status: StatusInfo; width: number; now?: () => number }): React.JSX.Element {
-  // Tick once a second so the expiry countdown moves.
-  const [, setTick] = useState(0);
+  // Redrawn only when the countdown's text changes (once a minute; each second in the last one), so an idle shell stays quiet.
+  const [tick, setTick] = useState(0);
+  const left = status.tokenExpiresAt !== undefined ? status.tokenExpiresAt - now() : undefined;
   useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), 1000);
+    if (left === undefined || left <= 0) return;
+    const t = setTimeout(() => setTick((n) => n + 1), untilNextChange(left));
     t.unref?.();
-    return () => clearInterval(t);
-  }, []);
+    return () => clearTimeout(t);
+  }, [tick, status.tokenExpiresAt]);
   const where = status.cloud && status.cloud !== 'custom' ? status.cloud : status.baseUrl.replace(/^https?:\/\//, '');
   const token = status.error
     ? 'not connected'

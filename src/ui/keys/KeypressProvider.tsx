@@ -82,6 +82,13 @@ export function KeypressProvider({ children, bus: given }: { children: React.Rea
   return <BusContext.Provider value={bus}>{children}</BusContext.Provider>;
 }
 
+/** The key dispatcher, to offer a key as if typed (the palette runs a command so). */
+export function useKeypressBus(): KeypressBus {
+  const bus = useContext(BusContext);
+  if (!bus) throw new Error('useKeypressBus needs a KeypressProvider above it');
+  return bus;
+}
+
 /** Gives the fields and panes inside it a default priority (an overlay's, a dialog's). */
 export function KeyLayer({ priority, children }: { priority: number; children: React.ReactNode }): React.JSX.Element {
   return <LayerContext.Provider value={priority}>{children}</LayerContext.Provider>;

@@ -56,6 +56,7 @@ export const BINDINGS = [
   b('Global', 'app.alerts', ['ctrl+g'], 'alert triage: find, inspect, change and close out alerts'),
   b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
   b('Global', 'app.dashboard', ['ctrl+y'], 'dashboard: the fleet, alerts and vulnerabilities reports as charts'),
+  b('Global', 'app.requestAsCode', ['ctrl+w'], 'the request as code: curl, FalconPy or the TypeScript SDK'),
   b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
   b('Text fields', 'edit.left', ['left'], 'cursor left'),
@@ -73,17 +74,21 @@ export const BINDINGS = [
   b('Endpoint line', 'endpoint.down', ['down'], 'next completion'),
   b('Endpoint line', 'endpoint.pick', ['return'], 'pick the completion, or take the typed path and ?query'),
   b('Endpoint line', 'endpoint.dismiss', ['escape'], 'hide the completions'),
+  b('Endpoint line', 'endpoint.acceptSegment', ['tab', 'right'], 'take the first `next:` path segment (→ at the end of the line)'),
 
   b('Method', 'method.next', ['right', 'space'], 'next HTTP method'),
   b('Method', 'method.previous', ['left'], 'previous HTTP method'),
 
   b('Parameters', 'params.up', ['up'], 'previous row or suggestion'),
   b('Parameters', 'params.down', ['down'], 'next row; into the suggestions when they show'),
-  b('Parameters', 'params.next', ['return'], 'accept a suggestion; from a name to its value', 'Enter / ='),
+  b('Parameters', 'params.next', ['return'], 'take the highlighted suggestion; from a name to its value', 'Enter / ='),
+  b('Parameters', 'params.cycle', ['right', 'left'], 'a value with fixed choices: the next or previous choice', '→ / ←'),
+  b('Parameters', 'params.editor', ['f4'], 'edit the value in $VISUAL / $EDITOR (a long value)'),
   b('Parameters', 'query.addRow', ['ctrl+n'], 'add a query parameter row'),
   b('Parameters', 'query.removeRow', ['ctrl+d'], 'remove the query parameter row'),
 
   b('Body', 'body.newline', ['return'], 'new line'),
+  b('Body', 'body.editor', ['f4'], 'edit the body in $VISUAL / $EDITOR; read back and checked'),
   b('Body', 'body.up', ['up'], 'line up'),
   b('Body', 'body.down', ['down'], 'line down'),
   b('Body', 'body.pageUp', ['pageup'], 'page up'),
@@ -251,6 +256,15 @@ function specLabel(spec: string): string {
 /** How help shows a binding's keys: 'Ctrl+S', '↑ / k'. */
 export function bindingLabel(binding: Binding): string {
   return binding.label ?? binding.keys.map(specLabel).join(' / ');
+}
+
+/** The key event a command's first key makes, to run the command from the palette; undefined when it has no key. */
+export function keyEventOf(command: Command): KeyEvent | undefined {
+  const spec = BINDINGS.find((x) => x.command === command)?.keys[0];
+  if (spec === undefined) return undefined;
+  const s = parseSpec(spec);
+  const text = s.name.length === 1 && !s.ctrl && !s.meta ? s.name : '';
+  return { name: s.name, text, ctrl: s.ctrl, meta: s.meta, shift: s.shift, paste: false, sequence: '' };
 }
 
 /** The label of a command's keys, for hints drawn in panes. */

@@ -1,6 +1,9 @@
 // The request body: a JSON editor prefilled with the operation's skeleton,
 // checked as you type, with the first problem's line and column below it.
-import React from 'react';
+import React, { useRef, useState } from 'react';
+import { useKeypress } from '../keys/KeypressProvider.js';
+import { keyLabel, matches } from '../keys/keymap.js';
+import { bodyEditProblem, type EditResult } from '../../core/editor/externalEditor.js';
 import { Text } from 'ink';
 import { bodyProblem, methodTakesBody, type ComposerAction, type ComposerState } from '../../core/composer/composerState.js';
 import { TextArea } from '../components/TextArea.js';
@@ -15,6 +18,8 @@ export interface BodyPaneProps {
   width: number;
   /** the whole pane, border included; at least 5 */
   height: number;
+  /** the text as edited in $VISUAL / $EDITOR (the shell hands the terminal over) */
+  editExternally?: (text: string, suffix: string) => EditResult;
 }
 
 function Status({ state }: { state: ComposerState }): React.JSX.Element {
@@ -44,13 +49,35 @@ function Status({ state }: { state: ComposerState }): React.JSX.Element {
   return <Text color={color('ok')}>JSON ok</Text>;
 }
 
-export function BodyPane({ state, dispatch, focused, width, height }: BodyPaneProps): React.JSX.Element {
+export function BodyPane({ state, dispatch, focused, width, height, editExternally }: BodyPaneProps): React.JSX.Element {
   const inner = Math.max(1, width - 2);
+  const live = useRef(state.bodyText);
+  live.current = state.bodyText;
+  // What the editor said about the text it gave back, while the body is still that text.
+  const [note, setNote] = useState<{ text: string; message: string; error: boolean }>();
+  useKeypress(
+    (key) => {
+      if (!editExternally || !matches('body.editor', key)) return false;
+      const result = editExternally(live.current, '.json');
+      if (!result.ok) {
+        setNote({ text: live.current, message: result.message, error: true });
+        return true;
+      }
+      live.current = result.text;
+      dispatch({ type: 'setBody', text: result.text });
+      const problem = bodyEditProblem(result.text);
+      setNote({ text: result.text, message: problem ?? 'Read back from the editor: JSON ok.', error: problem !== undefined });
+      return true;
+    },
+    { isActive: focused },
+  );
+  const shownNote = note && note.text === state.bodyText ? note : undefined;
   const problem = bodyProblem(state);
   return (
     <PaneFrame focused={focused} width={width} height={Math.max(5, height)}>
       <Text bold={focused} color={focused ? color('accent') : undefined} wrap="truncate">
         {focused ? '› ' : '  '}Body
+        {focused && editExternally ? <Text color={color('muted')}> · {keyLabel('body.editor')} opens $EDITOR</Text> : null}
       </Text>
       <TextArea
         value={state.bodyText}
@@ -60,7 +87,13 @@ export function BodyPane({ state, dispatch, focused, width, height }: BodyPanePr
         height={Math.max(1, height - 4)}
         errorLine={problem && state.bodyText.trim() !== '' ? problem.line : undefined}
       />
-      <Status state={state} />
+      {shownNote ? (
+        <Text color={color(shownNote.error ? 'error' : 'ok')} wrap="truncate">
+          {shownNote.message}
+        </Text>
+      ) : (
+        <Status state={state} />
+      )}
     </PaneFrame>
   );
 }

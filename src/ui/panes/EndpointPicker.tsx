@@ -4,7 +4,8 @@
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
-import { LineInput } from '../components/LineInput.js';
+import { LineInput, type LineField } from '../components/LineInput.js';
+import type { KeyEvent } from '../keys/parseKeys.js';
 import { color } from '../theme.js';
 import { matches } from '../keys/keymap.js';
 import type { EndpointHit } from '../../core/shell/endpointSource.js';
@@ -26,7 +27,7 @@ export interface EndpointPickerProps {
   /** whether the completion list shows (not dismissed with Esc, and something matches) */
   open: boolean;
   /** with a path typed, the segments that can come next */
-  segments?: readonly { segment: string; count: number }[];
+  segments?: readonly { segment: string; count: number; value: string; hasChildren: boolean }[];
   onDismiss(): void;
   focused: boolean;
   width: number;
@@ -78,6 +79,16 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
     { isActive: open },
   );
 
+  // Tab, or → at the end of the line, takes the first `next:` segment (a `{param}` is for the user to type).
+  const acceptSegment = (key: KeyEvent, field: LineField): boolean => {
+    const next = props.segments?.[0];
+    if (!open || !next || !matches('endpoint.acceptSegment', key) || next.segment.startsWith('{')) return false;
+    const { text, cursor } = field.current();
+    if (key.name === 'right' && cursor < text.length) return false;
+    field.set(next.hasChildren ? `${next.value}/` : next.value);
+    return true;
+  };
+
   const submit = (text: string): void => {
     const hit = open ? hits[index] : undefined;
     if (hit) {
@@ -103,12 +114,14 @@ export function EndpointPicker(props: EndpointPickerProps): React.JSX.Element {
             props.onChange(v);
           }}
           onSubmit={submit}
+          beforeEdit={acceptSegment}
         />
       </Box>
       {open && props.segments && props.segments.length > 0 && (
         <Text wrap="truncate" color={color('muted')}>
           {'  next: '}
           {props.segments.map((s) => `${s.segment} (${s.count})`).join('  ')}
+          {props.segments[0]?.segment.startsWith('{') ? '' : '  · Tab or → takes the first'}
         </Text>
       )}
       {open &&

@@ -14,9 +14,11 @@ export interface MethodPaneProps {
   focused: boolean;
   /** the whole pane, border included */
   width: number;
+  /** the methods the catalog has for the path, when it knows the path */
+  pathMethods?: readonly string[];
 }
 
-export function MethodPane({ state, dispatch, focused, width }: MethodPaneProps): React.JSX.Element {
+export function MethodPane({ state, dispatch, focused, width, pathMethods }: MethodPaneProps): React.JSX.Element {
   useKeypress(
     (key) => {
       // Relative actions, so a burst of keys cannot act on a stale method.
@@ -52,6 +54,12 @@ export function MethodPane({ state, dispatch, focused, width }: MethodPaneProps)
           ),
         )}
         {hint && <Text color={color('muted')}> ←/→</Text>}
+        {pathMethods && pathMethods.length > 0 && !pathMethods.includes(state.method) && (
+          <Text color={color('warn')}>
+            {'  '}
+            {state.method} is not an operation of this path (it has {pathMethods.join(', ')})
+          </Text>
+        )}
       </Text>
     </PaneFrame>
   );

@@ -13,6 +13,7 @@ import {
   paramHint,
   paramRows,
   rowHint,
+  rowParam,
   rowRequired,
   rowSuggestions,
   rowText,
@@ -21,6 +22,9 @@ import {
   type ParamRowRef,
 } from '../../core/composer/paramRows.js';
 import { scrollIntoView } from '../../core/composer/viewport.js';
+import { firstInputRow, indicatorPaste } from '../../core/composer/entryPoint.js';
+import { closedValuesOf } from '../../core/composer/suggestions.js';
+import type { EditResult } from '../../core/editor/externalEditor.js';
 import { KeyValueRow } from '../components/KeyValueRow.js';
 import { SuggestionList } from '../components/SuggestionList.js';
 import { keyLabel, matches, textOf } from '../keys/keymap.js';
@@ -35,6 +39,8 @@ export interface ParamsPaneProps {
   width: number;
   /** the whole pane, border included; rows scroll when they do not fit */
   height?: number;
+  /** the text as edited in $VISUAL / $EDITOR (the shell hands the terminal over) */
+  editExternally?: (text: string, suffix: string) => EditResult;
 }
 
 interface Cursor {
@@ -66,7 +72,7 @@ function enter(state: ComposerState, rows: ParamRowRef[], row: number, field?: P
   return { row, field: f, pos: pos ?? rowText(state, ref, f).length, pick: -1 };
 }
 
-export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPaneProps): React.JSX.Element {
+export function ParamsPane({ state, dispatch, focused, width, height, editExternally }: ParamsPaneProps): React.JSX.Element {
   // Refs, so that keys arriving in one burst each see the previous key's result.
   const live = useRef(state);
   live.current = state;
@@ -79,7 +85,7 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   const layoutKey = `${state.operation?.operationId ?? ''} ${state.pathTemplate}`;
   if (layout.current !== layoutKey) {
     layout.current = layoutKey;
-    cursor.current = enter(state, paramRows(state), 0);
+    cursor.current = enter(state, paramRows(state), firstInputRow(state));
   }
 
   const apply = (action: ComposerAction | undefined): void => {
@@ -115,21 +121,52 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
         return true;
       }
       if (!ref) return false;
+      if (editExternally && matches('params.editor', key)) {
+        // A long value (a filter, a list of ids) in the editor; one line back, the final newline dropped.
+        const result = editExternally(rowText(s, ref, 'value'), '.txt');
+        if (result.ok) {
+          const value = result.text.replace(/\r?\n$/, '').replace(/\r?\n/g, ' ');
+          apply(setRowText(ref, 'value', value));
+          return move({ ...c, field: 'value', pos: value.length, pick: -1 });
+        }
+        return true;
+      }
 
+      // The first suggestion is highlighted as soon as any show: Enter takes the highlighted one.
       const suggestions = rowSuggestions(s, ref, c.field);
-      if (suggestions.length > 0 && c.pick >= 0) {
-        if (matches('params.down', key)) return move({ ...c, pick: Math.min(c.pick + 1, suggestions.length - 1) });
-        if (matches('params.up', key)) return move({ ...c, pick: c.pick - 1 });
-        const chosen = suggestions[c.pick];
+      if (suggestions.length > 0) {
+        const pick = Math.max(c.pick, 0);
+        if (matches('params.down', key)) return move({ ...c, pick: Math.min(pick + 1, suggestions.length - 1) });
+        if (matches('params.up', key) && pick > 0) return move({ ...c, pick: pick - 1 });
+        const chosen = suggestions[pick];
         if (matches('params.next', key) && chosen) {
           apply(setRowText(ref, c.field, chosen.value));
           // A chosen name moves on to its value; a chosen value stays put.
           return move(c.field === 'key' ? enter(live.current, rows, c.row, 'value') : { ...c, pos: chosen.value.length, pick: -1 });
         }
       }
-      if (suggestions.length > 0 && c.pick < 0 && matches('params.down', key)) return move({ ...c, pick: 0 });
       if (matches('params.down', key)) return move(enter(s, rows, Math.min(c.row + 1, rows.length - 1)));
       if (matches('params.up', key)) return move(enter(s, rows, Math.max(c.row - 1, 0)));
+
+      // A value with fixed choices is chosen with ←/→, not typed.
+      const choices = c.field === 'value' ? closedValuesOf(rowParam(s, ref)) : undefined;
+      if (choices && matches('params.cycle', key)) {
+        const now = choices.indexOf(rowText(s, ref, 'value'));
+        const delta = key.name === 'left' ? -1 : 1;
+        const value = choices[now < 0 ? (delta > 0 ? 0 : choices.length - 1) : (now + delta + choices.length) % choices.length] ?? '';
+        apply(setRowText(ref, 'value', value));
+        return move({ ...c, pos: value.length, pick: -1 });
+      }
+      // A pasted indicator on an indicator lookup fills `type` and `value` together.
+      if (key.paste && c.field === 'value') {
+        const filled = indicatorPaste(s, key.text);
+        if (filled) {
+          for (const a of filled) apply(a);
+          const after = paramRows(live.current);
+          const at = after.findIndex((r) => r.kind === 'query' && live.current.queryRows[r.index]?.key.trim() === 'value');
+          return move(enter(live.current, after, Math.max(at, 0), 'value'));
+        }
+      }
 
       const text = rowText(s, ref, c.field);
       if (matches('params.next', key)) {
@@ -176,12 +213,13 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
   top.current = scrollIntoView(top.current, c.row, room, rows.length);
   const visible = rows.slice(top.current, top.current + room);
 
+  const focusedChoices = focusedRef && c.field === 'value' ? closedValuesOf(rowParam(state, focusedRef)) : undefined;
   const help =
     suggestions.length > 0
-      ? c.pick < 0
-        ? '↓ suggestions · Enter accepts'
-        : '↑/↓ choose · Enter accepts · typing goes on editing'
-      : `↑/↓ rows · Enter or = to the value · ${label('query.addRow')} add · ${label('query.removeRow')} remove`;
+      ? '↑/↓ choose · Enter takes the highlighted one · typing goes on editing'
+      : focusedChoices
+        ? `${label('params.cycle')} choose a value · ↑/↓ rows · ${label('query.addRow')} add · ${label('query.removeRow')} remove`
+        : `↑/↓ rows · Enter or = to the value · ${label('query.addRow')} add · ${label('query.removeRow')} remove`;
   const pathCount = rows.filter((r) => r.kind === 'path').length;
   // While a name is being completed, describe the suggestion rather than the half-typed name.
   const suggested = c.field === 'key' ? suggestions[Math.max(c.pick, 0)] : undefined;
@@ -227,7 +265,7 @@ export function ParamsPane({ state, dispatch, focused, width, height }: ParamsPa
             {here && suggestions.length > 0 && (
               <SuggestionList
                 items={suggestions}
-                selected={c.pick}
+                selected={Math.max(c.pick, 0)}
                 width={inner}
                 maxItems={MAX_SUGGESTIONS}
                 indent={c.field === 'key' ? 3 : 3 + keyWidth + 3}

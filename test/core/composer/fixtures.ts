@@ -38,3 +38,14 @@ export const getAlerts: OperationShape = {
   // A GET that the catalog lists with a skeleton still gets no body.
   bodySkeleton: { ids: [] },
 };
+
+export const indicatorDevices: OperationShape = {
+  operationId: 'queryDevicesCount',
+  method: 'GET',
+  path: '/indicators/queries/devices/v1',
+  scopes: ['iocs:read'],
+  params: [
+    { name: 'type', in: 'query', type: 'string', required: true, array: false, enum: ['sha256', 'md5', 'domain', 'ipv4', 'ipv6'] },
+    { name: 'value', in: 'query', type: 'string', required: true, array: false },
+  ],
+};

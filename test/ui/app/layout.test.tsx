@@ -31,9 +31,12 @@ describe('layout', () => {
     for (const rows of [24, 30, 50]) {
       for (const focus of FOCUS_ORDER) {
         for (const listOpen of [false, true]) {
-          const l = calculateLayout(rows, focus, listOpen);
-          expect(l.list + l.params + l.body + l.response + FIXED_ROWS).toBeLessThanOrEqual(rows);
-          expect(l.response).toBeGreaterThanOrEqual(3);
+          for (const columns of [80, 160]) {
+            const l = calculateLayout(rows, focus, listOpen, columns);
+            const composer = l.sideBySide ? l.params : l.params + l.body;
+            expect(l.list + composer + l.response + FIXED_ROWS).toBeLessThanOrEqual(rows);
+            expect(l.response).toBeGreaterThanOrEqual(3);
+          }
         }
       }
     }
@@ -51,6 +54,25 @@ describe('layout', () => {
       const wide = await waitForText(app, 'Method');
       expect(stripAnsi(wide).split('\n').length).toBeLessThanOrEqual(40);
       expect(Math.max(...lineWidths(wide))).toBeGreaterThan(80);
+    } finally {
+      await unmount(app);
+      await b.close();
+    }
+  });
+
+  it('shows parameters and body side by side on a wide terminal', async () => {
+    const b = backend();
+    const source = endpointSource(bundledCatalog());
+    const app = await renderInk(<App backend={b} env={b.env} source={source} size={{ columns: 160, rows: 40 }} onQuit={() => undefined} />);
+    try {
+      await waitForText(app, 'Method');
+      for (const ch of '/devices/entities/devices-actions/v2') app.stdin.write(ch);
+      await waitForText(app, 'Take various actions');
+      app.stdin.write('\r');
+      const frame = stripAnsi(await waitForText(app, '› Parameters'));
+      // One line holds the parameters' title and the body's.
+      expect(frame.split('\n').some((line) => line.includes('Parameters') && line.includes('Body'))).toBe(true);
+      expect(Math.max(...lineWidths(frame))).toBeLessThanOrEqual(160);
     } finally {
       await unmount(app);
       await b.close();

@@ -4,9 +4,9 @@ import { cleanup } from 'ink-testing-library';
 import { composerReducer, initialComposerState, type ComposerState } from '../../../src/core/composer/composerState.js';
 import type { OperationShape } from '../../../src/core/composer/operationShape.js';
 import { ParamsPane } from '../../../src/ui/panes/ParamsPane.js';
-import { queryDevices, updatePolicy } from '../../core/composer/fixtures.js';
+import { indicatorDevices, queryDevices, updatePolicy } from '../../core/composer/fixtures.js';
 import { ComposerHost } from '../../helpers/composerHost.js';
-import { KEY, frameWith, renderInk, settle, waitUntil } from '../../helpers/ink.js';
+import { KEY, frameWith, paste, renderInk, settle, waitUntil } from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -35,22 +35,32 @@ describe('ParamsPane', () => {
     stdin.write(KEY.ctrlN);
     await frameWith(lastFrame, '2 query');
     stdin.write('so');
-    let frame = await frameWith(lastFrame, '↓ suggestions');
-    expect(frame).toMatch(/ sort string/);
-
-    stdin.write(KEY.down);
-    await frameWith(lastFrame, '▸sort');
+    // The first suggestion is highlighted at once: Enter takes it.
+    let frame = await frameWith(lastFrame, 'Enter takes the highlighted one');
+    expect(frame).toContain('▸sort');
     stdin.write(KEY.enter);
     // On to the value: the hint now lists the enum.
     frame = await frameWith(lastFrame, 'one of hostname.asc | hostname.desc | last_seen.desc');
     await stateIs((s) => s.queryRows[1]?.key === 'sort');
 
-    stdin.write('last');
-    frame = await frameWith(lastFrame, '↓ suggestions');
-    expect(frame).toMatch(/^┃ +last_seen\.desc +┃$/m);
+    stdin.write('hostname');
+    frame = await frameWith(lastFrame, '▸hostname.asc');
+    expect(frame).toMatch(/^┃ +hostname\.desc +┃$/m);
     stdin.write(KEY.down);
-    await frameWith(lastFrame, '▸last_seen.desc');
+    await frameWith(lastFrame, '▸hostname.desc');
+    stdin.write(KEY.up);
+    await frameWith(lastFrame, '▸hostname.asc');
+    stdin.write(KEY.down);
+    await frameWith(lastFrame, '▸hostname.desc');
+    stdin.write(KEY.down);
     stdin.write(KEY.enter);
+    await stateIs((s) => s.queryRows[1]?.value === 'hostname.desc');
+    // A value with fixed choices is chosen with ←/→.
+    stdin.write(KEY.right);
+    await stateIs((s) => s.queryRows[1]?.value === 'last_seen.desc');
+    stdin.write(KEY.right);
+    await stateIs((s) => s.queryRows[1]?.value === 'hostname.asc');
+    stdin.write(KEY.left);
     await stateIs((s) => s.queryRows[1]?.value === 'last_seen.desc');
 
     // Up to the required filter row (the cursor enters its value) and type it.
@@ -78,10 +88,20 @@ describe('ParamsPane', () => {
     await stateIs((s) => s.pathParams.member_id === 'm/2');
     stdin.write(KEY.down);
     stdin.write('dis');
-    await frameWith(lastFrame, '↓ suggestions');
-    stdin.write(KEY.down);
+    await frameWith(lastFrame, '▸disable');
     stdin.write(KEY.enter);
     await stateIs((s) => s.queryRows[0]?.value === 'disable');
+  });
+
+  it('starts on the first free-text required row, and a pasted indicator fills type and value', async () => {
+    const { lastFrame, stdin, stateIs } = await renderParams(indicatorDevices);
+    // `type` is chosen from a list, so typing starts on `value`.
+    await frameWith(lastFrame, 'value (string, required)');
+    await settle();
+    stdin.write(paste(` ${'AB'.repeat(32)} `));
+    await stateIs((s) => s.queryRows.find((r) => r.key === 'type')?.value === 'sha256' && s.queryRows.find((r) => r.key === 'value')?.value === 'ab'.repeat(32));
+    stdin.write(paste('10.1.2.3'));
+    await stateIs((s) => s.queryRows.find((r) => r.key === 'type')?.value === 'ipv4' && s.queryRows.find((r) => r.key === 'value')?.value === '10.1.2.3');
   });
 
   it('removes a row with Ctrl+D and does not type the letters of Ctrl chords', async () => {

@@ -83,7 +83,7 @@ describe('vulnerabilities view in the shell', () => {
     const { app } = rig;
     try {
       await press(app, CTRL('k'));
-      await typeText(app, 'vulnerabilities: by');
+      await typeText(app, 'vulnerabilities view');
       await press(app, KEY.enter);
       await waitForText(app, 'Pick a preset');
       await press(app, '2');
