@@ -6,8 +6,8 @@ import { hasAnyCredentials, selectProfile, type CredentialFlags } from '../auth/
 import { ProfileStore } from '../config/profileStore.js';
 import { talonPaths } from '../config/paths.js';
 import { normaliseMemberCid } from '../config/memberCid.js';
-import { parseTimeout } from '../connection.js';
-import { parseProxyUrl } from '../http/dispatcher.js';
+import { parseTimeout } from '../timeoutFlag.js';
+import { parseProxyUrl } from '../http/proxySettings.js';
 import { UserError } from '../errors.js';
 
 export interface ShellFlags extends CredentialFlags {

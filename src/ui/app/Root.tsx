@@ -1,12 +1,14 @@
 // Boots the shell behind its first frame: picks demo mode (built-in
 // simulator) when no credentials exist, opens the backend, and loads the
-// catalog, none of which holds up the first paint.
+// catalog, none of which holds up the first paint. The shell's screen (App,
+// its panes and everything they import) is itself loaded here, behind the
+// first frame: the first chunk holds only Ink, React and this file.
 import React, { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { ConnectionFlags } from '../../core/connection.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
-import { App } from './App.js';
+import type { App as AppComponent } from './App.js';
 import { color } from '../theme.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 
@@ -19,13 +21,20 @@ export interface RootOptions {
 
 interface Booted {
   backend: ShellBackend;
+  App: typeof AppComponent;
   /** stops the in-process simulator in demo mode */
   stop?: () => Promise<void>;
 }
 
 async function boot(options: RootOptions): Promise<Booted> {
+  // Compiled while the backend starts; both are needed before the endpoint line.
+  const [{ App }, opened] = await Promise.all([import('./App.js'), openBackend(options)]);
+  return { App, ...opened };
+}
+
+async function openBackend(options: RootOptions): Promise<Omit<Booted, 'App'>> {
   const { ShellBackend } = await import('../../core/shell/shellBackend.js');
-  const { parseTimeout } = await import('../../core/connection.js');
+  const { parseTimeout } = await import('../../core/timeoutFlag.js');
   const { flags, env } = options;
   const http = { proxy: flags.proxy, insecure: flags.insecure, timeoutMs: parseTimeout(flags.timeout) };
   const { hasAnyCredentials } = await import('../../core/auth/credentials.js');
@@ -120,5 +129,6 @@ export function Root(options: RootOptions): React.JSX.Element {
       </Box>
     );
   }
+  const { App } = booted;
   return <App backend={booted.backend} env={options.env} source={source} size={size} onQuit={exit} collection={options.flags.collection} suspend={options.suspend} />;
 }
