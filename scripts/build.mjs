@@ -3,7 +3,7 @@
 // React in chunks that only the interactive shell imports.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
-import { yogaWithoutFetch } from './yogaWithoutFetch.mjs';
+import { dependencyPatches } from './dependencyPatches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -34,6 +34,6 @@ await build({
   banner: {
     js: "import { createRequire as __talonCreateRequire } from 'node:module'; const require = __talonCreateRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch],
+  plugins: [dependencyPatches],
   logLevel: 'warning',
 });
