@@ -13,7 +13,6 @@ import { cloudUrlOverrides } from './auth/clouds.js';
 import { talonPaths } from './config/paths.js';
 import { ProfileStore } from './config/profileStore.js';
 import { SecretStore } from './config/secretStore.js';
-import { UserError } from './errors.js';
 import { GuardedClient, type ConfirmWrite } from './request/guardedClient.js';
 import type { ScopeCatalog } from './catalog/types.js';
 

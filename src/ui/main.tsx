@@ -34,7 +34,8 @@ export async function runShell(options: RootOptions): Promise<number> {
       ink.app?.clear();
     }
   };
-  const app = render(<Root {...options} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  const app = render(<Root {...options} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30, onRender: process.env.RT ? ({ renderTime }) => { (globalThis as any).__rt ??= []; (globalThis as any).__rt.push(renderTime); } : undefined });
+  if (process.env.RT) process.on('exit', () => require('node:fs').writeFileSync(process.env.RT!, JSON.stringify((globalThis as any).__rt)));
   ink.app = app;
   try {
     await app.waitUntilExit();

@@ -21,7 +21,7 @@ import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
-import { Overlays } from './Overlays.js';
+import { Overlays, preloadOverlays } from './Overlays.js';
 import { ShellProvider, useShellServices, type ShellServices } from './ShellContext.js';
 import type { ApiRequest } from '../../core/http/types.js';
 import { buildRequest } from '../../core/composer/composerState.js';
@@ -52,6 +52,9 @@ export interface AppProps {
   /** where copies go as OSC 52 (the terminal Ink draws on by default) */
   clipboard?: ClipboardTerminal;
 }
+
+/** How long after the catalog loads the overlays' code is read (after the first keys, before most users open one). */
+const PRELOAD_AFTER_MS = 1_000;
 
 const runAsIs = <T,>(run: () => T): T => run();
 
@@ -118,6 +121,13 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
     setEndpointTextState(text);
   };
   const width = size.columns;
+  // The overlays' code loads once the endpoint line is up and the shell idle, so Ctrl+G and the rest open at once.
+  useEffect(() => {
+    if (!source) return;
+    const timer = setTimeout(() => void preloadOverlays(), PRELOAD_AFTER_MS);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  }, [source]);
   const [listDismissed, setListDismissed] = useState(false);
   // Searched once per change of the text; the picker and the layout share the result.
   const hits = useMemo(

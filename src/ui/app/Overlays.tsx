@@ -1,29 +1,60 @@
 // The shell's overlays: command palette, profiles, history, saved requests,
 // the save and curl dialogs, and the wizards. Each takes the keys while open
 // (its layer sits above the panes; a barrier keeps the panes from the rest).
+// The bigger ones load on first use (lazyView.tsx); this file, the barrier
+// and the keymap stay in the shell's own chunk, so their keys work at once.
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { ApiRequest } from '../../core/http/types.js';
 import { BINDINGS, type Command } from '../keys/keymap.js';
 import type { Overlay } from '../../core/shell/shellState.js';
 import { ProfileSwitcher } from '../components/ProfileSwitcher.js';
-import { CommandPalette, type PaletteEntry } from '../components/CommandPalette.js';
-import { HistoryPane } from '../panes/HistoryPane.js';
-import { SavedPane } from '../panes/SavedPane.js';
+import type { PaletteEntry } from '../components/CommandPalette.js';
 import { SaveDialog } from '../components/SaveDialog.js';
-import { CurlImportDialog } from '../components/CurlImportDialog.js';
-import { RequestCodeDialog, type CodeChoice } from '../components/RequestCodeDialog.js';
-import { fromCurl } from '../../core/curl/fromCurl.js';
-import { ContainmentWizard } from '../wizards/ContainmentWizard.js';
-import { HashSearchWizard } from '../wizards/HashSearchWizard.js';
-import { VulnsView } from '../wizards/VulnsView.js';
-import { Dashboard } from '../dashboard/Dashboard.js';
-import { AlertsWizard } from '../wizards/AlertsWizard.js';
+import type { CodeChoice } from '../components/RequestCodeDialog.js';
+import { lazyView } from './lazyView.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { HashSearchState } from '../../core/wizards/hashSearch/machine.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
 import { KeyLayer, Priority, useKeypress } from '../keys/KeypressProvider.js';
 import { useShellServices } from './ShellContext.js';
+
+const CommandPalette = lazyView('command palette', async () => (await import('../components/CommandPalette.js')).CommandPalette);
+const HistoryPane = lazyView('history', async () => (await import('../panes/HistoryPane.js')).HistoryPane);
+const SavedPane = lazyView('saved requests', async () => (await import('../panes/SavedPane.js')).SavedPane);
+const RequestCodeDialog = lazyView('request as code', async () => (await import('../components/RequestCodeDialog.js')).RequestCodeDialog);
+const ContainmentWizard = lazyView('containment wizard', async () => (await import('../wizards/ContainmentWizard.js')).ContainmentWizard);
+const HashSearchWizard = lazyView('hash search', async () => (await import('../wizards/HashSearchWizard.js')).HashSearchWizard);
+const VulnsView = lazyView('vulnerabilities view', async () => (await import('../wizards/VulnsView.js')).VulnsView);
+const Dashboard = lazyView('dashboard', async () => (await import('../dashboard/Dashboard.js')).Dashboard);
+const AlertsWizard = lazyView('alerts triage', async () => (await import('../wizards/AlertsWizard.js')).AlertsWizard);
+/** The curl dialog with its parser, which turns a pasted command into a request. */
+const CurlImport = lazyView('curl import', async () => {
+  const [{ CurlImportDialog }, { fromCurl }] = await Promise.all([import('../components/CurlImportDialog.js'), import('../../core/curl/fromCurl.js')]);
+  return function CurlImport({ width, baseUrl, onClose, load }: { width: number; baseUrl: string; onClose(): void; load(req: ApiRequest): void }): React.JSX.Element {
+    return (
+      <CurlImportDialog
+        width={width}
+        onClose={onClose}
+        onImport={(text) => {
+          try {
+            load(fromCurl(text, { baseUrl }).request);
+            return undefined;
+          } catch (e) {
+            return (e as Error).message;
+          }
+        }}
+      />
+    );
+  };
+});
+
+const LAZY_VIEWS = [CommandPalette, HistoryPane, SavedPane, RequestCodeDialog, ContainmentWizard, HashSearchWizard, VulnsView, Dashboard, AlertsWizard, CurlImport];
+
+/** Loads every overlay's code, one after another (the shell calls it once it is idle); failures wait for the open. */
+export async function preloadOverlays(): Promise<void> {
+  for (const view of LAZY_VIEWS) await view.preload().catch(() => undefined);
+}
 
 /** Every command of the keymap, by its description: the palette is generated from it. */
 export const PALETTE: readonly PaletteEntry[] = BINDINGS.filter((b) => b.command !== 'app.palette').map((b) => ({
@@ -162,20 +193,7 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
     case 'save':
       return <SaveDialog width={p.width} onClose={p.close} onSave={p.save} />;
     case 'curl':
-      return (
-        <CurlImportDialog
-          width={p.width}
-          onClose={p.close}
-          onImport={(text) => {
-            try {
-              p.load(fromCurl(text, { baseUrl: backend.status().baseUrl }).request);
-              return undefined;
-            } catch (e) {
-              return (e as Error).message;
-            }
-          }}
-        />
-      );
+      return <CurlImport width={p.width} baseUrl={backend.status().baseUrl} onClose={p.close} load={p.load} />;
     case 'contain':
       return <ContainWizard {...p} />;
     case 'vulns':

@@ -1,0 +1,81 @@
+// Views the shell does not draw on its first screens (wizards, dashboards,
+// lists, dialogs) load on first use, so their code stays out of the chunk the
+// endpoint line waits for; the shell preloads them once it is idle. Until a
+// view is there (the first milliseconds, if opened before the preload ends)
+// it shows one "loading…" line and keeps the keys meant for it, then hands
+// them over in order: input is never lost to a view still loading.
+import React, { useEffect, useRef, useState } from 'react';
+import { Text } from 'ink';
+import type { KeyEvent } from '../keys/parseKeys.js';
+import { matches } from '../keys/keymap.js';
+import { useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
+import { color } from '../theme.js';
+
+export interface LazyView<P extends object> {
+  (props: P): React.JSX.Element;
+  /** starts loading the view's code (idempotent); resolves when it is there */
+  preload(): Promise<void>;
+}
+
+export function lazyView<P extends object>(name: string, load: () => Promise<React.ComponentType<P>>): LazyView<P> {
+  let loaded: React.ComponentType<P> | undefined;
+  let loading: Promise<React.ComponentType<P>> | undefined;
+  const start = (): Promise<React.ComponentType<P>> =>
+    (loading ??= load().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        // Tried again on the next open: a failed read is not remembered.
+        loading = undefined;
+        throw e;
+      },
+    ));
+
+  function View(props: P): React.JSX.Element {
+    const [Component, setComponent] = useState<React.ComponentType<P> | undefined>(() => loaded);
+    const [failed, setFailed] = useState<string>();
+    const held = useRef<KeyEvent[]>([]);
+    const bus = useKeypressBus();
+    useEffect(() => {
+      if (Component) return;
+      let alive = true;
+      start().then(
+        (c) => alive && setComponent(() => c),
+        (e: Error) => alive && setFailed(e.message),
+      );
+      return () => {
+        alive = false;
+      };
+    }, [Component]);
+    // Runs after the view's own effects (children first), so its key handlers are subscribed.
+    useEffect(() => {
+      if (!Component) return;
+      for (const key of held.current.splice(0)) bus.dispatch(key);
+    }, [Component, bus]);
+    // At the layer the view's own keys would have (the overlay's, a dialog's).
+    useKeypress(
+      (key) => {
+        held.current.push(key);
+        return true;
+      },
+      { isActive: Component === undefined && failed === undefined },
+    );
+    // A view that could not load still closes as the others do.
+    const onClose = (props as { onClose?: () => void }).onClose;
+    useKeypress(
+      (key) => {
+        if (!matches('dialog.close', key)) return false;
+        onClose?.();
+        return true;
+      },
+      { isActive: failed !== undefined },
+    );
+    if (Component) return <Component {...props} />;
+    if (failed) return <Text color={color('error')}>The {name} could not be loaded: {failed} (Esc closes)</Text>;
+    return <Text color={color('muted')}>loading the {name}…</Text>;
+  }
+  View.displayName = `Lazy(${name})`;
+  View.preload = async (): Promise<void> => {
+    await start();
+  };
+  return View;
+}
