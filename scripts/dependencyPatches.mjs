@@ -70,6 +70,16 @@ function talonSharedCaches() {
 }
 `,
   },
+  {
+    // Each frame Ink measures every text's widest line again (string-width
+    // segments any non-ASCII text: │, ›, ·). Layout has just measured the same
+    // text through measure-text's cache: ask that cache.
+    file: /ink[\\/]build[\\/]render-node-to-output\.js$/,
+    edits: [
+      ["import widestLine from 'widest-line';\n", "import measureText from './measure-text.js';\n"],
+      ['                const currentWidth = widestLine(text);', '                const currentWidth = measureText(text).width;'],
+    ],
+  },
 ];
 
 export const dependencyPatches = {

@@ -39,7 +39,7 @@ export function searchCatalog(catalog: Catalog, query: string, options: SearchOp
   const q = query.trim();
   if (q === '') return (limit > 0 ? index.entries.slice(0, limit) : index.entries).map((e) => emptyMatch(e, 0));
   if (q.startsWith('/')) {
-    const matches = searchPath(index, q);
+    const matches = searchPath(index, q, limit);
     return limit > 0 ? matches.slice(0, limit) : matches;
   }
   const terms = [...new Set(q.toLowerCase().split(/\s+/).filter(Boolean))];
@@ -261,15 +261,18 @@ function withPositions(e: IndexEntry, score: number, terms: readonly string[]): 
   };
 }
 
-/** `/devices/en`: operations whose path starts so (case-insensitive), shortest and current first. */
-function searchPath(index: CatalogIndex, q: string): SearchMatch[] {
+/** `/devices/en`: operations whose path starts so (case-insensitive), shortest and current first; the best `limit` (0: all). */
+function searchPath(index: CatalogIndex, q: string, limit: number): SearchMatch[] {
   const prefix = q.toLowerCase();
-  const hits = index.entries.filter((e) => e.names[0].lower.startsWith(prefix));
+  // Ranked before any match is built: a short prefix (`/`) matches every operation, and each keystroke searches again.
+  const hits: { e: IndexEntry; score: number }[] = [];
+  for (const e of index.entries) {
+    if (e.names[0].lower.startsWith(prefix)) hits.push({ e, score: e.prior / (1 + (e.op.path.length - prefix.length) / 100) });
+  }
   if (hits.length > 0) {
     const all = Array.from({ length: prefix.length }, (_, i) => i);
-    return hits
-      .map((e) => ({ ...emptyMatch(e, e.prior / (1 + (e.op.path.length - prefix.length) / 100)), pathPositions: all }))
-      .sort((a, b) => b.score - a.score || compare(a.operation.path, b.operation.path));
+    hits.sort((a, b) => b.score - a.score || compare(a.e.op.path, b.e.op.path));
+    return (limit > 0 ? hits.slice(0, limit) : hits).map(({ e, score }) => ({ ...emptyMatch(e, score), pathPositions: all }));
   }
   // No path starts so (a typo, a missing segment): the path's letters in order.
   const term = prefix.replace(/\s+/g, '');
