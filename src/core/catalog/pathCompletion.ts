@@ -19,12 +19,21 @@ export interface SegmentCompletion {
 /** What path completion reads of a catalog: its operations' paths. */
 export type PathSource = { readonly operations: readonly Pick<Catalog['operations'][number], 'path'>[] };
 
-const pathsCache = new WeakMap<PathSource, string[][]>();
+/** A path's segments as written, and lower-cased once (completion runs on every keystroke). */
+interface SplitPath {
+  segments: string[];
+  lower: string[];
+}
 
-function splitPaths(catalog: PathSource): string[][] {
+const pathsCache = new WeakMap<PathSource, SplitPath[]>();
+
+function splitPaths(catalog: PathSource): SplitPath[] {
   let paths = pathsCache.get(catalog);
   if (!paths) {
-    paths = catalog.operations.map((op) => op.path.split('/').slice(1));
+    paths = catalog.operations.map((op) => {
+      const segments = op.path.split('/').slice(1);
+      return { segments, lower: segments.map((s) => s.toLowerCase()) };
+    });
     pathsCache.set(catalog, paths);
   }
   return paths;
@@ -35,11 +44,12 @@ export function completePathSegment(catalog: PathSource, typed: string): Segment
   const parts = typed.replace(/^\/*/, '').split('/');
   const partial = (parts.pop() ?? '').toLowerCase();
   const dir = parts;
+  const dirLower = dir.map((d) => d.toLowerCase());
   const found = new Map<string, SegmentCompletion>();
-  for (const segments of splitPaths(catalog)) {
-    if (segments.length <= dir.length || !dir.every((d, i) => segmentMatches(segments[i] as string, d))) continue;
+  for (const { segments, lower } of splitPaths(catalog)) {
+    if (segments.length <= dir.length || !dirLower.every((d, i) => segmentMatches(segments[i] as string, lower[i] as string, d))) continue;
     const segment = segments[dir.length] as string;
-    if (!segment.toLowerCase().startsWith(partial) && !(partial && isParam(segment))) continue;
+    if (!(lower[dir.length] as string).startsWith(partial) && !(partial && isParam(segment))) continue;
     let entry = found.get(segment);
     if (!entry) {
       entry = { segment, value: `/${[...dir, segment].join('/')}`, count: 0, leaf: false, hasChildren: false };
@@ -57,6 +67,6 @@ function isParam(segment: string): boolean {
 }
 
 /** A template segment against a typed one: literally (any case), or any non-empty value for `{param}`. */
-function segmentMatches(template: string, typed: string): boolean {
-  return isParam(template) ? typed.length > 0 : template.toLowerCase() === typed.toLowerCase();
+function segmentMatches(template: string, templateLower: string, typedLower: string): boolean {
+  return isParam(template) ? typedLower.length > 0 : templateLower === typedLower;
 }
