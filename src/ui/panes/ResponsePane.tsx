@@ -125,7 +125,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const latest = useRef({ view, paging, fetchAll, onPage, response, doc, extras });
   latest.current = { view, paging, fetchAll, onPage, response, doc, extras };
 
-  const { say, doCopy, exportText, textKey, tableKey, chooserCursor } = useModeKeys({ latest, viewHeight, setMessage, copy, exportFile });
+  const { say, doCopy, exportText, textKey, tableKey } = useModeKeys({ latest, viewHeight, setMessage, copy, exportFile });
 
   useKeypress(
     (key: KeyEvent) => {
@@ -133,9 +133,10 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       if (opening.current) return openingKey(key, opening.current);
       if (promptShown.current) return false;
       const { view: v, paging: p, fetchAll: f, onPage: page, response: res, doc: d, extras: ex } = latest.current;
-      if (ex.mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
-      if (ex.mode === 'value') return textKey(key, ex.valueLines?.lines.length ?? 0);
-      if (ex.mode === 'table' || ex.mode === 'columns') return tableKey(key);
+      const mode = ex.currentMode();
+      if (mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
+      if (mode === 'value') return textKey(key, ex.currentValueLines()?.lines.length ?? 0);
+      if (mode === 'table' || mode === 'columns') return tableKey(key);
       const line = lineAtRow(v.state.folds, cursorRow(v.state));
       if (matches('response.headers', key) && res) {
         ex.setTextTop(0);
@@ -173,11 +174,11 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
         return why ? say(why, 'warn') : true;
       }
       if (matches('response.scrollRight', key)) {
-        ex.setLeft(ex.left + Math.max(8, Math.floor(width / 2)));
+        ex.setLeft(ex.currentLeft() + Math.max(8, Math.floor(width / 2)));
         return true;
       }
       if (matches('response.scrollLeft', key)) {
-        ex.setLeft(Math.max(0, ex.left - Math.max(8, Math.floor(width / 2))));
+        ex.setLeft(Math.max(0, ex.currentLeft() - Math.max(8, Math.floor(width / 2))));
         return true;
       }
       for (const [command, action] of VIEW_KEYS) {
@@ -299,7 +300,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const body = () => {
     if (mode === 'headers' && response) return <TextLinesView title="Status and headers (H or Esc: back)" lines={wrappedLines(headerLines(response), width)} top={extras.textTop} height={viewHeight} width={width} />;
     if (mode === 'value' && extras.valueLines) return <TextLinesView title={extras.valueLines.title} lines={wrappedLines(extras.valueLines.lines, width)} top={extras.textTop} height={viewHeight} width={width} />;
-    if (mode === 'columns') return <ColumnChooser keys={extras.table.keys} shown={extras.table.columns} cursor={chooserCursor.current} height={viewHeight} width={width} />;
+    if (mode === 'columns') return <ColumnChooser keys={extras.table.keys} shown={extras.table.columns} cursor={extras.table.chooser} height={viewHeight} width={width} />;
     if (mode === 'table') return <TableView state={extras.table} height={viewHeight} width={width} focused={focused} />;
     return (
       <JsonView

@@ -1,13 +1,14 @@
 // The response pane's views beyond the JSON window: the headers, the whole
 // value under the cursor, the jq result and the table, with the state each
 // keeps (filters run, sideways scroll, the table's rows and sort).
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ApiResponse } from '../../core/http/types.js';
 import type { JsonDocument } from '../../core/jsonView/jsonDocument.js';
 import { buildJsonDocument } from '../../core/jsonView/jsonDocument.js';
 import { jqResultValue, runJq } from '../../core/jq/jqFilter.js';
 import { rememberFilter } from '../../core/jq/jqHistory.js';
 import { initTable, tableReducer, tableRows, type TableAction, type TableState } from '../../core/table/tableModel.js';
+import { useSyncReducer } from '../hooks/useSyncReducer.js';
 
 /** Ink's frame interval (30 fps). */
 const FRAME_MS = 34;
@@ -24,25 +25,31 @@ function tableInit(): TableState {
   return initTable([]);
 }
 
+/** A value whose latest setting is readable before React re-renders (keys of one burst). */
+function replace<T>(_: T, next: T): T {
+  return next;
+}
+
 function tableOrReset(state: TableState, action: TableAction | { type: 'load'; table: TableState }): TableState {
   return action.type === 'load' ? action.table : tableReducer(state, action);
 }
 
 export function useResponseExtras(response: ApiResponse | undefined) {
-  const [mode, setMode] = useState<ViewMode>('json');
+  // Mode, scroll and table are read by the key handler: each key sees what the previous one left.
+  const [mode, setMode, currentMode] = useSyncReducer(replace<ViewMode>, (): ViewMode => 'json');
   const [jq, setJq] = useState<JqView>();
-  const [textTop, setTextTop] = useState(0);
-  const [left, setLeft] = useState(0);
-  const [table, dispatchTable] = useReducer(tableOrReset, undefined, tableInit);
-  const [valueLines, setValueLines] = useState<{ title: string; lines: string[] }>();
+  const [textTop, setTextTop, currentTextTop] = useSyncReducer(replace<number>, () => 0);
+  const [left, setLeft, currentLeft] = useSyncReducer(replace<number>, () => 0);
+  const [table, dispatchTable, currentTable] = useSyncReducer(tableOrReset, tableInit);
+  const [valueLines, setValueLines, currentValueLines] = useSyncReducer(replace<{ title: string; lines: string[] } | undefined>, () => undefined);
   const filters = useRef<string[]>([]);
   // A new response starts in the JSON view, unfiltered, at the left edge.
   const seen = useRef(response);
   if (seen.current !== response) {
     seen.current = response;
-    if (mode !== 'json') setMode('json');
+    if (currentMode() !== 'json') setMode('json');
     if (jq) setJq(undefined);
-    if (left) setLeft(0);
+    if (currentLeft()) setLeft(0);
   }
 
   /** Runs a filter over the response; resolves to an error sentence, or undefined when shown. */
@@ -76,5 +83,5 @@ export function useResponseExtras(response: ApiResponse | undefined) {
 
   const docValue = useMemo(() => (jq ? jq.value : response?.body.kind === 'json' ? response.body.value : undefined), [jq, response]);
 
-  return { mode, setMode, jq, setJq, filter, filters, textTop, setTextTop, left, setLeft, table, dispatchTable, openTable, valueLines, setValueLines, docValue };
+  return { mode, setMode, currentMode, jq, setJq, filter, filters, textTop, setTextTop, currentTextTop, left, setLeft, currentLeft, table, dispatchTable, currentTable, openTable, valueLines, setValueLines, currentValueLines, docValue };
 }

@@ -7,7 +7,7 @@ import type { ApiResponse } from '../../../src/core/http/types.js';
 import { ResponsePane, type ResponsePaneProps } from '../../../src/ui/panes/ResponsePane.js';
 import { copyText, type CopyResult } from '../../../src/core/clipboard/copyText.js';
 import { openWorkspace } from '../../../src/core/shell/workspace.js';
-import { KEY, frameWith, press, renderInk, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
+import { KEY, frameWith, press, renderInk, settle, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
 import { tempHome } from '../../helpers/tempHome.js';
 import { hostsEnvelope } from '../../core/jsonView/fixtures/hostRecords.js';
 
@@ -166,6 +166,21 @@ describe('response viewer tools', () => {
     await press(a, ' ', KEY.enter);
     const f = await frameWith(a.lastFrame, '20 rows of hosts');
     expect(f.split('\n').find((l) => l.includes('hostname'))).not.toContain('device_id');
+  });
+
+  it('applies every key of one burst to the table the previous key left (t, c, toggles, ↓, Enter)', async () => {
+    const { app: a } = await show({ props: { width: 200 } });
+    // One stdin write, as a fast typist or a paste delivers it: open the table and the chooser,
+    // toggle device_id three times (hidden at the end), move down and show the second key, close.
+    await settle(() => a.stdin.write(`tc   ${KEY.down} ${KEY.enter}`));
+    const f = await frameWith(a.lastFrame, '20 rows of hosts');
+    const header = f.split('\n').find((l) => l.includes('hostname'))!.split(/\s+/).filter(Boolean);
+    expect(header).toEqual(['hostname', 'platform_name', 'os_version', 'status', 'last_seen', 'cid']);
+    // The chooser shows the same on opening again: device_id unticked, cid ticked.
+    await press(a, 'c');
+    const chooser = await frameWith(a.lastFrame, 'Columns (Space shows or hides');
+    expect(chooser).toContain('[ ] device_id');
+    expect(chooser).toContain('[x] cid');
   });
 
   it('v shows the whole string under the cursor, wrapped; → scrolls long lines sideways', async () => {
