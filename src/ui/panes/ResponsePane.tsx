@@ -30,7 +30,7 @@ import type { CopyResult } from '../../core/clipboard/copyText.js';
 import { stepHistory } from '../../core/jq/jqHistory.js';
 import { PagingBar, pagingBarRows } from '../components/PagingBar.js';
 import { useJsonViewport } from '../hooks/useJsonViewport.js';
-import { matches, textOf, type Command } from '../keys/keymap.js';
+import { keyLabel, matches, textOf, type Command } from '../keys/keymap.js';
 import { color, statusRole, type Role } from '../theme.js';
 
 export interface ResponsePaneProps {
@@ -109,7 +109,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const lastQuery = useRef('');
 
   // Rows: header (and the jq filter shown), error explanation, body, paging bar, footer.
-  const headerRows = (response ? 1 : 0) + (jq ? 1 : 0);
+  const headerRows = (response ? 1 : 0) + (jq || extras.pending ? 1 : 0);
   const errors = useMemo(
     () => (response ? errorLines(response, { scopes, width, maxLines: Math.min(5, Math.max(0, height - 5)) }) : []),
     [response, scopes, width, height],
@@ -133,6 +133,8 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       if (opening.current) return openingKey(key, opening.current);
       if (promptShown.current) return false;
       const { view: v, paging: p, fetchAll: f, onPage: page, response: res, doc: d, extras: ex } = latest.current;
+      // Esc while jq runs in its worker stops it; the view stays as it was.
+      if (matches('prompt.close', key) && ex.cancelFilter()) return say('jq: cancelled.', 'muted');
       const mode = ex.currentMode();
       if (mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
       if (mode === 'value') return textKey(key, ex.currentValueLines()?.lines.length ?? 0);
@@ -253,10 +255,13 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       return value ? view.search(value) : view.clearSearch();
     }
     if (prompt.kind === 'jq') {
-      setMessage({ text: `jq: filtering ${response ? formatCount(response.size) : 0} bytes…`, role: 'muted' });
+      setMessage(undefined);
       extras.filter(value).then(
-        (error) => setMessage(error ? { text: terminalSafe(error), role: 'error' } : undefined),
-        (err: unknown) => setMessage({ text: `jq: ${err instanceof Error ? err.message : String(err)}`, role: 'error' }),
+        (end) => {
+          if (end.kind === 'error') setMessage({ text: terminalSafe(end.text), role: 'error' });
+          else if (end.kind === 'shown' || end.kind === 'stale') setMessage(undefined);
+        },
+        (err: unknown) => setMessage({ text: terminalSafe(`jq: ${err instanceof Error ? err.message : String(err)}`), role: 'error' }),
       );
       return;
     }
@@ -320,7 +325,11 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {response ? <Header response={response} label={label} width={width} /> : null}
-      {jq ? (
+      {extras.pending !== undefined ? (
+        <Text wrap="truncate" color={color('accent')}>
+          {truncate(`jq: filtering ${response ? formatCount(response.size) : 0} bytes through ${terminalSafe(extras.pending)}… (${keyLabel('prompt.close')} cancels)`, width)}
+        </Text>
+      ) : jq ? (
         <Text wrap="truncate" color={color('accent')}>
           {truncate(`jq ${terminalSafe(jq.filter)} (| edits, an empty filter shows the response)`, width)}
         </Text>

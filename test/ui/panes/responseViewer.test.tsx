@@ -2,7 +2,8 @@
 // copy (to the clipboard or a file), jq, the table, the full value and
 // sideways scrolling.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { stopJqWorker } from '../../../src/core/jq/jqWorkerClient.js';
 import type { ApiResponse } from '../../../src/core/http/types.js';
 import { ResponsePane, type ResponsePaneProps } from '../../../src/ui/panes/ResponsePane.js';
 import { copyText, type CopyResult } from '../../../src/core/clipboard/copyText.js';
@@ -31,6 +32,7 @@ function response(over: Partial<ApiResponse> = {}): ApiResponse {
 }
 
 let app: InkApp | undefined;
+afterAll(() => stopJqWorker());
 afterEach(async () => {
   if (app) await unmount(app);
   app = undefined;
@@ -123,6 +125,24 @@ describe('response viewer tools', () => {
     const f = await frameWith(a.lastFrame, 'jq .resources | map(.hostname) | .[0:2]', 10_000);
     expect(f).toContain('"srv-00000"');
     expect(f).toContain('"WKS-00001"');
+  });
+
+  it('runs jq off the main thread: "filtering…" shows, the view keeps taking keys, Esc cancels', async () => {
+    const { app: a } = await show();
+    // A filter jq never finishes: only a worker that can be stopped gets out of it.
+    await press(a, '|', 'last(range(1e15))', KEY.enter);
+    await frameWith(a.lastFrame, /jq: filtering 48,213 bytes through last\(range\(1e15\)\)… \(Esc cancels\)/);
+    // The pane still answers keys while jq runs: the cursor moves to the last line.
+    await press(a, 'G');
+    await frameWith(a.lastFrame, '100%');
+    expect(frame(a)).toMatch(/jq: filtering/);
+    await press(a, KEY.escape);
+    await frameWith(a.lastFrame, 'jq: cancelled.');
+    // The response is still shown unfiltered, and the next filter runs in a fresh worker.
+    expect(frame(a)).not.toMatch(/^jq last/m);
+    await press(a, '|', '\u0015', '.resources | length', KEY.enter);
+    const f = await frameWith(a.lastFrame, 'jq .resources | length', 10_000);
+    expect(f).toMatch(/^20\b/m);
   });
 
   it('says what jq said for a filter that does not compile', async () => {
