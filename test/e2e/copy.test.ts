@@ -33,12 +33,17 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
     tmux('set-option', '-s', 'set-clipboard', 'on');
     const buffers = () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
-    /** the text of the first tmux buffer that is not in `seen`, waiting up to 5 s for one */
-    const newBuffer = async (seen: readonly string[]): Promise<string> => {
+    /**
+     * The text of a tmux buffer not in `seen` that `wanted` accepts, waiting up to 5 s for one (the
+     * tmux server may be shared with other sessions' copies, so a new buffer alone proves nothing).
+     */
+    const newBuffer = async (seen: readonly string[], wanted: (text: string) => boolean): Promise<string> => {
       const deadline = Date.now() + 5_000;
       while (Date.now() < deadline) {
-        const name = buffers().find((n) => !seen.includes(n));
-        if (name) return tmux('show-buffer', '-b', name);
+        for (const name of buffers().filter((n) => !seen.includes(n))) {
+          const text = tmux('show-buffer', '-b', name);
+          if (wanted(text)) return text;
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
       return '';
@@ -59,7 +64,7 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     term.type('j');
     term.type('y');
     const screen = await term.waitFor((s) => s.includes('to the clipboard'), 5_000, 'the copy message');
-    const copied = await newBuffer(before);
+    const copied = await newBuffer(before, (text) => screen.includes(text) && h.sim.tenant.hosts.has(text));
     expect(h.sim.tenant.hosts.has(copied)).toBe(true);
     expect(screen).toContain(copied);
 
@@ -70,7 +75,7 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     await term.waitFor((s) => s.includes('The request as code'), 5_000, 'the request-as-code dialog');
     term.keys('Enter');
     await term.waitFor((s) => s.includes('Copied the request as curl'), 5_000, 'the copy message');
-    const curl = await newBuffer(afterId);
+    const curl = await newBuffer(afterId, (text) => text.startsWith('curl '));
     expect(curl).toContain('Authorization: Bearer $FALCON_TOKEN');
     expect(curl).toContain('/devices/queries/devices/v1');
     term.keys('C-c');
