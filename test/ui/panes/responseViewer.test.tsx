@@ -8,7 +8,7 @@ import type { ApiResponse } from '../../../src/core/http/types.js';
 import { ResponsePane, type ResponsePaneProps } from '../../../src/ui/panes/ResponsePane.js';
 import { copyText, type CopyResult } from '../../../src/core/clipboard/copyText.js';
 import { openWorkspace } from '../../../src/core/shell/workspace.js';
-import { KEY, frameWith, press, renderInk, settle, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
+import { KEY, frameWith, press, renderInk, rerender, settle, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
 import { tempHome } from '../../helpers/tempHome.js';
 import { hostsEnvelope } from '../../core/jsonView/fixtures/hostRecords.js';
 
@@ -49,8 +49,9 @@ async function show(opts: { tty?: boolean; env?: NodeJS.ProcessEnv; props?: Part
     copies.push(r);
     return r;
   };
-  app = await renderInk(<ResponsePane response={response()} height={24} width={80} focused copy={copy} exportFile={workspace.writeExport} {...opts.props} />);
-  return { app, written, copies, home };
+  const props: ResponsePaneProps = { response: response(), height: 24, width: 80, focused: true, copy, exportFile: workspace.writeExport, ...opts.props };
+  app = await renderInk(<ResponsePane {...props} />);
+  return { app, written, copies, home, props };
 }
 
 const frame = (a: InkApp) => stripAnsi(a.lastFrame() ?? '');
@@ -143,6 +144,19 @@ describe('response viewer tools', () => {
     await press(a, '|', '\u0015', '.resources | length', KEY.enter);
     const f = await frameWith(a.lastFrame, 'jq .resources | length', 10_000);
     expect(f).toMatch(/^20\b/m);
+  });
+
+  it('a new response stops the filter still running on the old one', async () => {
+    const { app: a, props } = await show();
+    await press(a, '|', 'last(range(1e15))', KEY.enter);
+    await frameWith(a.lastFrame, 'jq: filtering');
+    const next = response({ body: { kind: 'json', value: { resources: [{ hostname: 'only-host' }] } } });
+    await rerender(a, <ResponsePane {...props} response={next} />);
+    const f = await frameWith(a.lastFrame, '"only-host"');
+    expect(f).not.toContain('jq: filtering');
+    // The worker was freed: a filter of the new response answers at once.
+    await press(a, '|', '.resources[0].hostname', KEY.enter);
+    await frameWith(a.lastFrame, 'jq .resources[0].hostname', 10_000);
   });
 
   it('says what jq said for a filter that does not compile', async () => {
