@@ -114,7 +114,7 @@ export const BINDINGS = [
   b('Response', 'response.entities', ['e'], 'a query answer: fetch the matching entities for its ids'),
   b('Response', 'response.scrollRight', ['right', 'l'], 'scroll long lines sideways to the right'),
   b('Response', 'response.scrollLeft', ['left', 'h'], 'scroll long lines back to the left'),
-  b('Response', 'prompt.close', ['escape'], 'close the search, jq or file prompt, or the full value'),
+  b('Response', 'prompt.close', ['escape'], 'close the search, jq or file prompt, or the full value; stop a running jq filter'),
 
   b('Table', 'table.left', ['left', 'h'], 'select the previous column'),
   b('Table', 'table.right', ['right', 'l'], 'select the next column'),
