@@ -8,7 +8,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import { Text } from 'ink';
 import type { KeyEvent } from '../keys/parseKeys.js';
 import { matches } from '../keys/keymap.js';
-import { useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
+import { useKeyLayer, useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
 
 export interface LazyView<P extends object> {
@@ -33,7 +33,11 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Rea
   function View(props: P): React.JSX.Element {
     const [Component, setComponent] = useState<React.ComponentType<P> | undefined>(() => loaded);
     const [failed, setFailed] = useState<string>();
+    const [, setReplayed] = useState(0);
     const held = useRef<KeyEvent[]>([]);
+    const state = useRef({ ready: false, failed: false, replaying: false });
+    state.current.ready = Component !== undefined;
+    state.current.failed = failed !== undefined;
     const bus = useKeypressBus();
     useEffect(() => {
       if (Component) return;
@@ -46,18 +50,28 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Rea
         alive = false;
       };
     }, [Component]);
-    // Runs after the view's own effects (children first), so its key handlers are subscribed.
+    // One held key per commit, as if each came in its own read: the view draws (and its handlers see) the state
+    // each key left before the next. Runs after the view's own effects (children first), so its handlers are subscribed.
     useEffect(() => {
-      if (!Component) return;
-      for (const key of held.current.splice(0)) bus.dispatch(key);
-    }, [Component, bus]);
-    // At the layer the view's own keys would have (the overlay's, a dialog's).
+      if (!Component || held.current.length === 0) return;
+      const key = held.current.shift() as KeyEvent;
+      state.current.replaying = true;
+      try {
+        bus.dispatch(key);
+      } finally {
+        state.current.replaying = false;
+      }
+      setReplayed((n) => n + 1);
+    });
+    // Above the view's own keys (its layer's), so a key typed while the held ones are handed over waits its turn.
     useKeypress(
       (key) => {
+        const s = state.current;
+        if (s.replaying || s.failed || (s.ready && held.current.length === 0)) return false;
         held.current.push(key);
         return true;
       },
-      { isActive: Component === undefined && failed === undefined },
+      { priority: useKeyLayer() + 1 },
     );
     // A view that could not load still closes as the others do.
     const onClose = (props as { onClose?: () => void }).onClose;

@@ -94,6 +94,11 @@ export function KeyLayer({ priority, children }: { priority: number; children: R
   return <LayerContext.Provider value={priority}>{children}</LayerContext.Provider>;
 }
 
+/** The priority keys get in this layer (what a `useKeypress` without one would have). */
+export function useKeyLayer(): number {
+  return useContext(LayerContext);
+}
+
 export interface KeypressOptions {
   isActive?: boolean;
   priority?: number;

@@ -10,11 +10,15 @@ import { KEY, renderInk, waitForText, waitUntil } from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
+const submitted: string[] = [];
+
+/** Reads its state as the last render left it (as a list's Enter reads its filtered rows). */
 function Typed({ onClose }: { onClose(): void }): React.JSX.Element {
   const [text, setText] = useState('');
   useKeypress((key) => {
     if (key.name === 'escape') onClose();
-    else setText((t) => t + key.text);
+    else if (key.name === 'return') submitted.push(text);
+    else setText(text + key.text);
     return true;
   });
   return <Text>typed:{text}</Text>;
@@ -28,7 +32,7 @@ function gated<T>(value: () => T) {
 }
 
 describe('lazyView', () => {
-  it('hands the keys typed while loading to the view, in order, and opens at once the next time', async () => {
+  it('hands the keys typed while loading to the view, in order, each after the last one drew, and opens at once the next time', async () => {
     const g = gated(() => Typed);
     const View = lazyView('test view', g.load);
     const closed: string[] = [];
@@ -37,8 +41,11 @@ describe('lazyView', () => {
     app.stdin.write('a');
     app.stdin.write('b');
     app.stdin.write('c');
+    app.stdin.write(KEY.enter);
     g.release();
     await waitForText(app, 'typed:abc');
+    await waitUntil(() => submitted.length === 1, () => JSON.stringify(submitted));
+    expect(submitted).toEqual(['abc']);
     cleanup();
     const again = await renderInk(<View onClose={() => closed.push('x')} />);
     expect(again.lastFrame()).toContain('typed:');
