@@ -36,7 +36,6 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Rea
     const [, setReplayed] = useState(0);
     const held = useRef<KeyEvent[]>([]);
     const state = useRef({ ready: false, failed: false, replaying: false });
-    state.current.ready = Component !== undefined;
     state.current.failed = failed !== undefined;
     const bus = useKeypressBus();
     useEffect(() => {
@@ -49,6 +48,11 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Rea
       return () => {
         alive = false;
       };
+    }, [Component]);
+    // Ready once the view's effects have run (children's first): its key handlers subscribe there, and a drawn view
+    // whose effects are still pending (a commit from a promise flushes them a tick later) would lose keys.
+    useEffect(() => {
+      state.current.ready = Component !== undefined;
     }, [Component]);
     // One held key per commit, as if each came in its own read: the view draws (and its handlers see) the state
     // each key left before the next. Runs after the view's own effects (children first), so its handlers are subscribed.

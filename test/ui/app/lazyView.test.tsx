@@ -46,6 +46,7 @@ describe('lazyView', () => {
     await waitForText(app, 'typed:abc');
     await waitUntil(() => submitted.length === 1, () => JSON.stringify(submitted));
     expect(submitted).toEqual(['abc']);
+    submitted.length = 0;
     cleanup();
     const again = await renderInk(<View onClose={() => closed.push('x')} />);
     expect(again.lastFrame()).toContain('typed:');
