@@ -19,7 +19,8 @@ const PATCHES = [
     // each frame; on a full screen that is most of a keystroke's cost. Keep
     // the caches across frames, so only changed lines are tokenized, and start
     // them afresh when they grow large (scrolling a long response). The cached
-    // character arrays are only read, never changed, by Ink.
+    // character arrays are only read, never changed, by Ink. A thousand lines
+    // (some 20 screens) bound the memory: a long line is ~100 small objects.
     file: /ink[\\/]build[\\/]output\.js$/,
     edits: [
       ['    caches = new OutputCaches();\n', '    caches = talonSharedCaches();\n'],
@@ -63,7 +64,7 @@ const TALON_BLANK = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 const TALON_ROWS = [];
 let talonCaches;
 function talonSharedCaches() {
-    if (talonCaches === undefined || talonCaches.styledChars.size > 5000 || talonCaches.widths.size > 20000 || talonCaches.blockWidths.size > 5000) {
+    if (talonCaches === undefined || talonCaches.styledChars.size > 1000 || talonCaches.widths.size > 5000 || talonCaches.blockWidths.size > 2000) {
         talonCaches = new OutputCaches();
     }
     return talonCaches;
