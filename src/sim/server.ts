@@ -15,6 +15,7 @@ import { bodyOf, decodeBody } from './body.js';
 import { Gate, rateHeaders, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
 import { invalidateQueries } from './routes/cachedQuery.js';
+import { materializeTenant } from './tenant/index.js';
 import { GenericRoutes } from './generic/genericRoutes.js';
 import type { ApiClient } from './oauth/clients.js';
 import type { Tenant } from './tenant/types.js';
@@ -120,6 +121,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       if (route.bodyRequired && body === undefined) throw new SimHttpError(400, 'A JSON request body is required.');
       const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
       if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
+      const writes = route.scope?.endsWith(':write') === true;
+      // The lazily generated families exist before anything changes (see tenant/index.ts).
+      if (writes) materializeTenant(tenant);
       let result: SimResponse;
       try {
         result = await route.handler(
@@ -128,7 +132,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
         );
       } finally {
         // Whether a call writes comes from its scope; a write may change any cached query result.
-        if (route.scope?.endsWith(':write')) invalidateQueries(tenant);
+        if (writes) invalidateQueries(tenant);
       }
       send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);
     } catch (e) {
@@ -153,6 +157,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     tokensIssued: () => state.tokens.issued,
     grantScope: (clientId, scope) => state.clients.grant(clientId, scope),
     changeTenant: (change) => {
+      materializeTenant(state.mainTenant);
       change(state.mainTenant);
       invalidateQueries(state.mainTenant);
     },
