@@ -62,11 +62,11 @@ export function fail(status: number, message: string, poweredBy?: string): SimRe
   return { status, resources: null, errors: [{ code: status, message }], poweredBy };
 }
 
-export function buildEnvelope(res: SimResponse, traceId: string, queryTime: number): Envelope | unknown {
+export function buildEnvelope(res: SimResponse, traceId: string, queryTime: number, poweredBy = res.poweredBy): Envelope | unknown {
   if (res.raw !== undefined) return res.raw;
   const meta: Meta = {
     query_time: queryTime,
-    powered_by: res.poweredBy ?? 'crowdstrike-api-gateway',
+    powered_by: poweredBy ?? 'crowdstrike-api-gateway',
     trace_id: traceId,
     ...res.meta,
   };
@@ -81,8 +81,8 @@ const COMMA = Buffer.from(',');
  * serialized: those are copied in as they are, without one big string that
  * would be encoded again.
  */
-export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number): string | Buffer {
-  const envelope = buildEnvelope(res, traceId, queryTime);
+export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number, poweredBy = res.poweredBy): string | Buffer {
+  const envelope = buildEnvelope(res, traceId, queryTime, poweredBy);
   if (res.resourcesJson === undefined || res.raw !== undefined || res.metaOnly) return JSON.stringify(envelope);
   const chunks: Buffer[] = [];
   let text = '{';
