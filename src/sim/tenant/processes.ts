@@ -82,7 +82,9 @@ export class ProcessFactory {
     };
     this.processes.set(rec.process_id, rec);
     const entry: ProcEntry = { rec, key, startMs: start, stopMs: stop };
-    meta.procs.push(entry);
+    // The first process replaces the shared empty list every host starts with.
+    if (meta.procs.length === 0) meta.procs = [entry];
+    else meta.procs.push(entry);
     return entry;
   }
 }
