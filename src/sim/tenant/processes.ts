@@ -143,7 +143,7 @@ function runSample(f: ProcessFactory, rng: Random, meta: HostMeta, img: SampleIm
   const [lo, hi] = activeWindow(meta, 10 * DAY);
   const start = between(rng, lo, hi);
   const stop = long ? meta.lastSeenMs : Math.min(meta.lastSeenMs, start + between(rng, MINUTE, 2 * HOUR));
-  return f.add(meta, img.key, path, fill(img.cmd, { path }), start, stop);
+  return f.add(meta, img.key, path, fill(img.cmd, { path, user: accountOf(meta) }), start, stop);
 }
 
 /** k hosts from the first pool that has enough, falling back to wider pools. */
