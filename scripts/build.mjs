@@ -8,7 +8,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
-  entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts' },
+  // The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file
+  // (src/core/jq/jqWorkerClient.ts finds it beside dist/talon.js).
+  entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts', 'jq-worker': 'src/core/jq/jqWorker.mjs' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
