@@ -19,6 +19,8 @@ const MAX_RESULTS = 64;
 /** per family: 100,000 records cost 400 KB an order and 100 KB a filter */
 const MAX_ORDERS = 16;
 const MAX_MASKS = 64;
+/** families and variants (alert text searches are variants) indexed at once */
+const MAX_FAMILIES = 16;
 
 interface FamilyIndex {
   records: readonly object[];
@@ -86,8 +88,8 @@ export function cachedQuery<T extends object>(
   let index = cache.families.get(familyKey);
   if (!index) {
     index = { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() };
-    cache.families.set(familyKey, index);
   }
+  remember(cache.families, familyKey, index, MAX_FAMILIES);
   const all = index.records as readonly T[];
   let order: Uint32Array | undefined;
   if (sort !== '') {
