@@ -2,6 +2,14 @@
 // shell's speed. Each edit names the exact text it replaces; if a dependency
 // update changes that text the build fails, so a patch is never lost in silence.
 import { readFile } from 'node:fs/promises';
+import stringWidth from 'string-width';
+
+// Characters talon draws that string-width counts one column each (checked below against string-width itself):
+// § · – — … ‹ › ← ↑ → ↓ ⏎ ▶ ▸ ◂, box drawing and block elements (U+2500-U+259F).
+const ONE_COLUMN = '\\u00A7\\u00B7\\u2013\\u2014\\u2026\\u2039\\u203A\\u2190-\\u2193\\u23CE\\u25B6\\u25B8\\u25C2\\u2500-\\u259F';
+const ONE_COLUMN_CHARS = [...'\u00A7\u00B7\u2013\u2014\u2026\u2039\u203A\u2190\u2191\u2192\u2193\u23CE\u25B6\u25B8\u25C2'].concat(
+  Array.from({ length: 0x25a0 - 0x2500 }, (_, i) => String.fromCodePoint(0x2500 + i)),
+);
 
 const PATCHES = [
   {
@@ -81,6 +89,25 @@ function talonSharedCaches() {
       ['                const currentWidth = widestLine(text);', '                const currentWidth = measureText(text).width;'],
     ],
   },
+  {
+    // string-width measures any text that is not plain ASCII grapheme by
+    // grapheme (Intl.Segmenter, emoji regular expressions): the shell's rules,
+    // arrows and dots made that most of Ink's layout time per keystroke. Text
+    // of ASCII and those one-column characters is as wide as it is long.
+    file: /node_modules[\\/]string-width[\\/]index\.js$/,
+    // wrap-ansi carries an older string-width of its own: left as it is.
+    only: (path) => !/wrap-ansi/.test(path),
+    check() {
+      const wide = ONE_COLUMN_CHARS.filter((c) => stringWidth(c) !== 1);
+      if (wide.length > 0) throw new Error(`dependency-patches: string-width no longer counts ${wide.join(' ')} as one column; review scripts/dependencyPatches.mjs`);
+    },
+    edits: [
+      [
+        '\tif (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n',
+        `\tif (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n\tif (ambiguousIsNarrow && /^[\\u0020-\\u007E${ONE_COLUMN}]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n`,
+      ],
+    ],
+  },
 ];
 
 export const dependencyPatches = {
@@ -88,6 +115,8 @@ export const dependencyPatches = {
   setup(build) {
     for (const patch of PATCHES) {
       build.onLoad({ filter: patch.file }, async (args) => {
+        if (patch.only && !patch.only(args.path)) return undefined;
+        patch.check?.();
         let source = await readFile(args.path, 'utf8');
         for (const [from, to] of patch.edits) {
           if (source.split(from).length !== 2) {
