@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 
 describe.skipIf(!tmuxAvailable())('shell alert triage quit mid-update', () => {
   let h: SimHarness;
@@ -23,9 +22,7 @@ describe.skipIf(!tmuxAvailable())('shell alert triage quit mid-update', () => {
 
   it('Ctrl+C while sending: the batch in flight lands and the audit records it', async () => {
     const { home } = tempHome();
-    const c = h.sim.clients.demo;
-    term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' });
-    await term.waitFor((s) => s.includes('type a path'), 30_000, 'the shell');
+    term = await startShellInTmux(h.sim, { home });
     term.keys('C-g');
     await term.waitFor((s) => s.includes('FILE/CMD') && s.includes('(newest first)'), 20_000, 'the alert table');
     term.type('t');

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN, runTalon } from '../helpers/talonBinary.js';
+import { runTalon } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 
 describe.skipIf(!tmuxAvailable())('shell containment wizard quit mid-watch', () => {
   let h: SimHarness;
@@ -22,9 +22,7 @@ describe.skipIf(!tmuxAvailable())('shell containment wizard quit mid-watch', () 
   it('Ctrl+C during the watch: the audit names the host as sent and accepted', async () => {
     const host = [...h.sim.tenant.hosts.values()].find((x) => x.status === 'normal' && x.host_hidden_status === 'visible')!;
     const { home, env } = tempHome();
-    const c = h.sim.clients.demo;
-    term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' });
-    await term.waitFor((s) => s.includes('type a path'), 30_000, 'the shell');
+    term = await startShellInTmux(h.sim, { home });
     term.keys('C-t');
     await term.waitFor((s) => s.includes('NYC-LT-3605'), 20_000, 'the wizard input');
     term.type(host.hostname);

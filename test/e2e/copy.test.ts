@@ -5,9 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 
 describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
   let h: SimHarness;
@@ -22,14 +21,7 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
 
   it('y on a host id puts exactly that id in tmux’s buffer, Ctrl+W Enter the request as curl', async () => {
     const { home } = tempHome();
-    const c = h.sim.clients.demo;
-    term = startTmux([process.execPath, BIN], {
-      TALON_HOME: home,
-      FALCON_BASE_URL: h.sim.url,
-      FALCON_CLIENT_ID: c.id,
-      FALCON_CLIENT_SECRET: c.secret,
-      TERM: 'xterm-256color',
-    });
+    term = await startShellInTmux(h.sim, { home });
     const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
     tmux('set-option', '-s', 'set-clipboard', 'on');
     const buffers = () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
@@ -49,7 +41,6 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
       return '';
     };
     const before = buffers();
-    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
     term.type('/devices/queries/devices/v1');
     await term.waitFor((s) => s.includes('Search for hosts'), 10_000, 'the completion');
     term.keys('Enter');

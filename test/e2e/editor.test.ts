@@ -4,9 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
 
 describe.skipIf(!tmuxAvailable())('$EDITOR in tmux', () => {
@@ -26,9 +25,7 @@ describe.skipIf(!tmuxAvailable())('$EDITOR in tmux', () => {
     // The "editor": fills the ids of the skeleton, then breaks nothing else.
     writeFileSync(editor, `#!/bin/sh\nsed -i 's/"ids": \\[/"ids": [ "abc123",/; s/"abc123",\\n *""/"abc123"/' "$1"\nsed -i -z 's/"abc123",\\n *""/"abc123"/' "$1"\n`);
     chmodSync(editor, 0o700);
-    const c = h.sim.clients.demo;
-    term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color', EDITOR: editor });
-    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    term = await startShellInTmux(h.sim, { home, env: { EDITOR: editor } });
     await term.typeSlowly('/devices/entities/devices/v2', 2);
     await term.waitFor((s) => s.includes('POST   /devices/entities/devices/v2'), 5000, 'the completion');
     term.keys('Down');

@@ -2,9 +2,8 @@
 // Ctrl+S, and read the status and host ids off the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 
 describe.skipIf(!tmuxAvailable())('talon shell in tmux', () => {
   let h: SimHarness;
@@ -19,15 +18,7 @@ describe.skipIf(!tmuxAvailable())('talon shell in tmux', () => {
 
   it('types /devices/queries/devices/v1, Enter, Ctrl+S, and shows 200 and host ids', async () => {
     const { home } = tempHome();
-    const c = h.sim.clients.demo;
-    term = startTmux([process.execPath, BIN], {
-      TALON_HOME: home,
-      FALCON_BASE_URL: h.sim.url,
-      FALCON_CLIENT_ID: c.id,
-      FALCON_CLIENT_SECRET: c.secret,
-      TERM: 'xterm-256color',
-    });
-    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    term = await startShellInTmux(h.sim, { home });
     term.type('/devices/queries/devices/v1');
     await term.waitFor((s) => s.includes('Search for hosts') || s.includes('QueryDevicesByFilter') || /GET\s+\/devices\/queries\/devices\/v1/.test(s), 10_000, 'the completion');
     term.keys('Enter');

@@ -3,9 +3,8 @@
 // its detail and the ticket preview stays inside the frame.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 
 /** Every line is within the width, and the view's box closes on the last column. */
 function expectFits(screen: string, columns: number): void {
@@ -30,9 +29,7 @@ describe.skipIf(!tmuxAvailable())('vulnerabilities view in tmux', () => {
   for (const size of [{ columns: 80, rows: 24 }, { columns: 160, rows: 50 }]) {
     it(`fits ${size.columns}x${size.rows}: table, detail, host grouping and ticket`, async () => {
       const { home } = tempHome();
-      const c = h.sim.clients.demo;
-      term = startTmux([process.execPath, BIN], { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' }, size);
-      await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+      term = await startShellInTmux(h.sim, { home, size });
       term.keys('C-x');
       await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets');
       term.keys('Enter');

@@ -2,6 +2,7 @@
 // into it with send-keys and reads the screen with capture-pane.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { BIN } from './talonBinary.js';
 
 export interface TmuxSession {
   name: string;
@@ -63,4 +64,24 @@ export function startTmux(command: string[], env: Record<string, string>, size =
       }
     },
   };
+}
+
+/**
+ * talon's shell (the built binary) in tmux, signed in to a simulator as its
+ * demo client with TALON_HOME at `home`, returned once the endpoint line is up.
+ */
+export async function startShellInTmux(
+  sim: { url: string; clients: { demo: { id: string; secret: string } } },
+  opts: { home: string; env?: Record<string, string>; size?: { columns: number; rows: number } },
+): Promise<TmuxSession> {
+  const c = sim.clients.demo;
+  const env = { TALON_HOME: opts.home, FALCON_BASE_URL: sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color', ...opts.env };
+  const term = startTmux([process.execPath, BIN], env, opts.size);
+  try {
+    await term.waitFor((s) => s.includes('type a path'), 30_000, 'the endpoint line');
+  } catch (e) {
+    term.kill();
+    throw e;
+  }
+  return term;
 }
