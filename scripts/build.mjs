@@ -4,6 +4,9 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
+// Shell completion reads the command tree as generated data, never commander: bring it up to date first.
+await import('./commandTree.mjs');
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
