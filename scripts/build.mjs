@@ -10,9 +10,7 @@ await import('./commandTree.mjs');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts' },
-  outdir: 'dist',
+const options = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -37,4 +35,6 @@ await build({
     js: "import { createRequire as __talonCreateRequire } from 'node:module'; const require = __talonCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
-});
+};
+await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts' }, outdir: 'dist' });
+await build({ ...options, entryPoints: { oneshot: 'src/cli/oneShot.ts' }, outdir: 'dist/oneshot' });

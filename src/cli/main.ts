@@ -3,6 +3,21 @@
 // commander or the command tree; every other command goes to runProgram, which
 // registers only the subcommand being run. One-shot commands never load React or Ink.
 import { TALON_VERSION } from '../core/version.js';
+import { ONE_SHOT_NAMES } from './oneShotNames.js';
+
+type Runner = { run(argv: string[]): Promise<number> };
+
+/**
+ * Commands scripts call in loops run from the one-shot bundle (dist/oneshot,
+ * built from oneShot.ts): the same code in a few files instead of the main
+ * bundle's many small chunks, and nothing else of the main bundle loaded.
+ */
+function runnerFor(command: string | undefined): Promise<Runner> {
+  if (command === undefined || !ONE_SHOT_NAMES.has(command)) return import('./anyCommand.js');
+  // dist/oneshot is a bundle of its own: a computed URL, which esbuild leaves alone.
+  if (import.meta.url.endsWith('/dist/talon.js')) return import(new URL('./oneshot/oneshot.js', import.meta.url).href) as Promise<Runner>;
+  return import('./oneShot.js');
+}
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
@@ -16,8 +31,7 @@ async function main(argv: string[]): Promise<number> {
     const { runComplete } = await import('./complete.js');
     return runComplete(args.slice(1), process.env);
   }
-  const { runProgram } = await import('./runProgram.js');
-  return runProgram(argv);
+  return (await runnerFor(args[0])).run(argv);
 }
 
 // A reader that goes away (`talon request --all | head -1`) is a normal end

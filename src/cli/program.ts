@@ -1,8 +1,7 @@
 // The talon command tree: every subcommand and its options. runProgram.ts
 // parses with it; data/commandTree.ts is its generated description for
 // `talon __complete` (scripts/commandTree.mjs).
-import { Command, Option } from 'commander';
-import { TALON_VERSION } from '../core/version.js';
+import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
@@ -17,7 +16,8 @@ import { registerAuditCommand } from './audit.js';
 import { registerAlertsCommand } from './alerts.js';
 import { registerReportCommand } from './report.js';
 import { registerVulnsCommand } from './vulns.js';
-import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
+import type { ConnectionFlags } from './commonOptions.js';
+import { rootProgram } from './rootProgram.js';
 import { registerCompletionCommand } from './completion.js';
 
 type Register = (program: Command) => void;
@@ -51,18 +51,8 @@ const COMMANDS: ReadonlyArray<readonly [names: readonly string[], register: Regi
  * typo that needs "did you mean") gets the whole tree.
  */
 export function buildProgram(subcommand?: string): Command {
-  const program = new Command('talon')
-    .description('A terminal application for the CrowdStrike Falcon REST API.')
-    .version(TALON_VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run talon --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    // Shell options go before a subcommand; each subcommand has its own.
-    .enablePositionalOptions()
-    .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist')
-    .option('--collection <dir>', 'open the shell on this collection folder of saved requests (Ctrl+O lists them, Ctrl+B saves there)');
-  addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean; collection?: string }) => {
+  const program = rootProgram();
+  program.action(async (flags: ConnectionFlags & { demo?: boolean; collection?: string }) => {
     // Bad flags are a sentence on the normal screen (exit 2), before Ink takes it over.
     const { checkShellFlags } = await import('../core/shell/shellFlags.js');
     checkShellFlags(flags, process.env);

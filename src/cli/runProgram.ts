@@ -1,13 +1,11 @@
-// Parses the arguments with commander and dispatches; turns what a command
-// throws into a message and an exit code. main.ts loads this for every
-// command but --version and shell completion.
-import { CommanderError } from 'commander';
+// Parses the arguments with a program and runs the command; turns what a
+// command throws into a message and an exit code (anyCommand.ts and
+// oneShot.ts call it with the whole tree or a one-shot command's).
+import { CommanderError, type Command } from 'commander';
 import { ExitCode, UserError } from '../core/errors.js';
 import { terminalSafe } from '../core/text/terminalSafe.js';
-import { buildProgram } from './program.js';
 
-export async function runProgram(argv: string[]): Promise<number> {
-  const program = buildProgram(argv[2]);
+export async function runProgram(program: Command, argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     // Commands report failures through exitCode (e.g. an API error already printed).
