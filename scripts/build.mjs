@@ -37,4 +37,8 @@ const options = {
   logLevel: 'warning',
 };
 await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts' }, outdir: 'dist' });
+// Bundles of their own for what runs as one process per call (src/cli/main.ts
+// picks them): splitting the whole application leaves dozens of small chunks
+// on these paths, each a file to resolve and load.
 await build({ ...options, entryPoints: { oneshot: 'src/cli/oneShot.ts' }, outdir: 'dist/oneshot' });
+await build({ ...options, entryPoints: { complete: 'src/cli/completeBundle.ts' }, outdir: 'dist/complete' });

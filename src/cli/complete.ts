@@ -1,13 +1,16 @@
 // `talon __complete WORD... CURRENT` (hidden): the candidates for the last
 // word, one per line, for the scripts of `talon completion`. It walks the
 // command tree's generated description (data/commandTree.ts, not commander:
-// a Tab must answer near bare `node`) for subcommands and flags, and loads the
-// catalog, the profiles or the collection only when the word being completed
-// needs them.
+// a Tab must answer near bare `node`) for subcommands and flags, and reads the
+// catalog (the bundled one's paths and names from its small index; an imported
+// one is loaded lazily), the profiles or the collection only when the word
+// being completed needs them.
 import { HTTP_METHODS } from '../core/http/types.js';
 import { COMPLETION_SHELLS } from './completion.js';
-import type { NameSource } from '../core/completion/completionSources.js';
+import { operationIdCandidates, pathCandidates, profileNames, savedNames, type NameSource } from '../core/completion/completionSources.js';
 import type { PathSource } from '../core/catalog/pathCompletion.js';
+import { hasImportedCatalogs } from '../core/catalog/importedCatalogs.js';
+import { bundledOperationNames, bundledPaths } from '../core/catalog/bundledNames.js';
 import type { CommandSpec, OptionSpec } from './commandSpec.js';
 import { COMMAND_TREE } from './data/commandTree.js';
 
@@ -59,8 +62,7 @@ function startingWith(candidates: Iterable<string>, prefix: string): string[] {
 
 /** The catalog in use; when it is the bundled one, only its names and paths (bundledNames.ts), which is all completion reads. */
 async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource> {
-  const { hasImportedCatalogs } = await import('../core/catalog/importedCatalogs.js');
-  if (!hasImportedCatalogs(env)) return (await import('../core/catalog/bundledNames.js')).bundledOperationNames();
+  if (!hasImportedCatalogs(env)) return bundledOperationNames();
   const { loadCurrentCatalog } = await import('../core/catalog/currentCatalog.js');
   try {
     return await loadCurrentCatalog({ profile: w.values.get('profile'), env });
@@ -72,24 +74,19 @@ async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource
 
 /** What path completion reads: the bundled index's paths alone (no decoding of names or scopes), or the catalog in use. */
 async function pathsFor(w: Walked, env: NodeJS.ProcessEnv): Promise<PathSource> {
-  const { hasImportedCatalogs } = await import('../core/catalog/importedCatalogs.js');
-  if (!hasImportedCatalogs(env)) return (await import('../core/catalog/bundledNames.js')).bundledPaths();
+  if (!hasImportedCatalogs(env)) return bundledPaths();
   return catalogFor(w, env);
 }
 
-async function sources() {
-  return import('../core/completion/completionSources.js');
-}
-
 async function savedNamesFor(w: Walked, env: NodeJS.ProcessEnv, current: string): Promise<string[]> {
-  const [{ savedNames }, { collectionDir }] = await Promise.all([sources(), import('../core/saved/collection.js')]);
+  const { collectionDir } = await import('../core/saved/collection.js');
   return startingWith(savedNames(collectionDir(w.values.get('collection'), env)), current);
 }
 
 async function optionValues(w: Walked, opt: OptionSpec, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   switch (opt.long) {
     case '--profile':
-      return startingWith((await sources()).profileNames(env), current);
+      return startingWith(profileNames(env), current);
     case '--method':
       return startingWith(HTTP_METHODS, current.toUpperCase());
     case '--cloud':
@@ -104,16 +101,14 @@ async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessE
     case 'request': {
       const endpoint = /^endpoint=/.exec(current)?.[0] ?? '';
       const typed = current.slice(endpoint.length);
-      if (typed === '' || typed.startsWith('/')) return (await sources()).pathCandidates(await pathsFor(w, env), typed || '/').map((p) => endpoint + p);
+      if (typed === '' || typed.startsWith('/')) return pathCandidates(await pathsFor(w, env), typed || '/').map((p) => endpoint + p);
       return [];
     }
     case 'describe': {
-      const { pathCandidates, operationIdCandidates } = await sources();
       if (n === 1 || current.startsWith('/')) return pathCandidates(await pathsFor(w, env), current || '/');
       return [...startingWith(HTTP_METHODS, current), ...operationIdCandidates(await catalogFor(w, env), current)];
     }
     case 'endpoints': {
-      const { pathCandidates, operationIdCandidates } = await sources();
       if (current.startsWith('/')) return pathCandidates(await pathsFor(w, env), current);
       return current ? operationIdCandidates(await catalogFor(w, env), current) : [];
     }
@@ -125,7 +120,7 @@ async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessE
     case 'profile show':
     case 'profile use':
     case 'profile remove':
-      return n === 0 ? startingWith((await sources()).profileNames(env), current) : [];
+      return n === 0 ? startingWith(profileNames(env), current) : [];
     case 'completion':
       return n === 0 ? startingWith(COMPLETION_SHELLS, current) : [];
   }

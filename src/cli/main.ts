@@ -6,6 +6,12 @@ import { TALON_VERSION } from '../core/version.js';
 import { ONE_SHOT_NAMES } from './oneShotNames.js';
 
 type Runner = { run(argv: string[]): Promise<number> };
+type Completer = typeof import('./completeBundle.js');
+
+/** A bundle of its own beside dist/talon.js (scripts/build.mjs), by a computed URL that esbuild leaves alone. */
+function ownBundle<T>(name: string): Promise<T> {
+  return import(new URL(`./${name}/${name}.js`, import.meta.url).href) as Promise<T>;
+}
 
 /**
  * Commands scripts call in loops run from the one-shot bundle (dist/oneshot,
@@ -14,9 +20,7 @@ type Runner = { run(argv: string[]): Promise<number> };
  */
 function runnerFor(command: string | undefined): Promise<Runner> {
   if (command === undefined || !ONE_SHOT_NAMES.has(command)) return import('./anyCommand.js');
-  // dist/oneshot is a bundle of its own: a computed URL, which esbuild leaves alone.
-  if (import.meta.url.endsWith('/dist/talon.js')) return import(new URL('./oneshot/oneshot.js', import.meta.url).href) as Promise<Runner>;
-  return import('./oneShot.js');
+  return ownBundle<Runner>('oneshot');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Shell completion's entry: `talon __complete WORD... CURRENT`, answered before any parsing.
   if (args[0] === '__complete') {
-    const { runComplete } = await import('./complete.js');
+    const { runComplete } = await ownBundle<Completer>('complete');
     return runComplete(args.slice(1), process.env);
   }
   return (await runnerFor(args[0])).run(argv);
