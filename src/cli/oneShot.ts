@@ -10,11 +10,8 @@ import { registerRequestCommand } from './request.js';
 import { registerReplayCommand } from './replay.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { runProgram } from './runProgram.js';
-// What every one of them loads anyway, in the bundle's main file rather than
-// in chunks of their own (their actions still import them lazily in the main bundle).
-import './runRequest.js';
-import './runReplay.js';
-import './runHashSearch.js';
+// What every call to the API loads anyway (the send policy's catalog), in the
+// bundle's main file rather than in chunks of their own.
 import '../core/catalog/policyCatalog.js';
 import '../core/catalog/scopeIndex.js';
 
