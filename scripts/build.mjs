@@ -36,7 +36,9 @@ const options = {
   },
   logLevel: 'warning',
 };
-await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts' }, outdir: 'dist' });
+// The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file
+// (src/core/jq/jqWorkerClient.ts finds it beside dist/talon.js).
+await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts', 'jq-worker': 'src/core/jq/jqWorker.mjs' }, outdir: 'dist' });
 // Bundles of their own for what runs as one process per call (src/cli/main.ts
 // picks them): splitting the whole application leaves dozens of small chunks
 // on these paths, each a file to resolve and load.

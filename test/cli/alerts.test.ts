@@ -7,7 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome } from '../helpers/tempHome.js';
 import type { Alert } from '../../src/sim/tenant/types.js';
 
 let h: SimHarness;
@@ -15,11 +14,6 @@ beforeAll(async () => {
   h = await startHarness({ hosts: 500 });
 });
 afterAll(() => h.close());
-
-function simEnv(): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients.demo;
-  return apiHome(h.sim.url, c);
-}
 
 const alerts = (): Alert[] => [...h.sim.tenant.alerts.values()];
 const newestFirst = (list: Alert[]): string[] => [...list].sort((a, b) => b.created_timestamp.localeCompare(a.created_timestamp)).map((a) => a.composite_id);
@@ -33,7 +27,7 @@ async function audit(env: NodeJS.ProcessEnv): Promise<any[]> {
 
 describe('talon alerts', () => {
   it('lists each preset: exactly the alerts the preset means, newest first, in an 80-column table', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const since = Date.now() - DAY;
     const expected: Record<string, Alert[]> = {
       new: alerts().filter((a) => a.status === 'new'),
@@ -57,7 +51,7 @@ describe('talon alerts', () => {
   });
 
   it('API text reaches the terminal with its control characters made visible', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const target = alerts().find((a) => a.status === 'in_progress' && a.severity >= 60)!;
     const saved = { cmdline: target.cmdline, comments: target.comments };
     target.cmdline = 'evil.exe \u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u009b31m';
@@ -76,7 +70,7 @@ describe('talon alerts', () => {
   });
 
   it('JSON and CSV carry every field; a filter combines with a preset', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const r = await runTalon(['alerts', "severity:<=30", '--preset', 'new', '--json', '--limit', '5000'], { env });
     expect(r.code).toBe(0);
     const got = JSON.parse(r.stdout) as { compositeId: string; severity: number; status: string }[];
@@ -86,7 +80,7 @@ describe('talon alerts', () => {
   });
 
   it('show: an alert whose host is contained, with host groups, process and parent, file prevalence and related alerts', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const host = [...h.sim.tenant.hosts.values()].find((x) => x.status === 'contained' && x.groups.length > 0 && alerts().some((a) => a.agent_id === x.device_id))!;
     expect(host).toBeDefined();
     const alert = alerts().filter((a) => a.agent_id === host.device_id).sort((a, b) => b.created_timestamp.localeCompare(a.created_timestamp))[0]!;
@@ -108,7 +102,7 @@ describe('talon alerts', () => {
   });
 
   it('update: a status change, an assignee and a comment are read back from the API', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const target = alerts().find((a) => a.status === 'new')!;
     const r = await runTalon(['alerts', 'update', target.composite_id, '--status', 'in_progress', '--assign', 'Dana Whitfield', '--tag', 'triaged', '--comment', 'Looking into it', '--yes'], { env });
     expect(r.code).toBe(0);
@@ -124,7 +118,7 @@ describe('talon alerts', () => {
   });
 
   it('update without a terminal and without --yes: prints the review, refuses with exit 2, changes nothing', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const target = alerts().find((a) => a.status === 'reopened')!;
     const r = await runTalon(['alerts', 'update', target.composite_id, '--status', 'closed'], { env });
     expect(r.code).toBe(2);
@@ -134,7 +128,7 @@ describe('talon alerts', () => {
   });
 
   it('--contain hands the alerts\' hosts to talon contain, which reviews and sends', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const target = alerts().find((a) => a.status === 'new' && h.sim.tenant.hosts.get(a.agent_id)?.status === 'normal')!;
     const r = await runTalon(['alerts', 'update', target.composite_id, '--tag', 'escalated', '--contain', '--yes'], { env });
     expect(r.code).toBe(0);
@@ -145,7 +139,7 @@ describe('talon alerts', () => {
   });
 
   it('a read-only profile is refused before anything is sent', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const c = h.sim.clients.demo;
     expect((await runTalon(['profile', 'add', 'ro', '--client-id', c.id, '--base-url', h.sim.url, '--read-only'], { env })).code).toBe(0);
     const roEnv = { ...env, FALCON_BASE_URL: '', FALCON_CLIENT_ID: '' };

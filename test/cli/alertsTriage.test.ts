@@ -7,7 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome } from '../helpers/tempHome.js';
 import type { Alert } from '../../src/sim/tenant/types.js';
 
 let h: SimHarness;
@@ -16,18 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function simEnv(): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients.demo;
-  return apiHome(h.sim.url, c);
-}
-
 const alerts = (): Alert[] => [...h.sim.tenant.alerts.values()];
 const OPEN = ['new', 'in_progress', 'reopened'];
 const DAY = 86_400_000;
 
 describe('talon alerts triage', () => {
   it('dry run matches exactly the expected alerts with reasons; applying closes them and audits each rule', async () => {
-    const { env, home } = simEnv();
+    const { env, home } = h.home();
     // A host group whose hosts have open medium-or-lower alerts, for the host_group condition.
     const groupOf = (a: Alert): string[] => h.sim.tenant.hosts.get(a.agent_id)?.groups ?? [];
     const candidate = alerts().find((a) => OPEN.includes(a.status) && a.severity < 60 && groupOf(a).length)!;
@@ -101,7 +95,7 @@ describe('talon alerts triage', () => {
   });
 
   it('a malformed rule file: one sentence per mistake naming its place, exit 2, nothing changed', async () => {
-    const { env, home } = simEnv();
+    const { env, home } = h.home();
     const before = JSON.stringify(alerts());
     const bad = join(home, 'bad.yaml');
     writeFileSync(

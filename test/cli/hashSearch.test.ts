@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome, tempHome } from '../helpers/tempHome.js';
+import { tempHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 beforeAll(async () => {
@@ -10,8 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function simEnv(): NodeJS.ProcessEnv {
-  const c = h.sim.clients.demo;
-  return apiHome(h.sim.url, c).env;
+  return h.home().env;
 }
 
 /** The hosts the simulator says observed a value. */

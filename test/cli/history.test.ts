@@ -3,7 +3,6 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 beforeAll(async () => {
@@ -11,14 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function simEnv(extra: NodeJS.ProcessEnv = {}): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients.demo;
-  return apiHome(h.sim.url, c, { ...extra });
-}
-
 describe('talon history', () => {
   it('lists what talon request sent, newest first, as a table or JSON', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const empty = await runTalon(['history'], { env });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('the history is empty');
@@ -45,7 +39,7 @@ describe('talon history', () => {
   });
 
   it('exports an entry as curl and as talon request, and both replay the same call', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     const id = [...h.sim.tenant.hosts.keys()][3] as string;
     await runTalon(['request', '/devices/entities/devices/v2', '-X', 'POST', '-d', JSON.stringify({ ids: [id] })], { env });
     const curl = await runTalon(['history', 'export', '1', '--curl'], { env });
@@ -70,7 +64,7 @@ describe('talon history', () => {
   });
 
   it('exports an entry as FalconPy and as TypeScript SDK code', async () => {
-    const { env } = simEnv();
+    const { env } = h.home();
     await runTalon(['request', '/devices/queries/devices/v1', '-q', 'limit=2'], { env });
     const py = await runTalon(['history', 'export', '1', '--format', 'falconpy'], { env });
     expect(py.code).toBe(0);
@@ -81,7 +75,7 @@ describe('talon history', () => {
   });
 
   it('skips a corrupt line with one warning', async () => {
-    const { env, home } = simEnv();
+    const { env, home } = h.home();
     await runTalon(['request', '/devices/queries/devices/v1', '-q', 'limit=1'], { env });
     const file = join(home, 'data', 'history.jsonl');
     appendFileSync(file, '{broken\n');
@@ -93,7 +87,7 @@ describe('talon history', () => {
   });
 
   it('is bounded by TALON_HISTORY_LIMIT', async () => {
-    const { env, home } = simEnv({ TALON_HISTORY_LIMIT: '2' });
+    const { env, home } = h.home('demo', { TALON_HISTORY_LIMIT: '2' });
     for (const n of ['1', '2', '3', '4']) await runTalon(['request', '/devices/queries/devices/v1', '-q', `limit=${n}`], { env });
     const lines = readFileSync(join(home, 'data', 'history.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBeLessThanOrEqual(3);
@@ -101,7 +95,7 @@ describe('talon history', () => {
   });
 
   it('a history that cannot be written never fails the request: one warning', async () => {
-    const { env, home } = simEnv();
+    const { env, home } = h.home();
     writeFileSync(join(home, 'data'), 'a file where the data directory should be');
     const r = await runTalon(['request', '/devices/queries/devices/v1', '-q', 'limit=1'], { env });
     expect(r.code).toBe(0);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome, tempHome } from '../helpers/tempHome.js';
+import { tempHome } from '../helpers/tempHome.js';
 import { startLocalProxy, type LocalProxy } from '../core/http/helpers/localServers.js';
 
 let h: SimHarness;
@@ -20,9 +20,7 @@ afterAll(async () => {
 
 /** An environment that points talon at the simulator with the demo client, in a fresh TALON_HOME. */
 function simEnv(kind: 'demo' | 'readOnly' = 'demo'): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients[kind];
-  // No proxy variables from the outside world, and no colour.
-  return apiHome(h.sim.url, c);
+  return h.home(kind);
 }
 
 function filesUnder(dir: string): string[] {

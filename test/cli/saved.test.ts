@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon, type RunResult } from '../helpers/talonBinary.js';
-import { apiHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 beforeAll(async () => {
@@ -12,8 +11,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function simEnv(kind: 'demo' | 'readOnly' = 'demo'): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients[kind];
-  return apiHome(h.sim.url, c);
+  return h.home(kind);
 }
 
 function filesUnder(dir: string): string[] {

@@ -3,7 +3,7 @@ import { statSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { apiHome, tempHome, modeOf } from '../helpers/tempHome.js';
+import { tempHome, modeOf } from '../helpers/tempHome.js';
 import { parseCsv } from '../helpers/csv.js';
 import type { Vulnerability } from '../../src/sim/tenant/types.js';
 
@@ -12,11 +12,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
-
-function simEnv(extra: NodeJS.ProcessEnv = {}): { home: string; env: NodeJS.ProcessEnv } {
-  const c = h.sim.clients.demo;
-  return apiHome(h.sim.url, c, { ...extra });
-}
 
 const isOpen = (v: Vulnerability) => v.status === 'open' || v.status === 'reopen';
 const openVulns = () => [...h.sim.tenant.vulnerabilities.values()].filter(isOpen);
@@ -29,7 +24,7 @@ function byCve(vs: Vulnerability[]): Map<string, number> {
 }
 
 async function groupsOf(args: string[]): Promise<Map<string, number>> {
-  const r = await runTalon(['vulns', ...args, '--json'], { env: simEnv().env });
+  const r = await runTalon(['vulns', ...args, '--json'], { env: h.home().env });
   expect(r.code, r.stderr).toBe(0);
   const out = JSON.parse(r.stdout);
   return new Map(out.groups.map((g: { cveId: string; hostCount: number }) => [g.cveId, g.hostCount]));
@@ -51,7 +46,7 @@ describe('talon vulns: presets', () => {
     const group = [...h.sim.tenant.hostGroups.values()].find((g) => openVulns().some((v) => v.host_info.groups.some((x) => x.id === g.id)))!;
     const want = byCve(openVulns().filter((v) => v.host_info.groups.some((x) => x.id === group.id)));
     expect(await groupsOf(['--preset', `group:${group.name}`])).toEqual(want);
-    const unknown = await runTalon(['vulns', '--preset', 'group:No Such Group'], { env: simEnv().env });
+    const unknown = await runTalon(['vulns', '--preset', 'group:No Such Group'], { env: h.home().env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("No host group is named 'No Such Group'.");
     expect(unknown.stderr).toContain(group.name);
@@ -72,7 +67,7 @@ describe('talon vulns: presets', () => {
 
   it('presets and FQL combine; --by host lists each host with its highest severity', async () => {
     const linux = openVulns().filter((v) => v.host_info.platform === 'Linux' && v.cve.cisa_info?.is_cisa_kev === true);
-    const r = await runTalon(['vulns', "host_info.platform_name:'Linux'", '--preset', 'kev', '--by', 'host', '--json'], { env: simEnv().env });
+    const r = await runTalon(['vulns', "host_info.platform_name:'Linux'", '--preset', 'kev', '--by', 'host', '--json'], { env: h.home().env });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.filter).toBe("status:['open','reopen']+cve.is_cisa_kev:true+(host_info.platform_name:'Linux')");
@@ -81,7 +76,7 @@ describe('talon vulns: presets', () => {
   });
 
   it('the table shows severity, exploit status, KEV, hosts and remediation; bad input is one sentence', async () => {
-    const r = await runTalon(['vulns', '--preset', 'kev', '--limit', '2'], { env: simEnv().env });
+    const r = await runTalon(['vulns', '--preset', 'kev', '--limit', '2'], { env: h.home().env });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\d+ vulnerabilities: \d+ CVEs on \d+ hosts \(filter: /);
@@ -98,20 +93,20 @@ describe('talon vulns: presets', () => {
   it('vulns show: remediation detail from the remediation call, with the fix name and links', async () => {
     const v = openVulns().find((x) => x.cve.cisa_info?.is_cisa_kev)!;
     const rem = h.sim.tenant.remediations.get(v.remediation.ids[0]!)!;
-    const r = await runTalon(['vulns', 'show', v.cve.id], { env: simEnv().env });
+    const r = await runTalon(['vulns', 'show', v.cve.id], { env: h.home().env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${v.cve.id}  ${v.cve.severity} ${v.cve.base_score.toFixed(1)}  exploit: actively used  CISA KEV: yes`);
     expect(r.stdout).toContain(`Remediation:\n  ${rem.title} (${rem.reference})\n    ${rem.action}\n    ${rem.link}\n`);
-    const json = JSON.parse((await runTalon(['vulns', 'show', v.cve.id, '--json'], { env: simEnv().env })).stdout);
+    const json = JSON.parse((await runTalon(['vulns', 'show', v.cve.id, '--json'], { env: h.home().env })).stdout);
     expect(json.remediations).toEqual([{ id: rem.id, title: rem.title, action: rem.action, reference: rem.reference, links: [rem.link] }]);
-    const none = await runTalon(['vulns', 'show', 'CVE-1999-0001'], { env: simEnv().env });
+    const none = await runTalon(['vulns', 'show', 'CVE-1999-0001'], { env: h.home().env });
     expect(none).toMatchObject({ code: 0, stdout: 'CVE-1999-0001 is on no host in this tenant: Spotlight knows a CVE only through the hosts it affects.\n' });
   });
 });
 
 describe('talon vulns tickets: files', () => {
   it('Jira CSV: one row per CVE that parses back, with wiki markup descriptions; a re-run with --state writes none', async () => {
-    const { home, env } = simEnv();
+    const { home, env } = h.home();
     const state = join(home, 'state.json');
     const r = await runTalon(['vulns', 'tickets', '--group-by', 'cve', '--preset', 'kev', '--format', 'jira-csv', '--out', home, '--state', state], { env });
     expect(r.code, r.stderr).toBe(0);
@@ -143,7 +138,7 @@ describe('talon vulns tickets: files', () => {
   });
 
   it('ServiceNow CSV by host: incident columns, correlation_id to coalesce on, plain-text description', async () => {
-    const { home, env } = simEnv();
+    const { home, env } = h.home();
     const r = await runTalon(['vulns', 'tickets', '--group-by', 'host', '--preset', 'critical-exploited', '--format', 'servicenow-csv', '--out', home], { env });
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(r.stdout.trim(), 'utf8'));
@@ -160,7 +155,7 @@ describe('talon vulns tickets: files', () => {
 
   it('JSON to standard output: title, Markdown body (what, where, how bad, how to fix, console links) and fields', async () => {
     const v = openVulns().find((x) => x.cve.cisa_info?.is_cisa_kev)!;
-    const r = await runTalon(['vulns', 'tickets', '--group-by', 'cve', '--preset', `cve:${v.cve.id}`, '--format', 'json'], { env: simEnv().env });
+    const r = await runTalon(['vulns', 'tickets', '--group-by', 'cve', '--preset', `cve:${v.cve.id}`, '--format', 'json'], { env: h.home().env });
     expect(r.code, r.stderr).toBe(0);
     const [t] = JSON.parse(r.stdout).tickets;
     expect(t.key).toBe(`cve:${v.cve.id}`);
@@ -173,7 +168,7 @@ describe('talon vulns tickets: files', () => {
 
 describe('talon vulns tickets: --dry-run', () => {
   it('shows the plan and the first request body, and sends and writes nothing', async () => {
-    const { home, env } = simEnv();
+    const { home, env } = h.home();
     const template = join(home, 't.json');
     writeFileSync(template, '{"fields":{"summary":"{{title}}","labels":"{{labels}}"}}');
     const state = join(home, 'state.json');

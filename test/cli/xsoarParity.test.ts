@@ -5,15 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon, type RunResult } from '../helpers/talonBinary.js';
-import { apiHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   h = await startHarness({ tokenTtl: 1799 });
-  const c = h.sim.clients.demo;
-  env = apiHome(h.sim.url, c).env;
+  env = h.home().env;
 });
 afterAll(async () => {
   await h.close();

@@ -1,6 +1,7 @@
 // Copy in a real terminal: the built binary in tmux with set-clipboard on,
 // `y` on a host id, and the id read back from tmux's paste buffer (tmux
-// takes talon's OSC 52 sequence as a copy).
+// takes talon's OSC 52 sequence as a copy); then the request as curl
+// (Ctrl+W, Enter) read back the same way.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
@@ -19,7 +20,7 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     await h.close();
   });
 
-  it('y on a host id puts exactly that id in tmux’s buffer', async () => {
+  it('y on a host id puts exactly that id in tmux’s buffer, Ctrl+W Enter the request as curl', async () => {
     const { home } = tempHome();
     const c = h.sim.clients.demo;
     term = startTmux([process.execPath, BIN], {
@@ -31,7 +32,23 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     });
     const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
     tmux('set-option', '-s', 'set-clipboard', 'on');
-    const before = tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
+    const buffers = () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
+    /**
+     * The text of a tmux buffer not in `seen` that `wanted` accepts, waiting up to 5 s for one (the
+     * tmux server may be shared with other sessions' copies, so a new buffer alone proves nothing).
+     */
+    const newBuffer = async (seen: readonly string[], wanted: (text: string) => boolean): Promise<string> => {
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        for (const name of buffers().filter((n) => !seen.includes(n))) {
+          const text = tmux('show-buffer', '-b', name);
+          if (wanted(text)) return text;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return '';
+    };
+    const before = buffers();
     await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
     term.type('/devices/queries/devices/v1');
     await term.waitFor((s) => s.includes('Search for hosts'), 10_000, 'the completion');
@@ -47,18 +64,20 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     term.type('j');
     term.type('y');
     const screen = await term.waitFor((s) => s.includes('to the clipboard'), 5_000, 'the copy message');
-    const deadline = Date.now() + 5_000;
-    let copied = '';
-    while (Date.now() < deadline) {
-      const names = tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter((n) => n && !before.includes(n));
-      if (names.length > 0) {
-        copied = tmux('show-buffer', '-b', names[0]!);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const copied = await newBuffer(before, (text) => screen.includes(text) && h.sim.tenant.hosts.has(text));
     expect(h.sim.tenant.hosts.has(copied)).toBe(true);
     expect(screen).toContain(copied);
+
+    // Ctrl+W, Enter: the request as curl lands in the same buffer list, with
+    // $FALCON_TOKEN in place of the token.
+    const afterId = buffers();
+    term.keys('C-w');
+    await term.waitFor((s) => s.includes('The request as code'), 5_000, 'the request-as-code dialog');
+    term.keys('Enter');
+    await term.waitFor((s) => s.includes('Copied the request as curl'), 5_000, 'the copy message');
+    const curl = await newBuffer(afterId, (text) => text.startsWith('curl '));
+    expect(curl).toContain('Authorization: Bearer $FALCON_TOKEN');
+    expect(curl).toContain('/devices/queries/devices/v1');
     term.keys('C-c');
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { BIN, runTalon } from '../helpers/talonBinary.js';
-import { apiHome, tempHome } from '../helpers/tempHome.js';
+import { tempHome } from '../helpers/tempHome.js';
 import { parseSavedFile, serializeSaved } from '../../src/core/saved/savedRequest.js';
 import { variablesOf } from '../../src/core/saved/variables.js';
 
@@ -28,8 +28,7 @@ let h: SimHarness;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   h = await startHarness();
-  const c = h.sim.clients.demo;
-  env = apiHome(h.sim.url, c).env;
+  env = h.home().env;
 });
 afterAll(() => h.close());
 

@@ -2,6 +2,7 @@
 // talking real HTTP with fetch (no mocks).
 import { startSimulator, type RunningSimulator } from '../../src/sim/server.js';
 import type { SimulatorOptions } from '../../src/sim/options.js';
+import { apiHome } from './tempHome.js';
 
 export interface ApiResult {
   status: number;
@@ -20,6 +21,8 @@ export interface SimHarness {
     path: string,
     opts?: { query?: Record<string, string | number | boolean | (string | number)[]>; body?: unknown; token?: string | null; headers?: Record<string, string> },
   ): Promise<ApiResult>;
+  /** a fresh TALON_HOME and the variables that point talon at this simulator as the demo (or read-only) client */
+  home(kind?: 'demo' | 'readOnly', extra?: NodeJS.ProcessEnv): { home: string; env: NodeJS.ProcessEnv };
   close(): Promise<void>;
 }
 
@@ -67,5 +70,6 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<SimH
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
   }
 
-  return { sim, token, api, close: () => sim.close() };
+  const home = (kind: 'demo' | 'readOnly' = 'demo', extra: NodeJS.ProcessEnv = {}) => apiHome(sim.url, sim.clients[kind], extra);
+  return { sim, token, api, home, close: () => sim.close() };
 }

@@ -2,6 +2,7 @@
 // the intent before the first batch, each batch's outcome as it lands, and a
 // closing line per rule (or per update) with every alert id it changed. A
 // run cut short still leaves the intent and the batches that landed.
+import type { BatchOutcome } from '../wizards/alerts/update.js';
 import type { AuditContext } from './auditLog.js';
 
 export const ALERT_AUDIT_ACTION = 'alerts_update';
@@ -30,16 +31,8 @@ export interface AlertIntentEntry extends AlertAuditBase {
 }
 
 /** Written as each batch's answer arrives. */
-export interface AlertBatchEntry extends AlertAuditBase {
+export interface AlertBatchEntry extends AlertAuditBase, BatchOutcome {
   phase: 'batch';
-  batch: number;
-  batches: number;
-  changed: string[];
-  failed: { id: string; message: string }[];
-  /** the call was cut off after it may have reached the API: these may or may not have changed */
-  unknown: string[];
-  status?: number;
-  traceId?: string;
 }
 
 /** Written when the rule (or update) is finished or interrupted: what it changed in all. */

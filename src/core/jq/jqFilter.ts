@@ -25,13 +25,18 @@ function jqMessage(stderr: string): string {
 }
 
 /**
- * Runs `filter` over `input` (a parsed value, or JSON text as received).
- * Outputs are parsed back into values; jq's `-c` keeps that quick.
+ * Runs `filter` over `input` (a parsed value, or JSON text as received) on
+ * this thread: for one-shot commands, where a worker's start would only add
+ * time. The shell runs jq in a worker (jqWorkerClient.ts).
  */
 export async function runJq(input: unknown, filter: string, opts: { inputIsText?: boolean } = {}): Promise<JqOutcome> {
   const jq = await loadJq();
   const text = opts.inputIsText && typeof input === 'string' ? input : JSON.stringify(input ?? null);
-  const res = jq.raw(text, filter, ['-c']);
+  return jqOutcome(jq.raw(text, filter, ['-c']));
+}
+
+/** What jq's exit code and output (run with `-c`) mean: the outputs parsed back into values, or jq's message. */
+export function jqOutcome(res: { exitCode: number; stdout: string; stderr: string }): JqOutcome {
   if (res.exitCode !== 0) return { ok: false, error: jqMessage(res.stderr), syntax: res.exitCode === COMPILE_ERROR };
   const values: unknown[] = [];
   for (const line of res.stdout.split('\n')) if (line !== '') values.push(JSON.parse(line));

@@ -19,15 +19,19 @@ export interface TableState {
   readonly sort?: { column: string; descending: boolean };
   readonly cursor: number;
   readonly top: number;
-  /** the selected column (sorting and the chooser act on it) */
+  /** the selected column (sorting acts on it) */
   readonly column: number;
+  /** the column chooser's cursor: an index into keys */
+  readonly chooser: number;
 }
 
 export type TableAction =
   | { type: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'; height: number }
   | { type: 'left' | 'right' }
   | { type: 'sort' }
-  | { type: 'setColumns'; columns: string[] };
+  | { type: 'setColumns'; columns: string[] }
+  /** the column chooser: open it (cursor on the first key), move, show or hide the key under the cursor */
+  | { type: 'chooserOpen' | 'chooserUp' | 'chooserDown' | 'chooserToggle' };
 
 /** The array a table is made of: `value` itself, or an envelope's `resources`, when it holds objects. */
 export function tableRows(value: unknown): Row[] | undefined {
@@ -41,7 +45,7 @@ export function initTable(rows: readonly Row[]): TableState {
   const { kind, columns } = defaultColumns(rows);
   const order = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) order[i] = i;
-  return { rows, order, keys: keysOf(rows), columns, kind, cursor: 0, top: 0, column: 0 };
+  return { rows, order, keys: keysOf(rows), columns, kind, cursor: 0, top: 0, column: 0, chooser: 0 };
 }
 
 /** A cell's text: strings as they are, numbers and booleans printed, anything else as compact JSON. */
@@ -82,6 +86,11 @@ function move(state: TableState, cursor: number, top: number, height: number): T
   return { ...state, cursor: c, top: t };
 }
 
+function withColumns(state: TableState, wanted: readonly string[]): TableState {
+  const columns = wanted.filter((c) => state.keys.includes(c));
+  return { ...state, columns, column: Math.min(state.column, Math.max(0, columns.length - 1)) };
+}
+
 export function tableReducer(state: TableState, action: TableAction): TableState {
   switch (action.type) {
     case 'up':
@@ -107,9 +116,18 @@ export function tableReducer(state: TableState, action: TableAction): TableState
       const descending = state.sort?.column === column ? !state.sort.descending : false;
       return { ...state, sort: { column, descending }, order: sorted(state, column, descending) };
     }
-    case 'setColumns': {
-      const columns = action.columns.filter((c) => state.keys.includes(c));
-      return { ...state, columns, column: Math.min(state.column, Math.max(0, columns.length - 1)) };
+    case 'setColumns':
+      return withColumns(state, action.columns);
+    case 'chooserOpen':
+      return { ...state, chooser: 0 };
+    case 'chooserUp':
+      return { ...state, chooser: Math.max(0, state.chooser - 1) };
+    case 'chooserDown':
+      return { ...state, chooser: Math.min(state.keys.length - 1, state.chooser + 1) };
+    case 'chooserToggle': {
+      const k = state.keys[state.chooser];
+      if (k === undefined) return state;
+      return withColumns(state, state.columns.includes(k) ? state.columns.filter((c) => c !== k) : [...state.columns, k]);
     }
   }
 }

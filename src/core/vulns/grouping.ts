@@ -16,18 +16,13 @@ export interface AffectedHost {
   products: string[];
 }
 
-export interface CveGroup {
+/** What a CVE group says of the CVE itself: the record's own fields. */
+type CveFacts = Pick<VulnRecord, 'cveId' | 'severity' | 'baseScore' | 'exploitStatus' | 'exprtRating' | 'kev' | 'kevDueDate' | 'description'>;
+
+export interface CveGroup extends CveFacts {
   kind: 'cve';
   /** stable across runs: "cve:CVE-2024-3094" */
   key: string;
-  cveId: string;
-  severity: Severity;
-  baseScore?: number;
-  exploitStatus?: number;
-  exprtRating: string;
-  kev?: boolean;
-  kevDueDate: string;
-  description: string;
   remediationIds: string[];
   /** sorted by hostname, then aid */
   hosts: AffectedHost[];

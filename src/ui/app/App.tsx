@@ -4,7 +4,7 @@
 // global keys (the lowest priority: panes and overlays go first).
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
-import { copyText, type ClipboardTerminal } from '../../core/clipboard/copyText.js';
+import { copyText, describeCopy, type ClipboardTerminal } from '../../core/clipboard/copyText.js';
 import type { ShellBackend } from '../../core/shell/shellBackend.js';
 import type { EndpointSource } from '../../core/shell/endpointSource.js';
 import { openWorkspace } from '../../core/shell/workspace.js';
@@ -238,6 +238,17 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
     });
   };
 
+  const copyCode = (choice: CodeChoice): void => {
+    if (!choice.code.ok) return;
+    try {
+      const copied = copyText(choice.code.text, { terminal, env, writeFile: workspace.writeExport }, `request.${CODE_EXTENSIONS[choice.format as CodeFormat]}`);
+      dispatch({ type: 'close' });
+      shell.setMessage(describeCopy(copied, `the request as ${choice.format}`));
+    } catch (e) {
+      shell.setMessage(`Could not copy the request: ${(e as Error).message}`, true);
+    }
+  };
+
   const writeCode = (choice: CodeChoice): void => {
     if (!choice.code.ok) return;
     try {
@@ -309,6 +320,7 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
             hashHandOff={state.hashHandOff}
             onHandOff={(s) => dispatch({ type: 'handOff', state: s })}
             codeChoices={codeChoices}
+            copyCode={copyCode}
             writeCode={writeCode}
             onHashHandOff={(s) => dispatch({ type: 'handOffHash', state: s })}
           />

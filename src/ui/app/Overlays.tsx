@@ -54,6 +54,8 @@ export interface OverlaysProps {
   onHandOff(state: ContainmentState): void;
   /** the composed request in each code format */
   codeChoices(): CodeChoice[];
+  /** copies code to the clipboard (a private file when the terminal refuses) and says where */
+  copyCode(choice: CodeChoice): void;
   /** writes code to a new private file and says where */
   writeCode(choice: CodeChoice): void;
   /** opens the hash search wizard on a hash handed over */
@@ -183,7 +185,7 @@ function Current(p: OverlaysProps): React.JSX.Element | null {
     case 'dashboard':
       return <Dashboard caller={backend.caller()} width={p.width} height={p.height} onClose={p.close} onOpen={p.load} />;
     case 'code':
-      return <RequestCodeDialog choices={p.codeChoices()} width={p.width} height={p.height} onClose={p.close} onWrite={p.writeCode} />;
+      return <RequestCodeDialog choices={p.codeChoices()} width={p.width} height={p.height} onClose={p.close} onCopy={p.copyCode} onWrite={p.writeCode} />;
     case 'hashSearch':
     case 'alerts':
     case 'none':

@@ -1,5 +1,6 @@
 // The composed request as code: curl, FalconPy or the TypeScript SDK, chosen
-// with ↑/↓ and previewed; Enter writes it to a new private file and names it.
+// with ↑/↓ and previewed; Enter copies it to the clipboard (a private file
+// when the terminal cannot take it), w writes it to a new private file.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeypress } from '../keys/KeypressProvider.js';
@@ -18,19 +19,25 @@ export interface RequestCodeDialogProps {
   choices: readonly CodeChoice[];
   width: number;
   height: number;
-  /** writes the chosen code; the sentence to show */
+  /** copies the chosen code to the clipboard (or a file when the terminal refuses) */
+  onCopy(choice: CodeChoice): void;
+  /** writes the chosen code to a new private file */
   onWrite(choice: CodeChoice): void;
   onClose(): void;
 }
 
-export function RequestCodeDialog({ choices, width, height, onWrite, onClose }: RequestCodeDialogProps): React.JSX.Element {
+export function RequestCodeDialog({ choices, width, height, onCopy, onWrite, onClose }: RequestCodeDialogProps): React.JSX.Element {
   const [at, setAt] = useState(0);
   const chosen = choices[at];
   useKeypress((key) => {
     if (matches('dialog.close', key)) onClose();
     else if (matches('list.down', key)) setAt((i) => Math.min(i + 1, choices.length - 1));
     else if (matches('list.up', key)) setAt((i) => Math.max(i - 1, 0));
-    else if (matches('list.pick', key) && chosen?.code.ok) onWrite(chosen);
+    else if (matches('list.pick', key)) {
+      if (chosen?.code.ok) onCopy(chosen);
+    } else if (matches('code.write', key)) {
+      if (chosen?.code.ok) onWrite(chosen);
+    }
     else return false;
     return true;
   });
@@ -51,7 +58,7 @@ export function RequestCodeDialog({ choices, width, height, onWrite, onClose }: 
           {terminalSafe(line)}
         </Text>
       ))}
-      <Text color={color('muted')}>↑/↓ format · Enter writes it to a new file (0600) · Esc closes</Text>
+      <Text color={color('muted')}>↑/↓ format · Enter copies it · w writes a new file (0600) · Esc closes</Text>
     </Box>
   );
 }

@@ -56,7 +56,7 @@ export const BINDINGS = [
   b('Global', 'app.alerts', ['ctrl+g'], 'alert triage: find, inspect, change and close out alerts'),
   b('Global', 'app.profiles', ['ctrl+p'], 'switch profile (tenant or MSSP child)'),
   b('Global', 'app.dashboard', ['ctrl+y'], 'dashboard: the fleet, alerts and vulnerabilities reports as charts'),
-  b('Global', 'app.requestAsCode', ['ctrl+w'], 'the request as code: curl, FalconPy or the TypeScript SDK'),
+  b('Global', 'app.requestAsCode', ['ctrl+w'], 'the request as code: copy curl, FalconPy or the TypeScript SDK'),
   b('Global', 'app.quit', ['ctrl+c'], 'quit'),
 
   b('Text fields', 'edit.left', ['left'], 'cursor left'),
@@ -114,7 +114,7 @@ export const BINDINGS = [
   b('Response', 'response.entities', ['e'], 'a query answer: fetch the matching entities for its ids'),
   b('Response', 'response.scrollRight', ['right', 'l'], 'scroll long lines sideways to the right'),
   b('Response', 'response.scrollLeft', ['left', 'h'], 'scroll long lines back to the left'),
-  b('Response', 'prompt.close', ['escape'], 'close the search, jq or file prompt, or the full value'),
+  b('Response', 'prompt.close', ['escape'], 'close the search, jq or file prompt, or the full value; stop a running jq filter'),
 
   b('Table', 'table.left', ['left', 'h'], 'select the previous column'),
   b('Table', 'table.right', ['right', 'l'], 'select the next column'),
@@ -133,6 +133,7 @@ export const BINDINGS = [
   b('Lists and dialogs', 'list.pageDown', ['pagedown'], 'a page down'),
   b('Lists and dialogs', 'list.pick', ['return'], 'run, load or pick the selected item; save dialog: next field, then save'),
   b('Lists and dialogs', 'history.resend', ['ctrl+s'], 'history: send the selected request again'),
+  b('Lists and dialogs', 'code.write', ['w'], 'request as code: write it to a new file (0600) instead of copying'),
   b('Lists and dialogs', 'dialog.close', ['escape'], 'close the overlay (a variable prompt goes back)'),
 
   b('Confirmation', 'confirm.yes', ['y', 'Y'], 'send the call that changes the tenant'),

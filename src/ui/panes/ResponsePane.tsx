@@ -30,7 +30,7 @@ import type { CopyResult } from '../../core/clipboard/copyText.js';
 import { stepHistory } from '../../core/jq/jqHistory.js';
 import { PagingBar, pagingBarRows } from '../components/PagingBar.js';
 import { useJsonViewport } from '../hooks/useJsonViewport.js';
-import { matches, textOf, type Command } from '../keys/keymap.js';
+import { keyLabel, matches, textOf, type Command } from '../keys/keymap.js';
 import { color, statusRole, type Role } from '../theme.js';
 
 export interface ResponsePaneProps {
@@ -109,7 +109,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const lastQuery = useRef('');
 
   // Rows: header (and the jq filter shown), error explanation, body, paging bar, footer.
-  const headerRows = (response ? 1 : 0) + (jq ? 1 : 0);
+  const headerRows = (response ? 1 : 0) + (jq || extras.pending ? 1 : 0);
   const errors = useMemo(
     () => (response ? errorLines(response, { scopes, width, maxLines: Math.min(5, Math.max(0, height - 5)) }) : []),
     [response, scopes, width, height],
@@ -125,7 +125,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const latest = useRef({ view, paging, fetchAll, onPage, response, doc, extras });
   latest.current = { view, paging, fetchAll, onPage, response, doc, extras };
 
-  const { say, doCopy, exportText, textKey, tableKey, chooserCursor } = useModeKeys({ latest, viewHeight, setMessage, copy, exportFile });
+  const { say, doCopy, exportText, textKey, tableKey } = useModeKeys({ latest, viewHeight, setMessage, copy, exportFile });
 
   useKeypress(
     (key: KeyEvent) => {
@@ -133,9 +133,12 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       if (opening.current) return openingKey(key, opening.current);
       if (promptShown.current) return false;
       const { view: v, paging: p, fetchAll: f, onPage: page, response: res, doc: d, extras: ex } = latest.current;
-      if (ex.mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
-      if (ex.mode === 'value') return textKey(key, ex.valueLines?.lines.length ?? 0);
-      if (ex.mode === 'table' || ex.mode === 'columns') return tableKey(key);
+      // Esc while jq runs in its worker stops it; the view stays as it was.
+      if (matches('prompt.close', key) && ex.cancelFilter()) return say('jq: cancelled.', 'muted');
+      const mode = ex.currentMode();
+      if (mode === 'headers' && res) return textKey(key, wrappedLines(headerLines(res), width).length);
+      if (mode === 'value') return textKey(key, ex.currentValueLines()?.lines.length ?? 0);
+      if (mode === 'table' || mode === 'columns') return tableKey(key);
       const line = lineAtRow(v.state.folds, cursorRow(v.state));
       if (matches('response.headers', key) && res) {
         ex.setTextTop(0);
@@ -173,11 +176,11 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
         return why ? say(why, 'warn') : true;
       }
       if (matches('response.scrollRight', key)) {
-        ex.setLeft(ex.left + Math.max(8, Math.floor(width / 2)));
+        ex.setLeft(ex.currentLeft() + Math.max(8, Math.floor(width / 2)));
         return true;
       }
       if (matches('response.scrollLeft', key)) {
-        ex.setLeft(Math.max(0, ex.left - Math.max(8, Math.floor(width / 2))));
+        ex.setLeft(Math.max(0, ex.currentLeft() - Math.max(8, Math.floor(width / 2))));
         return true;
       }
       for (const [command, action] of VIEW_KEYS) {
@@ -252,10 +255,13 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       return value ? view.search(value) : view.clearSearch();
     }
     if (prompt.kind === 'jq') {
-      setMessage({ text: `jq: filtering ${response ? formatCount(response.size) : 0} bytes…`, role: 'muted' });
+      setMessage(undefined);
       extras.filter(value).then(
-        (error) => setMessage(error ? { text: terminalSafe(error), role: 'error' } : undefined),
-        (err: unknown) => setMessage({ text: `jq: ${err instanceof Error ? err.message : String(err)}`, role: 'error' }),
+        (end) => {
+          if (end.kind === 'error') setMessage({ text: terminalSafe(end.text), role: 'error' });
+          else if (end.kind === 'shown' || end.kind === 'stale') setMessage(undefined);
+        },
+        (err: unknown) => setMessage({ text: terminalSafe(`jq: ${err instanceof Error ? err.message : String(err)}`), role: 'error' }),
       );
       return;
     }
@@ -299,7 +305,7 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   const body = () => {
     if (mode === 'headers' && response) return <TextLinesView title="Status and headers (H or Esc: back)" lines={wrappedLines(headerLines(response), width)} top={extras.textTop} height={viewHeight} width={width} />;
     if (mode === 'value' && extras.valueLines) return <TextLinesView title={extras.valueLines.title} lines={wrappedLines(extras.valueLines.lines, width)} top={extras.textTop} height={viewHeight} width={width} />;
-    if (mode === 'columns') return <ColumnChooser keys={extras.table.keys} shown={extras.table.columns} cursor={chooserCursor.current} height={viewHeight} width={width} />;
+    if (mode === 'columns') return <ColumnChooser keys={extras.table.keys} shown={extras.table.columns} cursor={extras.table.chooser} height={viewHeight} width={width} />;
     if (mode === 'table') return <TableView state={extras.table} height={viewHeight} width={width} focused={focused} />;
     return (
       <JsonView
@@ -319,7 +325,11 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {response ? <Header response={response} label={label} width={width} /> : null}
-      {jq ? (
+      {extras.pending !== undefined ? (
+        <Text wrap="truncate" color={color('accent')}>
+          {truncate(`jq: filtering ${response ? formatCount(response.size) : 0} bytes through ${terminalSafe(extras.pending)}… (${keyLabel('prompt.close')} cancels)`, width)}
+        </Text>
+      ) : jq ? (
         <Text wrap="truncate" color={color('accent')}>
           {truncate(`jq ${terminalSafe(jq.filter)} (| edits, an empty filter shows the response)`, width)}
         </Text>

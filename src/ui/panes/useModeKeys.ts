@@ -2,7 +2,6 @@
 // and full value (scroll, copy, back), the table and its column chooser
 // (move, sort, choose, export, copy), and copying or exporting with a
 // sentence saying where the text went.
-import { useRef } from 'react';
 import type { KeyEvent } from '../keys/parseKeys.js';
 import { matches } from '../keys/keymap.js';
 import type { ApiResponse } from '../../core/http/types.js';
@@ -53,44 +52,42 @@ export function useModeKeys({ latest, viewHeight, setMessage, copy, exportFile }
       ex.setTextTop(Math.max(0, Math.min(t, lines - rows)));
       return true;
     };
-    if (matches('prompt.close', key) || (ex.mode === 'headers' && matches('response.headers', key)) || (ex.mode === 'value' && matches('response.fullValue', key))) {
+    const mode = ex.currentMode();
+    if (matches('prompt.close', key) || (mode === 'headers' && matches('response.headers', key)) || (mode === 'value' && matches('response.fullValue', key))) {
       ex.setMode('json');
       return true;
     }
-    if (matches('response.up', key)) return to(ex.textTop - 1);
-    if (matches('response.down', key)) return to(ex.textTop + 1);
-    if (matches('response.pageUp', key)) return to(ex.textTop - rows);
-    if (matches('response.pageDown', key)) return to(ex.textTop + rows);
+    const top = ex.currentTextTop();
+    if (matches('response.up', key)) return to(top - 1);
+    if (matches('response.down', key)) return to(top + 1);
+    if (matches('response.pageUp', key)) return to(top - rows);
+    if (matches('response.pageDown', key)) return to(top + rows);
     if (matches('response.top', key)) return to(0);
     if (matches('response.bottom', key)) return to(lines);
     return matches('response.copyAll', key) || matches('response.copyValue', key) ? copyShown() : false;
   };
   const copyShown = (): true => {
     const ex = latest.current.extras;
-    if (ex.mode === 'value' && ex.valueLines) return doCopy(ex.valueLines.lines.join('\n'), 'the value', 'talon-value.txt');
-    if (ex.mode === 'headers' && latest.current.response) return doCopy(headerLines(latest.current.response).join('\n'), 'the headers', 'talon-headers.txt');
+    const value = ex.currentValueLines();
+    if (ex.currentMode() === 'value' && value) return doCopy(value.lines.join('\n'), 'the value', 'talon-value.txt');
+    if (ex.currentMode() === 'headers' && latest.current.response) return doCopy(headerLines(latest.current.response).join('\n'), 'the headers', 'talon-headers.txt');
     return true;
   };
 
-  /** Keys of the table (and its column chooser). */
-  const chooserCursor = useRef(0);
+  /** Keys of the table (and its column chooser), each applied to the table the previous key left. */
   const tableKey = (key: KeyEvent): boolean => {
     const ex = latest.current.extras;
-    const t = ex.table;
     const rows = Math.max(1, viewHeight - 1);
-    if (ex.mode === 'columns') {
-      if (matches('list.up', key)) chooserCursor.current = Math.max(0, chooserCursor.current - 1);
-      else if (matches('list.down', key)) chooserCursor.current = Math.min(t.keys.length - 1, chooserCursor.current + 1);
-      else if (matches('table.toggleColumn', key)) {
-        const k = t.keys[chooserCursor.current];
-        if (k !== undefined) ex.dispatchTable({ type: 'setColumns', columns: t.columns.includes(k) ? t.columns.filter((c) => c !== k) : [...t.columns, k] });
-      } else if (matches('list.pick', key) || matches('dialog.close', key)) ex.setMode('table');
+    if (ex.currentMode() === 'columns') {
+      if (matches('list.up', key)) ex.dispatchTable({ type: 'chooserUp' });
+      else if (matches('list.down', key)) ex.dispatchTable({ type: 'chooserDown' });
+      else if (matches('table.toggleColumn', key)) ex.dispatchTable({ type: 'chooserToggle' });
+      else if (matches('list.pick', key) || matches('dialog.close', key)) ex.setMode('table');
       else return true;
-      // The cursor lives in a ref: a state update re-renders the chooser.
-      ex.setTextTop((n) => n);
       setMessage(undefined);
       return true;
     }
+    const t = ex.currentTable();
     const sized = (['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'] as const).find((a) => matches(`response.${a}`, key));
     if (sized) {
       ex.dispatchTable({ type: sized, height: rows });
@@ -100,7 +97,7 @@ export function useModeKeys({ latest, viewHeight, setMessage, copy, exportFile }
     else if (matches('table.right', key)) ex.dispatchTable({ type: 'right' });
     else if (matches('table.sort', key)) ex.dispatchTable({ type: 'sort' });
     else if (matches('table.columns', key)) {
-      chooserCursor.current = 0;
+      ex.dispatchTable({ type: 'chooserOpen' });
       ex.setMode('columns');
     } else if (matches('table.export', key)) return exportText('talon-table.csv', tableCsv(t), `${formatCount(t.rows.length)} rows as CSV`);
     else if (matches('response.table', key) || matches('prompt.close', key)) ex.setMode('json');
@@ -111,5 +108,5 @@ export function useModeKeys({ latest, viewHeight, setMessage, copy, exportFile }
     return true;
   };
 
-  return { say, doCopy, exportText, textKey, tableKey, chooserCursor };
+  return { say, doCopy, exportText, textKey, tableKey };
 }

@@ -1,9 +1,10 @@
 // Where --store-secret puts a client secret: the OS keychain where one works,
 // else the 0600 file, saying so; `profile show` names the store; a secret never
 // moves between stores on its own. The fallback runs against the real binding
-// (@napi-rs/keyring) on a Linux without a Secret Service, as in CI; the
-// keychain's own behaviour is checked with an in-memory keychain standing in
-// for the OS one (this machine has no Secret Service to test against).
+// (@napi-rs/keyring) on a Linux without a Secret Service (the test process has
+// no D-Bus session); the store's rules are checked with an in-memory keychain
+// that can be made to fail at will. test/cli/osKeychain.test.ts runs talon
+// against a real Secret Service (gnome-keyring on a private bus).
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -18,6 +18,18 @@ describe('table model', () => {
     expect(defaultColumns([{ x: 1, y: 2 }, { y: 3, z: 4 }])).toEqual({ columns: ['y', 'x', 'z'] });
   });
 
+  it('the column chooser toggles the key under its cursor, each step from the state the last one left', () => {
+    const t = initTable([{ a: 1, b: 2, c: 3 }]);
+    expect(t.keys).toEqual(['a', 'b', 'c']);
+    const steps = [{ type: 'chooserOpen' }, { type: 'chooserToggle' }, { type: 'chooserToggle' }, { type: 'chooserToggle' }, { type: 'chooserDown' }, { type: 'chooserDown' }, { type: 'chooserDown' }, { type: 'chooserToggle' }] as const;
+    const end = steps.reduce(tableReducer, t);
+    // a hidden (three toggles), the cursor stops at the last key, c hidden.
+    expect(end.columns).toEqual(['b']);
+    expect(end.chooser).toBe(2);
+    expect(tableReducer(end, { type: 'chooserUp' }).chooser).toBe(1);
+    expect(tableReducer(end, { type: 'chooserOpen' }).chooser).toBe(0);
+  });
+
   it('sorts numbers by value, text as people read it, empty cells last, stable', () => {
     const t = initTable([{ n: 10, s: 'b' }, { n: 9, s: '' }, { n: 100, s: 'A' }, { s: 'a' }]);
     const cols = tableReducer(t, { type: 'setColumns', columns: ['n', 's'] });

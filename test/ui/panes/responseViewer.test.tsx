@@ -2,12 +2,13 @@
 // copy (to the clipboard or a file), jq, the table, the full value and
 // sideways scrolling.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { stopJqWorker } from '../../../src/core/jq/jqWorkerClient.js';
 import type { ApiResponse } from '../../../src/core/http/types.js';
 import { ResponsePane, type ResponsePaneProps } from '../../../src/ui/panes/ResponsePane.js';
 import { copyText, type CopyResult } from '../../../src/core/clipboard/copyText.js';
 import { openWorkspace } from '../../../src/core/shell/workspace.js';
-import { KEY, frameWith, press, renderInk, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
+import { KEY, frameWith, press, renderInk, rerender, settle, stripAnsi, unmount, type InkApp } from '../../helpers/ink.js';
 import { tempHome } from '../../helpers/tempHome.js';
 import { hostsEnvelope } from '../../core/jsonView/fixtures/hostRecords.js';
 
@@ -31,6 +32,7 @@ function response(over: Partial<ApiResponse> = {}): ApiResponse {
 }
 
 let app: InkApp | undefined;
+afterAll(() => stopJqWorker());
 afterEach(async () => {
   if (app) await unmount(app);
   app = undefined;
@@ -47,8 +49,9 @@ async function show(opts: { tty?: boolean; env?: NodeJS.ProcessEnv; props?: Part
     copies.push(r);
     return r;
   };
-  app = await renderInk(<ResponsePane response={response()} height={24} width={80} focused copy={copy} exportFile={workspace.writeExport} {...opts.props} />);
-  return { app, written, copies, home };
+  const props: ResponsePaneProps = { response: response(), height: 24, width: 80, focused: true, copy, exportFile: workspace.writeExport, ...opts.props };
+  app = await renderInk(<ResponsePane {...props} />);
+  return { app, written, copies, home, props };
 }
 
 const frame = (a: InkApp) => stripAnsi(a.lastFrame() ?? '');
@@ -125,6 +128,37 @@ describe('response viewer tools', () => {
     expect(f).toContain('"WKS-00001"');
   });
 
+  it('runs jq off the main thread: "filtering…" shows, the view keeps taking keys, Esc cancels', async () => {
+    const { app: a } = await show();
+    // A filter jq never finishes: only a worker that can be stopped gets out of it.
+    await press(a, '|', 'last(range(1e15))', KEY.enter);
+    await frameWith(a.lastFrame, /jq: filtering 48,213 bytes through last\(range\(1e15\)\)… \(Esc cancels\)/);
+    // The pane still answers keys while jq runs: the cursor moves to the last line.
+    await press(a, 'G');
+    await frameWith(a.lastFrame, '100%');
+    expect(frame(a)).toMatch(/jq: filtering/);
+    await press(a, KEY.escape);
+    await frameWith(a.lastFrame, 'jq: cancelled.');
+    // The response is still shown unfiltered, and the next filter runs in a fresh worker.
+    expect(frame(a)).not.toMatch(/^jq last/m);
+    await press(a, '|', '\u0015', '.resources | length', KEY.enter);
+    const f = await frameWith(a.lastFrame, 'jq .resources | length', 10_000);
+    expect(f).toMatch(/^20\b/m);
+  });
+
+  it('a new response stops the filter still running on the old one', async () => {
+    const { app: a, props } = await show();
+    await press(a, '|', 'last(range(1e15))', KEY.enter);
+    await frameWith(a.lastFrame, 'jq: filtering');
+    const next = response({ body: { kind: 'json', value: { resources: [{ hostname: 'only-host' }] } } });
+    await rerender(a, <ResponsePane {...props} response={next} />);
+    const f = await frameWith(a.lastFrame, '"only-host"');
+    expect(f).not.toContain('jq: filtering');
+    // The worker was freed: a filter of the new response answers at once.
+    await press(a, '|', '.resources[0].hostname', KEY.enter);
+    await frameWith(a.lastFrame, 'jq .resources[0].hostname', 10_000);
+  });
+
   it('says what jq said for a filter that does not compile', async () => {
     const { app: a } = await show();
     await press(a, '|', '.resources[', KEY.enter);
@@ -166,6 +200,21 @@ describe('response viewer tools', () => {
     await press(a, ' ', KEY.enter);
     const f = await frameWith(a.lastFrame, '20 rows of hosts');
     expect(f.split('\n').find((l) => l.includes('hostname'))).not.toContain('device_id');
+  });
+
+  it('applies every key of one burst to the table the previous key left (t, c, toggles, ↓, Enter)', async () => {
+    const { app: a } = await show({ props: { width: 200 } });
+    // One stdin write, as a fast typist or a paste delivers it: open the table and the chooser,
+    // toggle device_id three times (hidden at the end), move down and show the second key, close.
+    await settle(() => a.stdin.write(`tc   ${KEY.down} ${KEY.enter}`));
+    const f = await frameWith(a.lastFrame, '20 rows of hosts');
+    const header = f.split('\n').find((l) => l.includes('hostname'))!.split(/\s+/).filter(Boolean);
+    expect(header).toEqual(['hostname', 'platform_name', 'os_version', 'status', 'last_seen', 'cid']);
+    // The chooser shows the same on opening again: device_id unticked, cid ticked.
+    await press(a, 'c');
+    const chooser = await frameWith(a.lastFrame, 'Columns (Space shows or hides');
+    expect(chooser).toContain('[ ] device_id');
+    expect(chooser).toContain('[x] cid');
   });
 
   it('v shows the whole string under the cursor, wrapped; → scrolls long lines sideways', async () => {

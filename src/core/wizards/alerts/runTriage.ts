@@ -3,6 +3,7 @@
 // and the steps that need a person (review, confirm) are asked through
 // callbacks. The shell dispatches the same events itself.
 import { UserError } from '../../errors.js';
+import { HeadlessRun } from '../headlessRun.js';
 import { runTriageEffect, type TriageDeps } from './effects.js';
 import { confirmPrompt, nextTriageEffect, reduceTriage } from './machine.js';
 import type { ConfirmPrompt, TriageEvent, TriageState } from './types.js';
@@ -20,42 +21,33 @@ const CANCELLED = 'Cancelled: nothing was changed.';
 
 /** Runs until 'done' or 'error' and returns that state. An abort while applying still ends in 'done', with what was sent. */
 export async function runTriage(initial: TriageState, deps: TriageDeps, io: TriageIo, opts: { signal?: AbortSignal; /** a dry run: return the plan at the review */ stopAtReview?: boolean } = {}): Promise<TriageState> {
-  let state = initial;
-  const dispatch = (event: TriageEvent): void => {
-    const previous = state;
-    state = reduceTriage(state, event);
-    if (state !== previous) io.onChange?.(state, event, previous);
-  };
+  const run = new HeadlessRun<TriageState, TriageEvent>(initial, reduceTriage, io.onChange);
   for (;;) {
-    const before = state;
-    const effect = state.step === 'list' ? undefined : nextTriageEffect(state);
+    const before = run.state;
+    const effect = before.step === 'list' ? undefined : nextTriageEffect(before);
     if (effect) {
-      await runTriageEffect(effect, deps, dispatch, opts.signal);
-      if (opts.signal?.aborted && state === before) throw new UserError(CANCELLED);
-      if (state === before) throw new Error(`the ${effect.kind} step made no progress`);
+      await runTriageEffect(effect, deps, run.dispatch, opts.signal);
+      if (opts.signal?.aborted && run.state === before) throw new UserError(CANCELLED);
+      if (run.state === before) throw new Error(`the ${effect.kind} step made no progress`);
       continue;
     }
-    switch (state.step) {
+    switch (before.step) {
       case 'review':
         if (opts.stopAtReview) {
-          await io.review(state);
-          return state;
+          await io.review(before);
+          return before;
         }
-        if (!(await io.review(state))) throw new UserError(CANCELLED);
-        dispatch({ type: 'proceed' });
+        await run.review((s) => io.review(s), { type: 'proceed' }, CANCELLED);
         break;
-      case 'confirm': {
-        const prompt = confirmPrompt(state) as ConfirmPrompt;
-        dispatch({ type: 'confirm', text: await io.confirm(prompt, state) });
-        if (state.step === 'confirm') throw new UserError(`Cancelled: what you typed does not match (${prompt.hint.replace(/\.$/, '')}); nothing was changed.`);
+      case 'confirm':
+        await run.confirm(confirmPrompt(before) as ConfirmPrompt, (p, s) => io.confirm(p, s), (text) => ({ type: 'confirm', text }), 'nothing was changed');
         break;
-      }
       case 'list':
       case 'done':
       case 'error':
-        return state;
+        return before;
       default:
-        throw new Error(`the triage workflow is stuck in step '${state.step}'`);
+        throw new Error(`the triage workflow is stuck in step '${before.step}'`);
     }
   }
 }

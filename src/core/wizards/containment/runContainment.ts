@@ -3,6 +3,7 @@
 // asked through callbacks. The command line uses it; the shell dispatches
 // the same events itself.
 import { UserError } from '../../errors.js';
+import { HeadlessRun } from '../headlessRun.js';
 import { runEffect, type ContainmentDeps } from './effects.js';
 import { confirmPrompt, currentChoice, nextEffect, reduceContainment } from './machine.js';
 import type { ConfirmPrompt, ContainmentEvent, ContainmentState, TargetResolution } from './types.js';
@@ -27,50 +28,41 @@ const CANCELLED = 'Cancelled: nothing was sent.';
 
 /** Runs until 'done' or 'error' and returns that state. */
 export async function runContainment(initial: ContainmentState, deps: ContainmentDeps, io: ContainmentIo, opts: RunOptions = {}): Promise<ContainmentState> {
-  let state = initial;
-  const dispatch = (event: ContainmentEvent): void => {
-    const previous = state;
-    state = reduceContainment(state, event);
-    if (state !== previous) io.onChange?.(state, event, previous);
-  };
+  const run = new HeadlessRun<ContainmentState, ContainmentEvent>(initial, reduceContainment, io.onChange);
   for (;;) {
-    const before = state;
-    const effect = nextEffect(state);
+    const before = run.state;
+    const effect = nextEffect(before);
     if (effect) {
-      // The audit is written even when the run was interrupted.
       // The audit, and the last look at the hosts after a stopped watch, run even when interrupted.
-      await runEffect(effect, deps, dispatch, effect.kind === 'audit' || effect.kind === 'finalCheck' ? undefined : opts.signal);
-      if (opts.signal?.aborted && state.step === 'watching' && !state.watch?.stopping) dispatch({ type: 'back' });
+      await runEffect(effect, deps, run.dispatch, effect.kind === 'audit' || effect.kind === 'finalCheck' ? undefined : opts.signal);
+      const state = run.state;
+      if (opts.signal?.aborted && state.step === 'watching' && !state.watch?.stopping) run.dispatch({ type: 'back' });
       else if (opts.signal?.aborted && state === before) throw new UserError(state.submitted.length ? 'Interrupted.' : CANCELLED);
-      if (state === before) throw new Error(`the ${effect.kind} step made no progress`);
+      if (run.state === before) throw new Error(`the ${effect.kind} step made no progress`);
       continue;
     }
-    switch (state.step) {
+    switch (before.step) {
       case 'input':
-        dispatch({ type: 'submitInput' });
-        if (state.step === 'input') throw new UserError(state.inputError ?? 'Give at least one hostname or device id.');
+        run.dispatch({ type: 'submitInput' });
+        if (run.state.step === 'input') throw new UserError(run.state.inputError ?? 'Give at least one hostname or device id.');
         break;
       case 'choose': {
-        const choice = currentChoice(state) as TargetResolution;
-        dispatch({ type: 'pick', deviceIds: await io.choose(choice, state) });
-        if (state.chooseError) throw new UserError(state.chooseError);
+        const choice = currentChoice(before) as TargetResolution;
+        run.dispatch({ type: 'pick', deviceIds: await io.choose(choice, before) });
+        if (run.state.chooseError) throw new UserError(run.state.chooseError);
         break;
       }
       case 'review':
-        if (!(await io.review(state))) throw new UserError(CANCELLED);
-        dispatch({ type: 'proceed' });
+        await run.review((s) => io.review(s), { type: 'proceed' }, CANCELLED);
         break;
-      case 'confirm': {
-        const prompt = confirmPrompt(state) as ConfirmPrompt;
-        dispatch({ type: 'confirm', text: await io.confirm(prompt, state) });
-        if (state.step === 'confirm') throw new UserError(`Cancelled: what you typed does not match (${prompt.hint.replace(/\.$/, '')}); nothing was sent.`);
+      case 'confirm':
+        await run.confirm(confirmPrompt(before) as ConfirmPrompt, (p, s) => io.confirm(p, s), (text) => ({ type: 'confirm', text }), 'nothing was sent');
         break;
-      }
       case 'done':
       case 'error':
-        return state;
+        return before;
       default:
-        throw new Error(`the containment wizard is stuck in step '${state.step}'`);
+        throw new Error(`the containment wizard is stuck in step '${before.step}'`);
     }
   }
 }
