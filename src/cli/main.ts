@@ -2,8 +2,11 @@
 // and shell completion (`__complete`, one process per Tab) answer without
 // commander or the command tree; every other command goes to runProgram, which
 // registers only the subcommand being run. One-shot commands never load React or Ink.
-import { TALON_VERSION } from '../core/version.js';
 import { ONE_SHOT_NAMES } from './oneShotNames.js';
+
+// Injected by esbuild, as core/version.ts has it: importing that module would put it (and
+// the bundler's runtime) in chunks of their own, two more files for `talon --version` to load.
+declare const __TALON_VERSION__: string;
 
 type Runner = { run(argv: string[]): Promise<number> };
 type Completer = typeof import('./completeBundle.js');
@@ -27,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   // What commander prints for -V/--version alone (a test holds them equal).
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${TALON_VERSION}\n`);
+    process.stdout.write(`${__TALON_VERSION__}\n`);
     return 0;
   }
   // Shell completion's entry: `talon __complete WORD... CURRENT`, answered before any parsing.
