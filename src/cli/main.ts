@@ -1,12 +1,9 @@
-// Entry point. It reads the arguments before anything else loads: `--version`
-// and shell completion (`__complete`, one process per Tab) answer without
-// commander or the command tree; every other command goes to runProgram, which
-// registers only the subcommand being run. One-shot commands never load React or Ink.
+// Entry point (bin/talon answers `--version` before it). It reads the
+// arguments before anything else loads: shell completion (`__complete`, one
+// process per Tab) answers without commander or the command tree; every other
+// command goes to runProgram, which registers only the subcommand being run.
+// One-shot commands never load React or Ink.
 import { ONE_SHOT_NAMES } from './oneShotNames.js';
-
-// Injected by esbuild, as core/version.ts has it: importing that module would put it (and
-// the bundler's runtime) in chunks of their own, two more files for `talon --version` to load.
-declare const __TALON_VERSION__: string;
 
 type Runner = { run(argv: string[]): Promise<number> };
 type Completer = typeof import('./completeBundle.js');
@@ -28,11 +25,6 @@ function runnerFor(command: string | undefined): Promise<Runner> {
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
-  // What commander prints for -V/--version alone (a test holds them equal).
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${__TALON_VERSION__}\n`);
-    return 0;
-  }
   // Shell completion's entry: `talon __complete WORD... CURRENT`, answered before any parsing.
   if (args[0] === '__complete') {
     const { runComplete } = await ownBundle<Completer>('complete');

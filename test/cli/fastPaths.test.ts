@@ -1,5 +1,5 @@
 // The start-up fast paths answer as the commander tree would, so they cannot
-// drift from it: `--version` before commander loads, shell completion from
+// drift from it: `--version` in bin/talon before any bundle loads, shell completion from
 // the generated tree (data/commandTree.ts), a one-shot command with only its
 // own subcommand registered (program.ts) or from the one-shot bundle
 // (oneShot.ts), and path completion from the scope index's paths alone.
@@ -64,7 +64,7 @@ describe('the one-shot bundle', () => {
   });
 });
 
-describe('talon --version before commander', () => {
+describe('talon --version in bin/talon', () => {
   it('prints what commander prints (--demo --version goes through commander), with exit 0', async () => {
     const viaCommander = await runTalon(['--demo', '--version']);
     expect(viaCommander).toMatchObject({ code: 0, stderr: '' });
