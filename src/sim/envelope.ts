@@ -37,8 +37,8 @@ export interface SimResponse {
   raw?: unknown;
   /** top-level fields beyond meta, resources and errors that a response model carries */
   extra?: Record<string, unknown>;
-  /** `resources` already serialized, one JSON text per item (see routes/recordJson.ts); wins over `resources` */
-  resourcesJson?: readonly string[];
+  /** `resources` already serialized, one UTF-8 JSON text per item (see routes/recordJson.ts); wins over `resources` */
+  resourcesJson?: readonly Buffer[];
   /** a body that is not JSON (downloads, text answers) */
   bytes?: { contentType: string; data: Buffer };
 }
@@ -62,11 +62,11 @@ export function fail(status: number, message: string, poweredBy?: string): SimRe
   return { status, resources: null, errors: [{ code: status, message }], poweredBy };
 }
 
-export function buildEnvelope(res: SimResponse, traceId: string, queryTime: number): Envelope | unknown {
+export function buildEnvelope(res: SimResponse, traceId: string, queryTime: number, poweredBy = res.poweredBy): Envelope | unknown {
   if (res.raw !== undefined) return res.raw;
   const meta: Meta = {
     query_time: queryTime,
-    powered_by: res.poweredBy ?? 'crowdstrike-api-gateway',
+    powered_by: poweredBy ?? 'crowdstrike-api-gateway',
     trace_id: traceId,
     ...res.meta,
   };
@@ -74,14 +74,32 @@ export function buildEnvelope(res: SimResponse, traceId: string, queryTime: numb
   return { ...res.extra, meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
 }
 
-/** The envelope as JSON text, splicing in `resourcesJson` when the resources come serialized. */
-export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number): string {
-  const envelope = buildEnvelope(res, traceId, queryTime);
+const COMMA = Buffer.from(',');
+
+/**
+ * The envelope as JSON text, or as UTF-8 bytes when the resources come
+ * serialized: those are copied in as they are, without one big string that
+ * would be encoded again.
+ */
+export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number, poweredBy = res.poweredBy): string | Buffer {
+  const envelope = buildEnvelope(res, traceId, queryTime, poweredBy);
   if (res.resourcesJson === undefined || res.raw !== undefined || res.metaOnly) return JSON.stringify(envelope);
-  const parts: string[] = [];
+  const chunks: Buffer[] = [];
+  let text = '{';
   for (const [key, value] of Object.entries(envelope as Envelope)) {
     if (value === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${key === 'resources' ? `[${res.resourcesJson.join(',')}]` : JSON.stringify(value)}`);
+    if (text !== '{') text += ',';
+    if (key !== 'resources') {
+      text += `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+      continue;
+    }
+    chunks.push(Buffer.from(`${text}"resources":[`));
+    res.resourcesJson.forEach((item, i) => {
+      if (i > 0) chunks.push(COMMA);
+      chunks.push(item);
+    });
+    text = ']';
   }
-  return `{${parts.join(',')}}`;
+  chunks.push(Buffer.from(`${text}}`));
+  return Buffer.concat(chunks);
 }

@@ -12,9 +12,10 @@ import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './o
 import { SlidingWindowLimiter, type RateVerdict } from './rateLimiter.js';
 import { FaultInjector } from './faults.js';
 import { bodyOf, decodeBody } from './body.js';
-import { Gate, rateHeaders, tooManyRequests } from './gate.js';
+import { Gate, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
 import { invalidateQueries } from './routes/cachedQuery.js';
+import { materializeTenant } from './tenant/index.js';
 import { GenericRoutes } from './generic/genericRoutes.js';
 import type { ApiClient } from './oauth/clients.js';
 import type { Tenant } from './tenant/types.js';
@@ -120,6 +121,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
       if (route.bodyRequired && body === undefined) throw new SimHttpError(400, 'A JSON request body is required.');
       const tenant = gated.token ? state.tenant(gated.token.cid) : state.mainTenant;
       if (!tenant) throw new SimHttpError(403, 'access denied, authorization failed');
+      const writes = route.scope?.endsWith(':write') === true;
+      // The lazily generated families exist before anything changes (see tenant/index.ts).
+      if (writes) materializeTenant(tenant);
       let result: SimResponse;
       try {
         result = await route.handler(
@@ -128,11 +132,11 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
         );
       } finally {
         // Whether a call writes comes from its scope; a write may change any cached query result.
-        if (route.scope?.endsWith(':write')) invalidateQueries(tenant);
+        if (writes) invalidateQueries(tenant);
       }
-      send(res, withRate({ poweredBy: route.poweredBy, ...result }, rate), state, started);
+      send(res, result, state, started, rate, route.poweredBy);
     } catch (e) {
-      send(res, withRate({ poweredBy: route.poweredBy, ...errorResponse(e) }, rate), state, started);
+      send(res, errorResponse(e), state, started, rate, route.poweredBy);
     }
   }
 
@@ -153,6 +157,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     tokensIssued: () => state.tokens.issued,
     grantScope: (clientId, scope) => state.clients.grant(clientId, scope),
     changeTenant: (change) => {
+      materializeTenant(state.mainTenant);
       change(state.mainTenant);
       invalidateQueries(state.mainTenant);
     },
@@ -178,23 +183,44 @@ function errorResponse(e: unknown): SimResponse {
   throw e;
 }
 
-function withRate(res: SimResponse, rate: RateVerdict | undefined): SimResponse {
-  if (!rate) return res;
-  return { ...res, headers: { ...rateHeaders(rate), ...res.headers } };
+/** Sets a header in a flat [name, value, ...] list, replacing one of the same name in any case. */
+function putHeader(headers: string[], name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (let i = 0; i < headers.length; i += 2) {
+    if ((headers[i] as string).toLowerCase() === lower) {
+      headers[i] = name;
+      headers[i + 1] = value;
+      return;
+    }
+  }
+  headers.push(name, value);
 }
 
-function send(res: ServerResponse, r: SimResponse, state: SimState, started = process.hrtime.bigint()): void {
+/**
+ * Writes the answer: the envelope (with a route's `poweredBy` unless the
+ * response names its own), trace id and rate headers. One writeHead with a
+ * flat header list: the per-request cost is the point at high request rates.
+ */
+function send(
+  res: ServerResponse,
+  r: SimResponse,
+  state: SimState,
+  started = process.hrtime.bigint(),
+  rate?: RateVerdict,
+  poweredBy?: string,
+): void {
   // Not from the seeded PRNG: trace ids must differ across restarts and processes, as on the real API.
   const traceId = randomUUID();
   const queryTime = Number(process.hrtime.bigint() - started) / 1e9;
-  const body = r.bytes?.data ?? serializeEnvelope(r, traceId, Number(queryTime.toPrecision(6)));
+  const powered = 'poweredBy' in r ? r.poweredBy : poweredBy;
+  const body = r.bytes?.data ?? serializeEnvelope(r, traceId, Number(queryTime.toPrecision(6)), powered);
   // Header names are written exactly as spelled here; some SDKs match them case-sensitively.
-  res.statusCode = r.status;
-  res.setHeader('Content-Type', r.bytes?.contentType ?? 'application/json');
-  res.setHeader('X-Cs-Traceid', traceId);
-  if (!r.headers?.['X-Ratelimit-Limit']) res.setHeader('X-Ratelimit-Limit', String(state.options.rateLimit));
-  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  const headers = ['Content-Type', r.bytes?.contentType ?? 'application/json', 'X-Cs-Traceid', traceId];
+  if (rate) headers.push('X-Ratelimit-Limit', String(rate.limit), 'X-Ratelimit-Remaining', String(rate.remaining));
+  else if (!r.headers?.['X-Ratelimit-Limit']) headers.push('X-Ratelimit-Limit', String(state.options.rateLimit));
+  if (r.headers) for (const [k, v] of Object.entries(r.headers)) putHeader(headers, k, v);
+  headers.push('Content-Length', String(Buffer.byteLength(body)));
+  res.writeHead(r.status, headers);
   res.end(body);
 }
 

@@ -75,7 +75,7 @@ describe('talon hash-search', () => {
   });
 
   it('a malformed value gets one clear sentence and exit 2, without calling the API', async () => {
-    for (const bad of ['84f5db9715e6d5a1e19baf7d34352bedb94fc7ea82654f3839f18f742f84441', 'not a hash!']) {
+    for (const bad of ['9e3c5dcddd6e8ab75f87e8e79fd5c0bf12cad4a343835d9000892e7f0c160f7', 'not a hash!']) {
       const r = await runTalon(['hash-search', bad], { env: tempHome().env });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

@@ -16,7 +16,7 @@ describe('talon history', () => {
     const empty = await runTalon(['history'], { env });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('the history is empty');
-    await runTalon(['request', '/devices/queries/devices/v1', '-q', "filter=hostname:'NYC-LT-3605'"], { env });
+    await runTalon(['request', '/devices/queries/devices/v1', '-q', "filter=hostname:'LAPTOP-2KQWM32'"], { env });
     await runTalon(['request', '/devices/queries/devices/v1', '-q', 'limit=100', '--all', '-o', 'ndjson'], { env });
     const failed = await runTalon(['request', '/devices/queries/devices/v1', '-q', "filter=hostname:'x"], { env });
     expect(failed.code).toBe(1);
@@ -27,7 +27,7 @@ describe('talon history', () => {
     expect(lines[0]).toMatch(/^#\s+TIME\s+STATUS\s+METHOD\s+REQUEST\s+TOOK\s+ITEMS$/);
     expect(lines[1]).toMatch(/^1 .* 400 +GET +\/devices\/queries\/devices\/v1\?filter=hostname:'x +\d+ ms$/);
     expect(lines[2]).toMatch(/^2 .* 200 +GET +\/devices\/queries\/devices\/v1\?limit=100 +\d+ ms +500$/);
-    expect(lines[3]).toMatch(/^3 .* 200 +GET +\/devices\/queries\/devices\/v1\?filter=hostname:'NYC-LT-3605' .* 1$/);
+    expect(lines[3]).toMatch(/^3 .* 200 +GET +\/devices\/queries\/devices\/v1\?filter=hostname:'LAPTOP-2KQWM32' .* 1$/);
 
     const json = await runTalon(['history', '--json', '--limit', '2'], { env });
     const entries = JSON.parse(json.stdout);

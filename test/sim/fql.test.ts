@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileSort, FqlError, parseFql } from '../../src/sim/fql/index.js';
+import { compileFilter, compileSort, FqlError, parseFql, sortOrder, type SortColumns } from '../../src/sim/fql/index.js';
 import type { FieldSchema } from '../../src/sim/fql/index.js';
 
 // A handful of host-like records covering every field type.
@@ -604,4 +604,32 @@ describe('hostile filters', () => {
     expect(() => compileFilter(deep, fields)).toThrow(FqlError);
     expect(() => compileFilter(deep, fields)).toThrow(/nested more than/);
   });
+});
+
+describe('sortOrder (ranked columns, as the query cache sorts)', () => {
+  // Many ties, missing values, multi-valued fields and timestamps: the ranked sort must give
+  // exactly the comparator's stable order for one key and several, either direction.
+  const many = Array.from({ length: 400 }, (_, i) => {
+    const r = (i * 7919) % 397;
+    const h = hosts[i % hosts.length] as Record<string, unknown>;
+    return {
+      ...h,
+      device_id: `n${i}`,
+      hostname: r % 11 === 0 ? undefined : `H-${r % 23}`,
+      last_seen: r % 13 === 0 ? undefined : new Date(Date.UTC(2026, 0, 1 + (r % 17), r % 24)).toISOString().replace('.000Z', 'Z'),
+      tags: r % 5 === 0 ? [] : [`t${r % 7}`, `t${r % 3}`],
+    };
+  });
+  const schema: FieldSchema = { ...fields, tags: 'string[]', last_seen: 'timestamp', hostname: 'string' };
+  it.each(['hostname.asc', 'hostname|desc', 'last_seen.desc', 'tags.asc', 'tags.desc', 'hostname.asc,last_seen.desc', 'tags|desc,hostname|asc,last_seen|asc'])(
+    '%s gives the comparator order',
+    (sort) => {
+      const expected = [...many].sort(compileSort(sort, schema)).map((h) => h.device_id);
+      const columns: SortColumns = new Map();
+      const order = [...sortOrder(many, sort, schema, columns)].map((i) => many[i]?.device_id);
+      expect(order).toEqual(expected);
+      // Again from the kept columns.
+      expect([...sortOrder(many, sort, schema, columns)].map((i) => many[i]?.device_id)).toEqual(expected);
+    },
+  );
 });

@@ -4,7 +4,8 @@ import { startHarness, type SimHarness } from '../helpers/simClient.js';
 describe('incidents, behaviors and CrowdScore', () => {
   let h: SimHarness;
   beforeAll(async () => {
-    h = await startHarness();
+    // Seed 2 has an open incident of several alerts (the default seed's 500 hosts have single-alert incidents only).
+    h = await startHarness({ seed: 2 });
   });
   afterAll(() => h.close());
 
@@ -52,14 +53,21 @@ describe('incidents, behaviors and CrowdScore', () => {
   });
 
   it('closes an incident and, with update_detects, its new alerts; overwrite_detects takes the rest', async () => {
+    const alertsOfIncident = (id: string | undefined) => [...h.sim.tenant.behaviors.values()].filter((b) => b.incident_id === id)
+      .map((b) => h.sim.tenant.alerts.get(b.alert_ids[0] as string));
+    // An open incident with new alerts and at least one other: triaged here if the seeded data has none already.
     const incident = [...h.sim.tenant.incidents.values()].find((i) => {
-      const statuses = [...h.sim.tenant.behaviors.values()].filter((b) => b.incident_id === i.incident_id)
-        .map((b) => h.sim.tenant.alerts.get(b.alert_ids[0] as string)?.status);
-      return i.state === 'open' && statuses.includes('new') && statuses.some((s) => s !== 'new');
+      const statuses = alertsOfIncident(i.incident_id).map((a) => a?.status);
+      return i.state === 'open' && statuses.filter((s) => s === 'new').length >= 1 && statuses.length >= 2;
     });
     expect(incident).toBeDefined();
-    const alertsOf = () => [...h.sim.tenant.behaviors.values()].filter((b) => b.incident_id === incident?.incident_id)
-      .map((b) => h.sim.tenant.alerts.get(b.alert_ids[0] as string));
+    if (alertsOfIncident(incident?.incident_id).every((a) => a?.status === 'new')) {
+      h.sim.changeTenant(() => {
+        const last = alertsOfIncident(incident?.incident_id).at(-1);
+        if (last) last.status = 'in_progress';
+      });
+    }
+    const alertsOf = () => alertsOfIncident(incident?.incident_id);
     const before = alertsOf().map((a) => a?.status);
     const body = { ids: [incident?.incident_id], action_parameters: [{ name: 'update_status', value: '40' }] };
     const r = await h.api('POST', '/incidents/entities/incident-actions/v1', { query: { update_detects: true }, body });

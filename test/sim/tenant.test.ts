@@ -286,3 +286,25 @@ describe('generateTenant', () => {
     expect(new Set([...big.hosts.values()].map((h) => h.hostname)).size).toBe(20_000 - 2);
   });
 });
+
+describe('lazy families', () => {
+  it('fills every placeholder in process and alert paths and command lines', () => {
+    const texts = [
+      ...[...tenant.processes.values()].flatMap((p) => [p.file_name, p.command_line]),
+      ...[...tenant.alerts.values()].flatMap((a) => [a.filepath, a.cmdline, a.parent_details.cmdline]),
+    ];
+    expect(texts.filter((t) => /\{[a-z0-9]+\}/.test(t))).toEqual([]);
+  });
+
+  it('gives the same activity whichever family is read first, and before or after Spotlight', () => {
+    const a = generateTenant({ seed: 5, hosts: 300, anchor });
+    const b = generateTenant({ seed: 5, hosts: 300, anchor });
+    void b.vulnerabilities.size;
+    void b.incidents.size;
+    expect(a.samples).toEqual(b.samples);
+    expect([...a.alerts.keys()]).toEqual([...b.alerts.keys()]);
+    expect([...a.incidents.values()]).toEqual([...b.incidents.values()]);
+    expect([...a.vulnerabilities.values()]).toEqual([...b.vulnerabilities.values()]);
+    expect(a.sightings).toEqual(b.sightings);
+  });
+});

@@ -97,35 +97,151 @@ function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
 }
 
 /**
- * A sorted copy of `records`. Each record's sort values are computed once
- * (a timestamp is parsed once, not on every comparison), then positions are
- * sorted; ties keep the input order.
+ * One sort key as a dense rank per record: records with equal values share a
+ * rank, lower ranks sort first (the direction is applied), and records
+ * without a value get the last rank, `count - 1`.
  */
-export function sortRecords<T extends object>(records: readonly T[], sort: string, fields: FieldSchema): T[] {
+export interface RankColumn {
+  ranks: Uint32Array;
+  count: number;
+}
+
+/** Rank columns already computed for one list of records, by key (see columnKey). */
+export type SortColumns = Map<string, RankColumn>;
+
+function columnKey(key: SortKey): string {
+  return `${key.field.path.join('.')}|${key.field.type}|${key.descending ? 'desc' : 'asc'}`;
+}
+
+/** Index of `v` in the ascending `uniq[0..n)` (it is there). */
+function rankOf(uniq: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((uniq[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Dense ascending ranks of numbers; NaN (no value) ranks last. The sort is the typed array's own. */
+function numberRanks(values: Float64Array): RankColumn {
+  const n = values.length;
+  const sorted = values.slice().sort(); // NaN last
+  const uniq = new Float64Array(n);
+  let u = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i] as number;
+    if (v !== v) break;
+    if (u === 0 || v !== uniq[u - 1]) uniq[u++] = v;
+  }
+  const ranks = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    ranks[i] = v !== v ? u : rankOf(uniq, u, v);
+  }
+  return { ranks, count: u + 1 };
+}
+
+/** Dense ascending ranks of text by code unit; undefined (no value) ranks last. */
+function textRanks(values: readonly (string | undefined)[]): RankColumn {
+  const uniq = [...new Set(values)].filter((v): v is string => v !== undefined);
+  uniq.sort(); // the default order compares code units, like `<`
+  const rankOfText = new Map<string, number>();
+  for (let i = 0; i < uniq.length; i++) rankOfText.set(uniq[i] as string, i);
+  const ranks = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    ranks[i] = v === undefined ? uniq.length : (rankOfText.get(v) as number);
+  }
+  return { ranks, count: uniq.length + 1 };
+}
+
+/** Each record's rank for `key`, from its sort value read once per record (a timestamp parsed once). */
+function rankColumn(records: readonly object[], key: SortKey, cache?: SortColumns): RankColumn {
+  const id = columnKey(key);
+  const hit = cache?.get(id);
+  if (hit) return hit;
+  // A single-valued field ranks the same both ways, reversed: rank it once per field.
+  const single = key.field.type !== 'string[]';
+  const ascending = single && key.descending ? rankColumn(records, { ...key, descending: false }, cache) : undefined;
+  const col = ascending ? { ranks: ascending.ranks.slice(), count: ascending.count } : readRanks(records, key);
+  if (key.descending) {
+    // Reverse the ranks of present values; no value stays last.
+    const last = col.count - 1;
+    const ranks = col.ranks;
+    for (let i = 0; i < ranks.length; i++) if ((ranks[i] as number) !== last) ranks[i] = last - 1 - (ranks[i] as number);
+  }
+  cache?.set(id, col);
+  return col;
+}
+
+/** Ascending ranks of the records' sort values for `key` (a multi-valued field reads its smallest or largest). */
+function readRanks(records: readonly object[], key: SortKey): RankColumn {
+  const n = records.length;
+  if (key.field.type === 'string' || key.field.type === 'string[]') {
+    const text: (string | undefined)[] = new Array(n);
+    for (let i = 0; i < n; i++) text[i] = sortValue(records[i] as object, key) as string | undefined;
+    return textRanks(text);
+  }
+  const nums = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = sortValue(records[i] as object, key);
+    nums[i] = v === undefined ? NaN : (v as number);
+  }
+  return numberRanks(nums);
+}
+
+/**
+ * Positions of `records` in the order `sort` gives (ties keep the input
+ * order). Each key's values are read once per record and ranked with a
+ * native numeric sort; several keys combine their ranks; a counting pass
+ * places the records. `cache` keeps each key's ranks for later sorts of the
+ * same records.
+ */
+export function sortOrder(records: readonly object[], sort: string, fields: FieldSchema, cache?: SortColumns): Uint32Array {
   const keys = parseKeys(sort, fields);
   const n = records.length;
-  const columns = keys.map((key) => {
-    const col: (number | string | undefined)[] = new Array(n);
-    for (let i = 0; i < n; i++) col[i] = sortValue(records[i] as T, key);
-    return col;
-  });
-  const order: number[] = new Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
-    for (let k = 0; k < keys.length; k++) {
-      const col = columns[k] as (number | string | undefined)[];
-      const x = col[a];
-      const y = col[b];
-      if (x === y) continue;
-      if (x === undefined) return 1;
-      if (y === undefined) return -1;
-      const order = x < y ? -1 : 1;
-      return (keys[k] as SortKey).descending ? -order : order;
+  let total: RankColumn | undefined;
+  for (const key of keys) {
+    const col = rankColumn(records, key, cache);
+    if (!total) {
+      total = col;
+      continue;
     }
-    return a - b;
-  });
-  const out: T[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = records[order[i] as number] as T;
+    // Lexicographic: (earlier keys' rank, this key's rank), re-ranked to stay small.
+    const combined = new Float64Array(n);
+    for (let i = 0; i < n; i++) combined[i] = (total.ranks[i] as number) * col.count + (col.ranks[i] as number);
+    total = numberRanks(combined);
+  }
+  const order = new Uint32Array(n);
+  if (!total) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
+  // Counting placement, in input order within a rank: a stable sort.
+  const starts = new Uint32Array(total.count + 1);
+  const ranks = total.ranks;
+  for (let i = 0; i < n; i++) {
+    const r = (ranks[i] as number) + 1;
+    starts[r] = (starts[r] as number) + 1;
+  }
+  for (let r = 0; r < total.count; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
+  for (let i = 0; i < n; i++) {
+    const r = ranks[i] as number;
+    const at = starts[r] as number;
+    order[at] = i;
+    starts[r] = at + 1;
+  }
+  return order;
+}
+
+/** A sorted copy of `records` (see sortOrder); ties keep the input order. */
+export function sortRecords<T extends object>(records: readonly T[], sort: string, fields: FieldSchema): T[] {
+  const order = sortOrder(records, sort, fields);
+  const out: T[] = new Array(records.length);
+  for (let i = 0; i < order.length; i++) out[i] = records[order[i] as number] as T;
   return out;
 }
 

@@ -3,6 +3,7 @@
 import type { Random } from '../random.js';
 import type { Host, Platform } from './types.js';
 import type { HostMeta, HostRole, Person } from './meta.js';
+import { NO_PROCS } from './meta.js';
 import type { GroupPlan } from './hostGroups.js';
 import {
   AD_DOMAINS, AGENT_VERSIONS, DEPARTMENTS, EC2_HARDWARE, ENVIRONMENTS, FIRST_NAMES, HOME_THIRD_OCTETS,
@@ -126,6 +127,16 @@ function tagsFor(rng: Random, d: Draft): string[] {
   return tags;
 }
 
+const ouLists = new Map<string, string[]>();
+
+/** One array per distinct OU path, shared by the hosts in it (nothing changes a host's `ou`): fewer objects to keep. */
+function sharedOu(ou: string[]): string[] {
+  const key = ou.join('\n');
+  let shared = ouLists.get(key);
+  if (!shared) ouLists.set(key, (shared = ou));
+  return shared;
+}
+
 interface Fleet {
   rng: Random;
   cid: string;
@@ -199,11 +210,12 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     : site.kind === 'cloud' ? (site.domain ?? '')
     : platform === 'Mac' ? (rng.chance(0.3) ? adDomain : '')
     : rng.chance(0.4) ? adDomain : '';
-  const ou =
+  const ou = sharedOu(
     platform !== 'Windows' ? (platform === 'Mac' && domain ? ['Macs'] : [])
     : role === 'dc' ? ['Domain Controllers']
     : role === 'server' ? [`${draft.serverRole?.name ?? 'Application'} Servers`, 'Servers']
-    : [draft.dept.name, 'Workstations'];
+    : [draft.dept.name, 'Workstations'],
+  );
   const host: Host = {
     device_id: deviceId,
     cid,
@@ -273,7 +285,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     lastSeenMs: Math.floor(seen.last / 1000) * 1000,
     stale,
     recent: seen.last >= anchor - DAY,
-    procs: [],
+    procs: NO_PROCS,
     lastPid: 0,
   };
   host.groups = groups.assign(meta, rng);

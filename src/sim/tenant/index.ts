@@ -1,12 +1,20 @@
 // The seeded tenant generator: same options, same tenant. Each part draws
 // from its own random stream (see streamRandom), and every timestamp is
 // derived from options.anchor.
-import type { Tenant, TenantOptions } from './types.js';
+//
+// Only the hosts (with their groups and policies), the sample placement, the
+// IOCs and the reports are generated at start-up. The activity (processes,
+// alerts, sightings, incidents, behaviors, CrowdScore) and the Spotlight data
+// are each generated on the first read of one of their fields, or before the
+// first write (materializeTenant), so what they copy from hosts is always the
+// hosts as generated: the tenant does not depend on which family is read first.
+import type { Alert, Behavior, CrowdScore, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
 import type { HostMeta } from './meta.js';
-import type { SamplePlan } from './processes.js';
+import type { SamplePlacement } from './processes.js';
 import { generateHostGroups } from './hostGroups.js';
 import { generateHosts } from './hosts.js';
-import { ProcessFactory, generateProcesses } from './processes.js';
+import { ProcessFactory, generateProcesses, placeSamples, sampleHashes } from './processes.js';
+import { SAMPLE_DOMAINS } from './images.js';
 import { buildSightings } from './sightings.js';
 import { generateAlerts } from './alerts.js';
 import { generateIocs } from './iocs.js';
@@ -20,11 +28,13 @@ export type * from './types.js';
 
 /**
  * Three hostnames for demos, one per platform where possible: hosts with
- * status normal that are online, preferring ones that ran a sample image.
+ * status normal that are online and not domain controllers, preferring ones
+ * that ran a sample image.
  */
-function sampleHostnames(metas: HostMeta[], plan: SamplePlan): string[] {
-  const withSample = new Set(plan.sampleProcs.map((p) => p.meta.host.device_id));
-  const usable = (m: HostMeta) => m.host.status === 'normal' && m.recent;
+function sampleHostnames(metas: HostMeta[], placement: SamplePlacement): string[] {
+  const withSample = new Set(placement.runs.map((p) => p.meta.host.device_id));
+  // Not a domain controller: the demos contain these hosts.
+  const usable = (m: HostMeta) => m.host.status === 'normal' && m.recent && m.role !== 'dc';
   const chosen: HostMeta[] = [];
   const take = (test: (m: HostMeta) => boolean) => {
     const m = metas.find((x) => !chosen.includes(x) && test(x));
@@ -44,6 +54,36 @@ function sampleHostnames(metas: HostMeta[], plan: SamplePlan): string[] {
   return chosen.map((m) => m.host.hostname);
 }
 
+interface Activity {
+  processes: Map<string, ProcessRecord>;
+  sightings: Sighting[];
+  alerts: Map<string, Alert>;
+  incidents: Map<string, Incident>;
+  behaviors: Map<string, Behavior>;
+  crowdScores: CrowdScore[];
+}
+
+interface Spotlight {
+  vulnerabilities: Map<string, Vulnerability>;
+  remediations: Map<string, Remediation>;
+}
+
+/** A value computed on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const materializers = new WeakMap<Tenant, () => void>();
+
+/**
+ * Generates every family not generated yet. Called before anything changes
+ * the tenant, so lazily generated records never see a changed host.
+ */
+export function materializeTenant(tenant: Tenant): void {
+  materializers.get(tenant)?.();
+}
+
 export function generateTenant(options: TenantOptions): Tenant {
   const seed = Math.floor(options.seed) >>> 0;
   const anchor = Math.floor(options.anchor);
@@ -51,44 +91,56 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   const groupPlan = generateHostGroups(streamRandom(seed, 'groups'), anchor);
   const metas = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
-
-  const factory = new ProcessFactory(streamRandom(seed, 'hashes'));
-  const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas);
+  const placement = placeSamples(streamRandom(seed, 'samples'), metas);
   // Before alerts and vulnerabilities copy hostnames into their records.
-  const hostnames = sampleHostnames(metas, plan);
+  const hostnames = sampleHostnames(metas, placement);
   const reusedHostname = reuseHostname(metas, new Set(hostnames));
-  const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
-  const sightings = buildSightings(metas, plan);
   const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
-  const { incidents, behaviors, crowdScores } = generateIncidents(streamRandom(seed, 'incidents'), alerts, hosts, cid, anchor);
+  const hashes = sampleHashes(seed);
 
-  const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
-  const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
+  const activity = once((): Activity => {
+    const factory = new ProcessFactory(seed, streamRandom(seed, 'pids'));
+    const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas, placement);
+    const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
+    const sightings = buildSightings(metas, plan);
+    const { incidents, behaviors, crowdScores } = generateIncidents(streamRandom(seed, 'incidents'), alerts, hosts, cid, anchor);
+    return { processes: factory.processes, sightings, alerts, incidents, behaviors, crowdScores };
+  });
+  const spotlight = once((): Spotlight => {
+    const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
+    const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
+    return { vulnerabilities, remediations };
+  });
   const reports = generateReports(streamRandom(seed, 'reports'), cid, anchor);
-  const iocs = generateIocs(streamRandom(seed, 'iocs'), anchor, plan.sha256[0], groupPlan.groups);
+  const iocs = generateIocs(streamRandom(seed, 'iocs'), anchor, hashes.sha256[0], groupPlan.groups);
 
-  return {
+  const tenant: Tenant = {
     cid,
     anchor,
     hosts,
-    processes: factory.processes,
-    sightings,
+    get processes() { return activity().processes; },
+    get sightings() { return activity().sightings; },
     iocs,
-    alerts,
-    incidents,
-    behaviors,
-    crowdScores,
+    get alerts() { return activity().alerts; },
+    get incidents() { return activity().incidents; },
+    get behaviors() { return activity().behaviors; },
+    get crowdScores() { return activity().crowdScores; },
     scheduledReports: reports.reports,
     reportExecutions: reports.executions,
     hostGroups: new Map(groupPlan.groups.map((g) => [g.id, g])),
-    vulnerabilities,
-    remediations,
+    get vulnerabilities() { return spotlight().vulnerabilities; },
+    get remediations() { return spotlight().remediations; },
     samples: {
       hostnames,
       ...(reusedHostname ? { reusedHostname } : {}),
-      sha256: plan.sha256,
-      md5: plan.md5,
-      domains: plan.domains,
+      sha256: hashes.sha256,
+      md5: hashes.md5,
+      domains: [...SAMPLE_DOMAINS],
     },
   };
+  materializers.set(tenant, () => {
+    activity();
+    spotlight();
+  });
+  return tenant;
 }

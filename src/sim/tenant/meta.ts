@@ -26,7 +26,7 @@ export interface HostMeta {
   stale: boolean;
   /** last seen within the 24 hours before the anchor */
   recent: boolean;
-  /** processes on the host, in creation order (filled by ProcessFactory) */
+  /** processes on the host, in creation order (filled by ProcessFactory; NO_PROCS, shared, until the first) */
   procs: ProcEntry[];
   /** last process_id_local handed out on the host (0: none yet) */
   lastPid: number;
@@ -38,3 +38,6 @@ export function accountOf(meta: HostMeta): string {
   if (meta.host.platform_name === 'Windows') return 'Administrator';
   return meta.site.kind === 'cloud' ? 'ec2-user' : 'svc-deploy';
 }
+
+/** The process list of a host without processes yet: one frozen array for all of them. */
+export const NO_PROCS: ProcEntry[] = Object.freeze([]) as unknown as ProcEntry[];

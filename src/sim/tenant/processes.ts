@@ -6,7 +6,7 @@ import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';
 import type { ImageSpec, SampleImage } from './images.js';
-import { DAY, HOUR, MINUTE, Picker, SECOND, between, devicePath, fileTime, fill, hex, iso, sampleOf } from './util.js';
+import { DAY, HOUR, MINUTE, Picker, SECOND, between, devicePath, fileTime, fill, hex, iso, sampleOf, streamRandom } from './util.js';
 
 export interface Hashes {
   sha256: string;
@@ -21,18 +21,31 @@ export interface ProcEntry {
   stopMs: number;
 }
 
+/**
+ * An image's hash pair, a function of the seed and the image key alone, so the
+ * sample hashes are known at start-up before any process is generated.
+ */
+export function imageHashes(seed: number, key: string): Hashes {
+  const rng = streamRandom(seed, `image:${key}`);
+  return { sha256: hex(rng, 64), md5: hex(rng, 32) };
+}
+
 /** Creates process records and remembers one hash pair per image. */
 export class ProcessFactory {
   readonly processes = new Map<string, ProcessRecord>();
   private readonly hashes = new Map<string, Hashes>();
   private readonly devicePaths = new Map<string, string>();
 
-  constructor(private readonly rng: Random) {}
+  /** `rng` draws process ids; hashes come from `seed` and the image key. */
+  constructor(
+    private readonly seed: number,
+    private readonly rng: Random,
+  ) {}
 
   hashesFor(key: string): Hashes {
     let h = this.hashes.get(key);
     if (!h) {
-      h = { sha256: hex(this.rng, 64), md5: hex(this.rng, 32) };
+      h = imageHashes(this.seed, key);
       this.hashes.set(key, h);
     }
     return h;
@@ -69,7 +82,9 @@ export class ProcessFactory {
     };
     this.processes.set(rec.process_id, rec);
     const entry: ProcEntry = { rec, key, startMs: start, stopMs: stop };
-    meta.procs.push(entry);
+    // The first process replaces the shared empty list every host starts with.
+    if (meta.procs.length === 0) meta.procs = [entry];
+    else meta.procs.push(entry);
     return entry;
   }
 }
@@ -128,7 +143,7 @@ function runSample(f: ProcessFactory, rng: Random, meta: HostMeta, img: SampleIm
   const [lo, hi] = activeWindow(meta, 10 * DAY);
   const start = between(rng, lo, hi);
   const stop = long ? meta.lastSeenMs : Math.min(meta.lastSeenMs, start + between(rng, MINUTE, 2 * HOUR));
-  return f.add(meta, img.key, path, fill(img.cmd, { path }), start, stop);
+  return f.add(meta, img.key, path, fill(img.cmd, { path, user: accountOf(meta) }), start, stop);
 }
 
 /** k hosts from the first pool that has enough, falling back to wider pools. */
@@ -152,7 +167,44 @@ function resolver(f: ProcessFactory, rng: Random, meta: HostMeta): ProcEntry {
   return runImage(f, rng, meta, img);
 }
 
-export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMeta[]): SamplePlan {
+/** Which hosts run the sample images and visit the sample domains. */
+export interface SamplePlacement {
+  runs: { kind: SampleKind; meta: HostMeta; long: boolean }[];
+  /** Windows hosts that resolved the loader's domain without running it */
+  extra: HostMeta[];
+  /** workstations that opened the phishing page */
+  phished: HostMeta[];
+}
+
+/**
+ * Places the samples from host facts alone (its own stream, drawn at start-up):
+ * the start-up banner names hosts that ran a sample before any process exists.
+ */
+export function placeSamples(rng: Random, metas: HostMeta[]): SamplePlacement {
+  const k = Math.min(metas.length, Math.max(3, Math.round(metas.length * 0.02)));
+  const win = (m: HostMeta) => m.host.platform_name === 'Windows';
+  const fresh = (m: HostMeta) => !m.stale;
+  const spread: { kind: SampleKind; tests: ((m: HostMeta) => boolean)[]; long: boolean }[] = [
+    { kind: 'loader', tests: [(m) => win(m) && m.role === 'workstation' && fresh(m), win], long: false },
+    { kind: 'exfil', tests: [(m) => win(m) && fresh(m), win], long: false },
+    { kind: 'miner', tests: [(m) => m.host.platform_name === 'Linux' && m.role === 'server' && fresh(m), (m) => m.host.platform_name === 'Linux'], long: true },
+    { kind: 'agent', tests: [(m) => m.host.platform_name === 'Mac' && fresh(m), (m) => m.host.platform_name === 'Mac'], long: true },
+  ];
+  const runs: SamplePlacement['runs'] = [];
+  for (const s of spread) for (const meta of pickHosts(rng, metas, k, s.tests)) runs.push({ kind: s.kind, meta, long: s.long });
+  const seenD1 = new Set(runs.filter((r) => r.kind === 'loader').map((r) => r.meta.host.device_id));
+  const extra = pickHosts(rng, metas, Math.ceil(k / 3), [(m) => win(m) && fresh(m) && !seenD1.has(m.host.device_id), win]);
+  const phished = pickHosts(rng, metas, k, [(m) => m.role === 'workstation' && fresh(m), (m) => m.role === 'workstation']);
+  return { runs, extra, phished };
+}
+
+/** The sample hashes (three sha256, one md5) for the banner and the IOCs. */
+export function sampleHashes(seed: number): { sha256: string[]; md5: string[] } {
+  const of = (kind: SampleKind) => imageHashes(seed, SAMPLE_IMAGES[kind].key);
+  return { sha256: [of('loader').sha256, of('exfil').sha256, of('miner').sha256], md5: [of('agent').md5] };
+}
+
+export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMeta[], placement: SamplePlacement): SamplePlan {
   const cache = new Map<string, Pool>();
   for (const meta of metas) {
     const pool = poolFor(cache, meta);
@@ -173,21 +225,9 @@ export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMet
     }
   }
 
-  const k = Math.min(metas.length, Math.max(3, Math.round(metas.length * 0.02)));
-  const win = (m: HostMeta) => m.host.platform_name === 'Windows';
-  const fresh = (m: HostMeta) => !m.stale;
   const plan: SamplePlan = { sha256: [], md5: [], domains: [...SAMPLE_DOMAINS], sampleProcs: [], resolutions: [] };
-  const spread: { kind: SampleKind; tests: ((m: HostMeta) => boolean)[]; long: boolean }[] = [
-    { kind: 'loader', tests: [(m) => win(m) && m.role === 'workstation' && fresh(m), win], long: false },
-    { kind: 'exfil', tests: [(m) => win(m) && fresh(m), win], long: false },
-    { kind: 'miner', tests: [(m) => m.host.platform_name === 'Linux' && m.role === 'server' && fresh(m), (m) => m.host.platform_name === 'Linux'], long: true },
-    { kind: 'agent', tests: [(m) => m.host.platform_name === 'Mac' && fresh(m), (m) => m.host.platform_name === 'Mac'], long: true },
-  ];
-  for (const s of spread) {
-    const img = SAMPLE_IMAGES[s.kind];
-    for (const meta of pickHosts(rng, metas, k, s.tests)) {
-      plan.sampleProcs.push({ kind: s.kind, meta, entry: runSample(f, rng, meta, img, s.long) });
-    }
+  for (const run of placement.runs) {
+    plan.sampleProcs.push({ kind: run.kind, meta: run.meta, entry: runSample(f, rng, run.meta, SAMPLE_IMAGES[run.kind], run.long) });
   }
   const hashesOf = (kind: SampleKind) => f.hashesFor(SAMPLE_IMAGES[kind].key);
   plan.sha256 = [hashesOf('loader').sha256, hashesOf('exfil').sha256, hashesOf('miner').sha256];
@@ -195,16 +235,12 @@ export function generateProcesses(rng: Random, f: ProcessFactory, metas: HostMet
 
   // Domain 1: the loader's update host, plus a few browsers that visited it.
   const [d1, d2] = SAMPLE_DOMAINS;
-  const seenD1 = new Set<string>();
   for (const p of plan.sampleProcs) {
     if (p.kind !== 'loader') continue;
-    seenD1.add(p.meta.host.device_id);
     plan.resolutions.push({ domain: d1, meta: p.meta, entry: p.entry, atMs: Math.min(p.meta.lastSeenMs, p.entry.startMs + between(rng, SECOND, 30 * SECOND)) });
   }
-  const extra = pickHosts(rng, metas, Math.ceil(k / 3), [(m) => win(m) && fresh(m) && !seenD1.has(m.host.device_id), win]);
   // Domain 2: a phishing page opened in browsers on workstations.
-  const phished = pickHosts(rng, metas, k, [(m) => m.role === 'workstation' && fresh(m), (m) => m.role === 'workstation']);
-  for (const [domain, hosts] of [[d1, extra], [d2, phished]] as const) {
+  for (const [domain, hosts] of [[d1, placement.extra], [d2, placement.phished]] as const) {
     for (const meta of hosts) {
       const entry = resolver(f, rng, meta);
       plan.resolutions.push({ domain, meta, entry, atMs: between(rng, entry.startMs, entry.stopMs + 1) });

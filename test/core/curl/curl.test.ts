@@ -131,7 +131,7 @@ describe('fromCurl', () => {
     const examples = [
       `curl -s "\${auth[@]}" -G $SIM/devices/queries/devices/v1 --data-urlencode "filter=platform_name:'Windows'+status:'normal'" -d limit=100 -d offset=100 | jq .meta`,
       `curl -s "\${auth[@]}" "$SIM/devices/entities/devices/v2?ids=$AID" | jq -r '.resources[0].status'`,
-      `curl -s "\${auth[@]}" "$SIM/indicators/queries/devices/v1?type=sha256&value=84f5db9715e6d5a1e19baf7d34352bedb94fc7ea82654f3839f18f742f844419" | jq .resources`,
+      `curl -s "\${auth[@]}" "$SIM/indicators/queries/devices/v1?type=sha256&value=9e3c5dcddd6e8ab75f87e8e79fd5c0bf12cad4a343835d9000892e7f0c160f77" | jq .resources`,
       `curl -s -H 'Authorization: Bearer nope' $SIM/devices/queries/devices/v1 | jq`,
     ];
     expect(examples.map((e) => fromCurl(e).request.path)).toEqual([

@@ -16,7 +16,7 @@ const SHA = 'ab'.repeat(32);
 describe('classifying the value', () => {
   it('recognises hashes by length and characters, and addresses and domains', () => {
     expect(classifyIndicator(` ${SHA.toUpperCase()} `)).toEqual({ ok: true, indicator: { type: 'sha256', value: SHA } });
-    expect(classifyIndicator('DE893BADD7420C5BB71F60E2C33E77CB')).toEqual({ ok: true, indicator: { type: 'md5', value: 'de893badd7420c5bb71f60e2c33e77cb' } });
+    expect(classifyIndicator('0685B721E4D3EDCCE4DA581739F249C4')).toEqual({ ok: true, indicator: { type: 'md5', value: '0685b721e4d3edcce4da581739f249c4' } });
     expect(classifyIndicator('10.1.2.3')).toEqual({ ok: true, indicator: { type: 'ipv4', value: '10.1.2.3' } });
     expect(classifyIndicator('[2001:DB8::1]')).toEqual({ ok: true, indicator: { type: 'ipv6', value: '2001:db8::1' } });
     expect(classifyIndicator('Update-Check.example-cdn.net.')).toEqual({ ok: true, indicator: { type: 'domain', value: 'update-check.example-cdn.net' } });
