@@ -5,14 +5,13 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dependencyPatches } from './dependencyPatches.mjs';
 
+// Shell completion reads the command tree as generated data, never commander: bring it up to date first.
+await import('./commandTree.mjs');
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
-  // The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file
-  // (src/core/jq/jqWorkerClient.ts finds it beside dist/talon.js).
-  entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts', 'jq-worker': 'src/core/jq/jqWorker.mjs' },
-  outdir: 'dist',
+const options = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -40,4 +39,12 @@ await build({
   },
   plugins: [dependencyPatches],
   logLevel: 'warning',
-});
+};
+// The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file
+// (src/core/jq/jqWorkerClient.ts finds it beside dist/talon.js).
+await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim/index.ts', 'jq-worker': 'src/core/jq/jqWorker.mjs' }, outdir: 'dist' });
+// Bundles of their own for what runs as one process per call (src/cli/main.ts
+// picks them): splitting the whole application leaves dozens of small chunks
+// on these paths, each a file to resolve and load.
+await build({ ...options, entryPoints: { oneshot: 'src/cli/oneShot.ts' }, outdir: 'dist/oneshot' });
+await build({ ...options, entryPoints: { complete: 'src/cli/completeBundle.ts' }, outdir: 'dist/complete' });

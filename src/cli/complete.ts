@@ -1,16 +1,23 @@
 // `talon __complete WORD... CURRENT` (hidden): the candidates for the last
 // word, one per line, for the scripts of `talon completion`. It walks the
-// command tree for subcommands and flags, and loads the catalog, the profiles
-// or the collection only when the word being completed needs them.
-import type { Command, Option } from 'commander';
+// command tree's generated description (data/commandTree.ts, not commander:
+// a Tab must answer near bare `node`) for subcommands and flags, and reads the
+// catalog (the bundled one's paths and names from its small index; an imported
+// one is loaded lazily), the profiles or the collection only when the word
+// being completed needs them.
 import { HTTP_METHODS } from '../core/http/types.js';
 import { COMPLETION_SHELLS } from './completion.js';
-import type { NameSource } from '../core/completion/completionSources.js';
+import { operationIdCandidates, pathCandidates, profileNames, savedNames, type NameSource } from '../core/completion/completionSources.js';
+import type { PathSource } from '../core/catalog/pathCompletion.js';
+import { hasImportedCatalogs } from '../core/catalog/importedCatalogs.js';
+import { bundledOperationNames, bundledPaths } from '../core/catalog/bundledNames.js';
+import type { CommandSpec, OptionSpec } from './commandSpec.js';
+import { COMMAND_TREE } from './data/commandTree.js';
 
 const CLOUDS = ['us-1', 'us-2', 'eu-1', 'us-gov-1', 'us-gov-2', 'auto'];
 
 interface Walked {
-  cmd: Command;
+  cmd: CommandSpec;
   /** e.g. `saved show` */
   path: string;
   positionals: string[];
@@ -18,15 +25,15 @@ interface Walked {
   values: Map<string, string>;
 }
 
-function findOption(cmd: Command, flag: string): Option | undefined {
-  return (cmd.options as readonly Option[]).find((o) => o.long === flag || o.short === flag);
+function findOption(cmd: CommandSpec, flag: string): OptionSpec | undefined {
+  return cmd.options.find((o) => o.long === flag || o.short === flag);
 }
 
-function takesValue(o: Option | undefined): boolean {
-  return Boolean(o && (o.required || o.optional));
+function takesValue(o: OptionSpec | undefined): boolean {
+  return Boolean(o?.value);
 }
 
-function walk(program: Command, words: readonly string[]): Walked {
+function walk(program: CommandSpec, words: readonly string[]): Walked {
   const w: Walked = { cmd: program, path: '', positionals: [], values: new Map() };
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
@@ -40,10 +47,10 @@ function walk(program: Command, words: readonly string[]): Walked {
       }
       continue;
     }
-    const sub = w.positionals.length === 0 ? w.cmd.commands.find((c) => c.name() === word || c.aliases().includes(word)) : undefined;
+    const sub = w.positionals.length === 0 ? w.cmd.commands.find((c) => c.name === word || c.aliases?.includes(word)) : undefined;
     if (sub) {
       w.cmd = sub;
-      w.path = w.path ? `${w.path} ${sub.name()}` : sub.name();
+      w.path = w.path ? `${w.path} ${sub.name}` : sub.name;
     } else w.positionals.push(word);
   }
   return w;
@@ -55,8 +62,7 @@ function startingWith(candidates: Iterable<string>, prefix: string): string[] {
 
 /** The catalog in use; when it is the bundled one, only its names and paths (bundledNames.ts), which is all completion reads. */
 async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource> {
-  const { hasImportedCatalogs } = await import('../core/catalog/catalogStore.js');
-  if (!hasImportedCatalogs(env)) return (await import('../core/catalog/bundledNames.js')).bundledOperationNames();
+  if (!hasImportedCatalogs(env)) return bundledOperationNames();
   const { loadCurrentCatalog } = await import('../core/catalog/currentCatalog.js');
   try {
     return await loadCurrentCatalog({ profile: w.values.get('profile'), env });
@@ -66,25 +72,27 @@ async function catalogFor(w: Walked, env: NodeJS.ProcessEnv): Promise<NameSource
   }
 }
 
-async function sources() {
-  return import('../core/completion/completionSources.js');
+/** What path completion reads: the bundled index's paths alone (no decoding of names or scopes), or the catalog in use. */
+async function pathsFor(w: Walked, env: NodeJS.ProcessEnv): Promise<PathSource> {
+  if (!hasImportedCatalogs(env)) return bundledPaths();
+  return catalogFor(w, env);
 }
 
 async function savedNamesFor(w: Walked, env: NodeJS.ProcessEnv, current: string): Promise<string[]> {
-  const [{ savedNames }, { collectionDir }] = await Promise.all([sources(), import('../core/saved/collection.js')]);
+  const { collectionDir } = await import('../core/saved/collection.js');
   return startingWith(savedNames(collectionDir(w.values.get('collection'), env)), current);
 }
 
-async function optionValues(w: Walked, opt: Option, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+async function optionValues(w: Walked, opt: OptionSpec, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   switch (opt.long) {
     case '--profile':
-      return startingWith((await sources()).profileNames(env), current);
+      return startingWith(profileNames(env), current);
     case '--method':
       return startingWith(HTTP_METHODS, current.toUpperCase());
     case '--cloud':
       return startingWith(CLOUDS, current);
   }
-  return opt.argChoices ? startingWith(opt.argChoices, current) : [];
+  return opt.choices ? startingWith(opt.choices, current) : [];
 }
 
 async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessEnv): Promise<string[]> {
@@ -93,19 +101,16 @@ async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessE
     case 'request': {
       const endpoint = /^endpoint=/.exec(current)?.[0] ?? '';
       const typed = current.slice(endpoint.length);
-      if (typed === '' || typed.startsWith('/')) return (await sources()).pathCandidates(await catalogFor(w, env), typed || '/').map((p) => endpoint + p);
+      if (typed === '' || typed.startsWith('/')) return pathCandidates(await pathsFor(w, env), typed || '/').map((p) => endpoint + p);
       return [];
     }
     case 'describe': {
-      const catalog = await catalogFor(w, env);
-      const { pathCandidates, operationIdCandidates } = await sources();
-      if (n === 1 || current.startsWith('/')) return pathCandidates(catalog, current || '/');
-      return [...startingWith(HTTP_METHODS, current), ...operationIdCandidates(catalog, current)];
+      if (n === 1 || current.startsWith('/')) return pathCandidates(await pathsFor(w, env), current || '/');
+      return [...startingWith(HTTP_METHODS, current), ...operationIdCandidates(await catalogFor(w, env), current)];
     }
     case 'endpoints': {
-      const catalog = await catalogFor(w, env);
-      const { pathCandidates, operationIdCandidates } = await sources();
-      return current.startsWith('/') ? pathCandidates(catalog, current) : current ? operationIdCandidates(catalog, current) : [];
+      if (current.startsWith('/')) return pathCandidates(await pathsFor(w, env), current);
+      return current ? operationIdCandidates(await catalogFor(w, env), current) : [];
     }
     case 'replay':
     case 'saved show':
@@ -115,7 +120,7 @@ async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessE
     case 'profile show':
     case 'profile use':
     case 'profile remove':
-      return n === 0 ? startingWith((await sources()).profileNames(env), current) : [];
+      return n === 0 ? startingWith(profileNames(env), current) : [];
     case 'completion':
       return n === 0 ? startingWith(COMPLETION_SHELLS, current) : [];
   }
@@ -123,7 +128,7 @@ async function positionalValues(w: Walked, current: string, env: NodeJS.ProcessE
 }
 
 /** The candidates for the last of `words` (the one being typed; '' for a fresh word). */
-export async function completeWords(program: Command, words: readonly string[], env: NodeJS.ProcessEnv): Promise<string[]> {
+export async function completeWords(words: readonly string[], env: NodeJS.ProcessEnv, program: CommandSpec = COMMAND_TREE): Promise<string[]> {
   const current = words.at(-1) ?? '';
   const w = walk(program, words.slice(0, -1));
   const previous = words.length > 1 ? (words.at(-2) as string) : '';
@@ -138,20 +143,20 @@ export async function completeWords(program: Command, words: readonly string[], 
       if (takesValue(opt) && opt) return (await optionValues(w, opt, current.slice(eq + 1), env)).map((v) => `${current.slice(0, eq + 1)}${v}`);
       return [];
     }
-    const flags = (w.cmd.options as readonly Option[]).filter((o) => !o.hidden).flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+    const flags = w.cmd.options.filter((o) => !o.hidden).flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
     return startingWith([...flags, '--help'], current);
   }
   if (w.positionals.length === 0 && w.cmd.commands.length > 0) {
-    const subs = w.cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden).map((c) => c.name());
+    const subs = w.cmd.commands.filter((c) => !c.hidden).map((c) => c.name);
     return startingWith(subs, current);
   }
   return positionalValues(w, current, env);
 }
 
 /** Prints the candidates; a completion never fails loudly (the shell would show the noise). */
-export async function runComplete(program: Command, words: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runComplete(words: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
-    const out = await completeWords(program, words.length > 0 ? words : [''], env);
+    const out = await completeWords(words.length > 0 ? words : [''], env);
     if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   } catch {
     // nothing to offer

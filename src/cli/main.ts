@@ -1,38 +1,36 @@
-// Entry point: parses arguments and dispatches. One-shot commands are
-// imported lazily, and none of them loads React or Ink.
-import { CommanderError } from 'commander';
-import { ExitCode, UserError } from '../core/errors.js';
-import { terminalSafe } from '../core/text/terminalSafe.js';
-import { buildProgram } from './program.js';
+// Entry point (bin/talon answers `--version` before it). It reads the
+// arguments before anything else loads: shell completion (`__complete`, one
+// process per Tab) answers without commander or the command tree; every other
+// command goes to runProgram, which registers only the subcommand being run.
+// One-shot commands never load React or Ink.
+import { ONE_SHOT_NAMES } from './oneShotNames.js';
+
+type Runner = { run(argv: string[]): Promise<number> };
+type Completer = typeof import('./completeBundle.js');
+
+/** A bundle of its own beside dist/talon.js (scripts/build.mjs), by a computed URL that esbuild leaves alone. */
+function ownBundle<T>(name: string): Promise<T> {
+  return import(new URL(`./${name}/${name}.js`, import.meta.url).href) as Promise<T>;
+}
+
+/**
+ * Commands scripts call in loops run from the one-shot bundle (dist/oneshot,
+ * built from oneShot.ts): the same code in a few files instead of the main
+ * bundle's many small chunks, and nothing else of the main bundle loaded.
+ */
+function runnerFor(command: string | undefined): Promise<Runner> {
+  if (command === undefined || !ONE_SHOT_NAMES.has(command)) return import('./anyCommand.js');
+  return ownBundle<Runner>('oneshot');
+}
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const args = argv.slice(2);
   // Shell completion's entry: `talon __complete WORD... CURRENT`, answered before any parsing.
-  if (argv[2] === '__complete') {
-    const { runComplete } = await import('./complete.js');
-    return runComplete(program, argv.slice(3), process.env);
+  if (args[0] === '__complete') {
+    const { runComplete } = await ownBundle<Completer>('complete');
+    return runComplete(args.slice(1), process.env);
   }
-  try {
-    await program.parseAsync(argv);
-    // Commands report failures through exitCode (e.g. an API error already printed).
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version exit through here with code 0.
-      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    if (e instanceof UserError) {
-      // Messages quote API text, file contents and user input: shown, never obeyed.
-      process.stderr.write(`talon: ${terminalSafe(e.message, { multiline: true })}\n`);
-      for (const line of e.details) process.stderr.write(`  ${terminalSafe(line)}\n`);
-      return e.exitCode;
-    }
-    const err = e as Error;
-    process.stderr.write(`talon: internal error: ${terminalSafe(String(err.message), { multiline: true })}\n`);
-    if (process.env.TALON_DEBUG) process.stderr.write(`${terminalSafe(err.stack ?? '', { multiline: true })}\n`);
-    else process.stderr.write('  (set TALON_DEBUG=1 for the stack trace, and please report it)\n');
-    return 70;
-  }
+  return (await runnerFor(args[0])).run(argv);
 }
 
 // A reader that goes away (`talon request --all | head -1`) is a normal end

@@ -1,7 +1,7 @@
-// The talon command tree: every subcommand and its options. main.ts parses
-// with it; `talon __complete` walks it to complete commands and flags.
-import { Command, Option } from 'commander';
-import { TALON_VERSION } from '../core/version.js';
+// The talon command tree: every subcommand and its options. runProgram.ts
+// parses with it; data/commandTree.ts is its generated description for
+// `talon __complete` (scripts/commandTree.mjs).
+import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { registerProfileCommand } from './profile.js';
 import { registerRequestCommand } from './request.js';
@@ -16,22 +16,43 @@ import { registerAuditCommand } from './audit.js';
 import { registerAlertsCommand } from './alerts.js';
 import { registerReportCommand } from './report.js';
 import { registerVulnsCommand } from './vulns.js';
-import { addConnectionOptions, type ConnectionFlags } from './commonOptions.js';
+import type { ConnectionFlags } from './commonOptions.js';
+import { rootProgram } from './rootProgram.js';
 import { registerCompletionCommand } from './completion.js';
 
-export function buildProgram(): Command {
-  const program = new Command('talon')
-    .description('A terminal application for the CrowdStrike Falcon REST API.')
-    .version(TALON_VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run talon --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    // Shell options go before a subcommand; each subcommand has its own.
-    .enablePositionalOptions()
-    .option('--demo', 'open the shell on the built-in simulator, whatever credentials exist')
-    .option('--collection <dir>', 'open the shell on this collection folder of saved requests (Ctrl+O lists them, Ctrl+B saves there)');
-  addConnectionOptions(program).action(async (flags: ConnectionFlags & { demo?: boolean; collection?: string }) => {
+type Register = (program: Command) => void;
+
+/**
+ * Every subcommand by the top-level names it registers, in the order --help
+ * lists them. A one-shot command registers only its own entry: its options,
+ * help and errors are the same, and the others' cost nothing at start-up.
+ */
+const COMMANDS: ReadonlyArray<readonly [names: readonly string[], register: Register]> = [
+  [['simulate'], registerSimulateCommand],
+  [['request'], registerRequestCommand],
+  [['profile'], (p) => registerProfileCommand(p)],
+  [['logout'], registerLogoutCommand],
+  [['history'], registerHistoryCommand],
+  [['saved'], registerSavedCommand],
+  [['replay'], registerReplayCommand],
+  [['endpoints', 'describe', 'catalog'], (p) => registerCatalogCommands(p)],
+  [['contain'], registerContainCommand],
+  [['hash-search'], registerHashSearchCommand],
+  [['alerts'], registerAlertsCommand],
+  [['report'], registerReportCommand],
+  [['vulns'], registerVulnsCommand],
+  [['audit'], registerAuditCommand],
+  [['completion'], registerCompletionCommand],
+];
+
+/**
+ * The program; with `subcommand` (the first argument) naming a subcommand,
+ * only that one is registered. Anything else (no argument, a flag, `help`, a
+ * typo that needs "did you mean") gets the whole tree.
+ */
+export function buildProgram(subcommand?: string): Command {
+  const program = rootProgram();
+  program.action(async (flags: ConnectionFlags & { demo?: boolean; collection?: string }) => {
     // Bad flags are a sentence on the normal screen (exit 2), before Ink takes it over.
     const { checkShellFlags } = await import('../core/shell/shellFlags.js');
     checkShellFlags(flags, process.env);
@@ -48,6 +69,12 @@ export function buildProgram(): Command {
     process.exitCode = await runShell({ flags, env: process.env });
   });
 
+  const own = COMMANDS.find(([names]) => subcommand !== undefined && names.includes(subcommand));
+  for (const [, register] of own ? [own] : COMMANDS) register(program);
+  return program;
+}
+
+function registerSimulateCommand(program: Command): void {
   program
     .command('simulate')
     .description('run the built-in Falcon API simulator (loopback only by default)')
@@ -66,20 +93,4 @@ export function buildProgram(): Command {
       const { runSimulate } = await import('./simulate.js');
       await runSimulate(flags);
     });
-
-  registerRequestCommand(program);
-  registerProfileCommand(program);
-  registerLogoutCommand(program);
-  registerHistoryCommand(program);
-  registerSavedCommand(program);
-  registerReplayCommand(program);
-  registerCatalogCommands(program);
-  registerContainCommand(program);
-  registerHashSearchCommand(program);
-  registerAlertsCommand(program);
-  registerReportCommand(program);
-  registerVulnsCommand(program);
-  registerAuditCommand(program);
-  registerCompletionCommand(program);
-  return program;
 }

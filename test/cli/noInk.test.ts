@@ -21,13 +21,17 @@ function loadedModules(args: string[]): string[] {
 }
 
 describe('one-shot commands', () => {
-  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['vulns', '--preset', 'kev', '--timeout', '1'], ['vulns', 'tickets', '--group-by', 'cve', '--timeout', '1'], ['report', 'fleet', '--timeout', '1'], ['--version']]) {
+  for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['endpoints', 'contain', '--limit', '1'], ['history'], ['vulns', '--preset', 'kev', '--timeout', '1'], ['vulns', 'tickets', '--group-by', 'cve', '--timeout', '1'], ['report', 'fleet', '--timeout', '1']]) {
     it(`talon ${args[0]} loads neither Ink nor React`, () => {
       const modules = loadedModules(args);
       expect(modules.length).toBeGreaterThan(0);
       for (const file of modules) expect(readFileSync(file, 'utf8')).not.toContain('react-reconciler');
     });
   }
+
+  it('talon --version loads no bundle at all: bin/talon answers it', () => {
+    expect(loadedModules(['--version'])).toEqual([]);
+  });
 
   for (const args of [['request', '/devices/queries/devices/v1', '--timeout', '1'], ['replay', 'nothing-saved'], ['hash-search', 'example.com', '--timeout', '1']]) {
     it(`talon ${args[0]} loads under 600 KB of JavaScript: the catalog's scope index, not the catalog; no undici, no zod full build`, () => {

@@ -2,9 +2,9 @@
 // under the config directory) and reading, writing and removing it.
 import { writeFileAtomic } from '../config/secureFile.js';
 import { fileError } from '../fileError.js';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { talonPaths } from '../config/paths.js';
+import { catalogsDir } from './importedCatalogs.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { CatalogFile } from './catalogFile.js';
 import { decodeCatalog } from './decodeCatalog.js';
@@ -14,18 +14,7 @@ import type { Catalog } from './types.js';
 /** Profile used when none is named and none is the default. */
 export const FALLBACK_PROFILE = 'default';
 
-function catalogsDir(env: NodeJS.ProcessEnv): string {
-  return join(talonPaths(env).config, 'catalogs');
-}
-
-/** True when some profile has an imported catalog (else the bundled one applies, whatever the profile). */
-export function hasImportedCatalogs(env: NodeJS.ProcessEnv = process.env): boolean {
-  try {
-    return readdirSync(catalogsDir(env)).some((f) => f.endsWith('.json'));
-  } catch {
-    return false;
-  }
-}
+export { hasImportedCatalogs } from './importedCatalogs.js';
 
 export function importedCatalogPath(profile: string, env: NodeJS.ProcessEnv = process.env): string {
   // Profile names are validated by the profile store; keep path separators out regardless.

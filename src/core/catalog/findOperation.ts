@@ -9,7 +9,8 @@ import type { Catalog, CatalogOperation, ScopeOperation } from './types.js';
 
 interface PathIndex<T extends ScopeOperation> {
   literal: Map<string, T>;
-  templated: Array<{ method: string; re: RegExp; op: T }>;
+  /** built on the first path no literal one matches: most calls never need the regular expressions */
+  templated?: Array<{ method: string; re: RegExp; op: T }>;
 }
 
 interface NameIndex {
@@ -31,18 +32,25 @@ const nameCache = new WeakMap<Catalog, NameIndex>();
 function pathIndex<T extends ScopeOperation>(catalog: { operations: readonly T[] }): PathIndex<T> {
   const cached = pathCache.get(catalog) as PathIndex<T> | undefined;
   if (cached) return cached;
-  const index: PathIndex<T> = { literal: new Map(), templated: [] };
-  for (const op of catalog.operations) {
-    if (op.path.includes('{')) {
-      const pattern = op.path
-        .split(/(\{[^}]*\})/)
-        .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-      index.templated.push({ method: op.method, re: new RegExp(`^${pattern}$`, 'i'), op });
-    } else index.literal.set(`${op.method} ${op.path.toLowerCase()}`, op);
-  }
+  const index: PathIndex<T> = { literal: new Map() };
+  for (const op of catalog.operations) if (!op.path.includes('{')) index.literal.set(`${op.method} ${op.path.toLowerCase()}`, op);
   pathCache.set(catalog, index);
   return index;
+}
+
+function templatedIndex<T extends ScopeOperation>(catalog: { operations: readonly T[] }, index: PathIndex<T>): NonNullable<PathIndex<T>['templated']> {
+  if (index.templated) return index.templated;
+  const templated: NonNullable<PathIndex<T>['templated']> = [];
+  for (const op of catalog.operations) {
+    if (!op.path.includes('{')) continue;
+    const pattern = op.path
+      .split(/(\{[^}]*\})/)
+      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    templated.push({ method: op.method, re: new RegExp(`^${pattern}$`, 'i'), op });
+  }
+  index.templated = templated;
+  return templated;
 }
 
 function nameIndex(catalog: Catalog): NameIndex {
@@ -67,7 +75,7 @@ export function findOperationByPath<T extends ScopeOperation>(catalog: { operati
   const m = method.toUpperCase();
   const clean = (path.split(/[?#]/)[0] ?? '').replace(/(.)\/+$/, '$1');
   const p = clean.startsWith('/') ? clean : `/${clean}`;
-  return index.literal.get(`${m} ${p.toLowerCase()}`) ?? index.templated.find((t) => t.method === m && t.re.test(p))?.op;
+  return index.literal.get(`${m} ${p.toLowerCase()}`) ?? templatedIndex(catalog, index).find((t) => t.method === m && t.re.test(p))?.op;
 }
 
 /**

@@ -8,7 +8,9 @@
 
 /** The published id the SDK's method name comes from, where the mapping is regular. */
 export function derivedPublishedId(sdkName: string): string {
-  const base = sdkName.replace(/(?:Mixin\d+)+$/, '') || sdkName;
+  // Few names carry the suffix: skip the regular expression for the rest (this runs for every
+  // operation of the scope index, at the start of each one-shot call).
+  const base = sdkName.includes('Mixin') ? sdkName.replace(/(?:Mixin\d+)+$/, '') || sdkName : sdkName;
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 

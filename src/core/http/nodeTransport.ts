@@ -1,10 +1,18 @@
 // node:http and node:https with keep-alive agents. The native llhttp parser
 // needs no WebAssembly and no megabyte of JavaScript, which is most of a
 // one-shot command's time with undici (see README, Development).
-import http from 'node:http';
-import https from 'node:https';
+import { createRequire } from 'node:module';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import { readBounded } from './responseLimits.js';
+
+// Loaded with require: an ESM import of node:http evaluates every export, and on
+// Node 22 one of them (WebSocket) loads Node's own undici, ~25 ms and ~10 MiB
+// that a one-shot call never uses (nodejs/node#59686).
+const load = createRequire(import.meta.url);
+const http = load('node:http') as typeof Http;
+const https = load('node:https') as typeof Https;
 
 export interface NodeTransportOptions {
   /** trust any TLS certificate */
@@ -14,8 +22,8 @@ export interface NodeTransportOptions {
 }
 
 export class NodeTransport implements Transport {
-  private readonly httpAgent: http.Agent;
-  private readonly httpsAgent: https.Agent;
+  private readonly httpAgent: Http.Agent;
+  private readonly httpsAgent: Https.Agent;
 
   constructor(options: NodeTransportOptions = {}) {
     const keepAlive = { keepAlive: true, timeout: options.keepAliveTimeoutMs ?? 4_000 };
