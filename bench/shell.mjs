@@ -3,7 +3,8 @@
 // xterm. Budgets (issue 14):
 // - a keystroke on the endpoint line reaches the screen: median <= 8 ms, p99 <= 33 ms (one frame);
 // - PgDn in a 10 MB response: median <= 8 ms, p99 <= 33 ms;
-// - Ctrl+S to the first frame of a 10 MB response: no slower than `curl | jq . | less` on the same answer.
+// - Ctrl+S to the first frame of a 10 MB response: no slower than `curl | jq . | less` on the same answer;
+// - j (one line down) in that response: as PgDn. A search over the whole of it (Enter to the first match) is reported, not budgeted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,24 @@ try {
     pgdn.push(await shell.press(KEY.pageDown, (s) => s !== before, 5_000, 'the next page'));
     await typingGap();
   }
+  // One line down (j): the smallest scroll step.
+  const lineSteps = [];
+  for (let i = 0; i < KEYS / 2; i++) {
+    const before = shell.screen();
+    lineSteps.push(await shell.press('j', (s) => s !== before, 5_000, 'the next line'));
+    await typingGap();
+  }
+  // A search over the whole document: Enter in the search prompt to the frame that shows the first match and the count.
+  const searches = [];
+  const queries = ['WKS-00042', 'windows', 'contained', 'no such text', '203.0.1.'];
+  for (let i = 0; i < SENDS; i++) {
+    const query = queries[i % queries.length];
+    await shell.press('/', (s) => s.split('\n').some((l) => l.startsWith('/')), 5_000, 'the search prompt');
+    await shell.press(KEY.ctrlU + query, (s) => s.includes(`/${query}`), 5_000, 'the typed query');
+    await shell.settle();
+    searches.push(await shell.press(KEY.enter, (s) => s.includes(`/${query}: `), 10_000, `the search for ${query}`));
+    await shell.settle();
+  }
   await shell.stop();
 
   // The same answer through curl | jq . | less, from spawn to its first screen.
@@ -93,6 +112,8 @@ try {
   report(`Ctrl+S to first frame (${mb} MB response)`, sends, { baseline: pipeline, budget: { ratio: 1 } });
   report(`curl | jq . | less, first screen (${mb} MB)`, pipeline);
   report(`PgDn in a ${mb} MB response`, pgdn, { budget: { median: 8, p99: 33 } });
+  report('j (one line down) in that response', lineSteps, { budget: { median: 8, p99: 33 } });
+  report('search in that response, Enter → first match', searches);
 } finally {
   await api.close();
   rmSync(home, { recursive: true, force: true });
