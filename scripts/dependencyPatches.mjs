@@ -80,6 +80,51 @@ function talonSharedCaches() {
 `,
   },
   {
+    // Ink throttles frames with es-toolkit's throttle, a debounce whose 33 ms
+    // wait starts again at every call: a key whose frame is asked for within
+    // 33 ms of the last request waits a full 33 ms from its own (a fast
+    // typist's keys, a held PgDn). A frame throttle instead: draw at once when
+    // the last frame is at least 33 ms old, else once, when it will be, with
+    // the state as it is then. flush and cancel keep Ink's unmount as it was.
+    file: /ink[\\/]build[\\/]ink\.js$/,
+    edits: [
+      [
+        `            const throttled = throttle(this.onRender, renderThrottleMs, {
+                leading: true,
+                trailing: true,
+            });`,
+        '            const throttled = talonFrameThrottle(this.onRender, renderThrottleMs);',
+      ],
+    ],
+    append: `
+function talonFrameThrottle(draw, ms) {
+    let last = -Infinity;
+    let timer;
+    const run = () => {
+        timer = undefined;
+        last = performance.now();
+        draw();
+    };
+    const throttled = () => {
+        if (timer !== undefined) return;
+        const wait = last + ms - performance.now();
+        if (wait <= 0) run();
+        else timer = setTimeout(run, wait);
+    };
+    throttled.flush = () => {
+        if (timer === undefined) return;
+        clearTimeout(timer);
+        run();
+    };
+    throttled.cancel = () => {
+        clearTimeout(timer);
+        timer = undefined;
+    };
+    return throttled;
+}
+`,
+  },
+  {
     // Each frame Ink measures every text's widest line again (string-width
     // segments any non-ASCII text: │, ›, ·). Layout has just measured the same
     // text through measure-text's cache: ask that cache.

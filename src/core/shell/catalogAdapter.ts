@@ -84,6 +84,13 @@ export function endpointSource(catalog: Catalog): EndpointSource {
   };
 }
 
+/**
+ * The shell's source. The search and segment indexes are built on first use (some 50 ms): built here, as the
+ * catalog loads and before the endpoint line says it is ready, so the first key typed does not pay for them.
+ */
 export async function catalogEndpointSource(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<EndpointSource> {
-  return endpointSource(await loadCurrentCatalog({ profile, env }));
+  const source = endpointSource(await loadCurrentCatalog({ profile, env }));
+  source.search('/', 1);
+  source.nextSegments('/');
+  return source;
 }

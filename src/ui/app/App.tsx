@@ -21,7 +21,8 @@ import { color } from '../theme.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
-import { Overlays, preloadOverlays } from './Overlays.js';
+import { Overlays, overlayPreloadSteps } from './Overlays.js';
+import { runWhenIdle } from './idleWork.js';
 import { ShellProvider, useShellServices, type ShellServices } from './ShellContext.js';
 import type { ApiRequest } from '../../core/http/types.js';
 import { buildRequest } from '../../core/composer/composerState.js';
@@ -53,8 +54,12 @@ export interface AppProps {
   clipboard?: ClipboardTerminal;
 }
 
-/** How long after the catalog loads the overlays' code is read (after the first keys, before most users open one). */
+/**
+ * The overlays' code is read a second after the catalog loads, one overlay at a time and only while keys have been
+ * quiet for half a second: reading one blocks the shell for 5-20 ms, which a key typed meanwhile would wait for.
+ */
 const PRELOAD_AFTER_MS = 1_000;
+const PRELOAD_QUIET_MS = 500;
 
 const runAsIs = <T,>(run: () => T): T => run();
 
@@ -122,12 +127,11 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
   };
   const width = size.columns;
   // The overlays' code loads once the endpoint line is up and the shell idle, so Ctrl+G and the rest open at once.
+  const bus = useKeypressBus();
   useEffect(() => {
     if (!source) return;
-    const timer = setTimeout(() => void preloadOverlays(), PRELOAD_AFTER_MS);
-    timer.unref?.();
-    return () => clearTimeout(timer);
-  }, [source]);
+    return runWhenIdle(overlayPreloadSteps(), { lastKeyAt: bus.lastKeyAt, quietMs: PRELOAD_QUIET_MS, startAfterMs: PRELOAD_AFTER_MS });
+  }, [source, bus]);
   const [listDismissed, setListDismissed] = useState(false);
   // Searched once per change of the text; the picker and the layout share the result.
   const hits = useMemo(
@@ -159,7 +163,6 @@ function Shell({ source, size, directory, env, terminal }: Pick<AppProps, 'sourc
   };
 
   // The palette runs a command as its key would: in the pane the command belongs to, after the palette closes.
-  const bus = useKeypressBus();
   const inkApp = useApp();
   const [pendingKey, setPendingKey] = useState<{ key: KeyEvent }>();
   useEffect(() => {

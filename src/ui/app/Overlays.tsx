@@ -13,6 +13,7 @@ import type { PaletteEntry } from '../components/CommandPalette.js';
 import { SaveDialog } from '../components/SaveDialog.js';
 import type { CodeChoice } from '../components/RequestCodeDialog.js';
 import { lazyView } from './lazyView.js';
+import type { IdleStep } from './idleWork.js';
 import type { ContainmentState } from '../../core/wizards/containment/types.js';
 import type { HashSearchState } from '../../core/wizards/hashSearch/machine.js';
 import type { ContainmentDeps } from '../../core/wizards/containment/effects.js';
@@ -51,9 +52,9 @@ const CurlImport = lazyView('curl import', async () => {
 
 const LAZY_VIEWS = [CommandPalette, HistoryPane, SavedPane, RequestCodeDialog, ContainmentWizard, HashSearchWizard, VulnsView, Dashboard, AlertsWizard, CurlImport];
 
-/** Loads every overlay's code, one after another (the shell calls it once it is idle); failures wait for the open. */
-export async function preloadOverlays(): Promise<void> {
-  for (const view of LAZY_VIEWS) await view.preload().catch(() => undefined);
+/** Loading each overlay's code, one step a view (the shell runs them while idle); failures wait for the open. */
+export function overlayPreloadSteps(): IdleStep[] {
+  return LAZY_VIEWS.map((view) => () => view.preload());
 }
 
 /** Every command of the keymap, by its description: the palette is generated from it. */

@@ -32,18 +32,23 @@ export interface KeypressBus {
   nextOrder(): number;
   /** offers one key to the subscribers; true when one consumed it */
   dispatch(key: KeyEvent): boolean;
+  /** when the last key was offered (performance.now()), -Infinity before any: idle work waits for a quiet spell */
+  lastKeyAt(): number;
 }
 
 export function createKeypressBus(): KeypressBus {
   const subscribers = new Set<Subscriber>();
   let order = 0;
+  let lastKeyAt = -Infinity;
   return {
     subscribe(s) {
       subscribers.add(s);
       return () => void subscribers.delete(s);
     },
     nextOrder: () => ++order,
+    lastKeyAt: () => lastKeyAt,
     dispatch(key) {
+      lastKeyAt = performance.now();
       const ranked = [...subscribers].filter((s) => s.active.current).sort((a, b) => b.priority.current - a.priority.current || b.order - a.order);
       for (const s of ranked) {
         // A handler earlier in this key may have deactivated a later one.
