@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   // Shell completion's entry: `talon __complete WORD... CURRENT`, answered before any parsing.
   if (args[0] === '__complete') {
-    const { runComplete } = await ownBundle<Completer>('./complete/complete.js');
+    const { runComplete } = await ownBundle<Completer>('./complete/complete.cjs');
     return runComplete(args.slice(1), process.env);
   }
   return (await runnerFor(args[0])).run(argv);
