@@ -1,6 +1,7 @@
-// Work the shell does while nobody types (reading the overlays' code). Each step waits until keys have been quiet for a while
-// and runs in a task of its own, so a key that arrives meanwhile is handled
-// first and waits for at most the one step already running.
+// Work the shell does while nobody types (reading the overlays' code). Each
+// step waits until keys have been quiet for a while and runs in a task of its
+// own, so a key that arrives meanwhile is handled first and waits for at most
+// the one step already running.
 
 export interface IdleWorkOptions {
   /** when the last key arrived (performance.now()) */
