@@ -47,7 +47,8 @@ function applyRule(ctx: SimContext, group: HostGroup): void {
 
 function setMember(host: Host, groupId: string, member: boolean): void {
   const has = host.groups.includes(groupId);
-  if (member && !has) host.groups.push(groupId);
+  // A new array: the generator shares one array among the hosts with the same groups (tenant/hosts.ts).
+  if (member && !has) host.groups = [...host.groups, groupId];
   if (!member && has) host.groups = host.groups.filter((g) => g !== groupId);
 }
 

@@ -127,14 +127,18 @@ function tagsFor(rng: Random, d: Draft): string[] {
   return tags;
 }
 
-const ouLists = new Map<string, string[]>();
+const sharedLists = new Map<string, string[]>();
 
-/** One array per distinct OU path, shared by the hosts in it (nothing changes a host's `ou`): fewer objects to keep. */
-function sharedOu(ou: string[]): string[] {
-  const key = ou.join('\n');
-  let shared = ouLists.get(key);
-  if (!shared) ouLists.set(key, (shared = ou));
-  return shared;
+/**
+ * One array per distinct list, shared by the hosts that have it: fewer objects to keep (a few dozen instead of
+ * hundreds of thousands). Nothing changes these arrays in place: the routes that change a host's tags or groups
+ * assign a new array (see routes/hostActions.ts, routes/hostGroups.ts), and nothing changes `ou`.
+ */
+function shared(list: string[]): string[] {
+  const key = list.join('\n');
+  let kept = sharedLists.get(key);
+  if (!kept) sharedLists.set(key, (kept = list.slice()));
+  return kept;
 }
 
 interface Fleet {
@@ -145,7 +149,6 @@ interface Fleet {
   policies: PolicyCatalog;
   awsAccount: string;
   names: NameContext;
-  deviceIds: Set<string>;
   macBase: number;
   groups: GroupPlan;
 }
@@ -162,7 +165,6 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     policies: policyCatalog(rng, anchor),
     awsAccount: String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)),
     names: { rng, taken: new Set(), width: n > 4000 ? 4 : 3 },
-    deviceIds: new Set<string>(),
     macBase: rng.int(0, 0xffffff),
   };
   const metas: HostMeta[] = [];
@@ -172,7 +174,7 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
 }
 
 function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
-  const { rng, cid, anchor, adDomain, policies, awsAccount, names, deviceIds, macBase, groups } = fleet;
+  const { rng, cid, anchor, adDomain, policies, awsAccount, names, macBase, groups } = fleet;
   const role: HostRole =
     platform === 'Mac' ? 'workstation'
     : platform === 'Linux' ? (rng.chance(0.12) ? 'workstation' : 'server')
@@ -195,9 +197,8 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
   const ip = { value: localIp(rng, site), redraw: () => localIp(rng, site) };
   const hostname = makeHostname(names, draft, hw, product, ip);
   const seen = seenTimes(rng, anchor, role);
-  let deviceId = hex(rng, 32);
-  while (deviceIds.has(deviceId)) deviceId = hex(rng, 32);
-  deviceIds.add(deviceId);
+  // 128 random bits: the tenant's Map of hosts by device id (tenant/index.ts) checks that no two are the same.
+  const deviceId = hex(rng, 32);
   const macInt = (Math.imul(i, 0x9e3779) + macBase) & 0xffffff;
   const macHex = macInt.toString(16).padStart(6, '0');
   const mac = ['00-50-56', macHex.slice(0, 2), macHex.slice(2, 4), macHex.slice(4, 6)].join('-');
@@ -210,7 +211,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     : site.kind === 'cloud' ? (site.domain ?? '')
     : platform === 'Mac' ? (rng.chance(0.3) ? adDomain : '')
     : rng.chance(0.4) ? adDomain : '';
-  const ou = sharedOu(
+  const ou = shared(
     platform !== 'Windows' ? (platform === 'Mac' && domain ? ['Macs'] : [])
     : role === 'dc' ? ['Domain Controllers']
     : role === 'server' ? [`${draft.serverRole?.name ?? 'Application'} Servers`, 'Servers']
@@ -250,7 +251,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     bios_version: rng.pick(hw.bios_versions),
     chassis_type: hw.chassis[0],
     chassis_type_desc: hw.chassis[1],
-    tags: tagsFor(rng, draft),
+    tags: shared(tagsFor(rng, draft)),
     groups: [],
     reduced_functionality_mode: pick.rfm.pick(rng),
     filesystem_containment_status: contained ? 'contained' : 'normal',
@@ -288,6 +289,6 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     procs: NO_PROCS,
     lastPid: 0,
   };
-  host.groups = groups.assign(meta, rng);
+  host.groups = shared(groups.assign(meta, rng));
   return meta;
 }

@@ -96,6 +96,7 @@ export function generateTenant(options: TenantOptions): Tenant {
   const hostnames = sampleHostnames(metas, placement);
   const reusedHostname = reuseHostname(metas, new Set(hostnames));
   const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
+  if (hosts.size !== metas.length) throw new Error('two generated hosts have the same device id');
   const hashes = sampleHashes(seed);
 
   const activity = once((): Activity => {

@@ -37,28 +37,35 @@ export function policyCatalog(rng: Random, anchor: number): PolicyCatalog {
 
 /** The policies of one host, keyed by policy type. */
 export function policiesFor(rng: Random, cat: PolicyCatalog, platform: Platform, role: HostRole, host: Host, first: number, last: number) {
-  const device_policies: Record<string, DevicePolicy> = {};
   const which = role === 'workstation' ? WORKSTATION_POLICY : SERVER_POLICY;
-  for (const type of POLICY_TYPES) {
-    const p = cat[platform][type][which.pick(rng)];
-    if (!p) continue;
-    // Assigned when the policy last changed, or when the host first showed up.
-    const late = p.assignedMs < first;
-    const assigned = late ? first : p.assignedMs;
-    const applied = rng.chance(0.97) && assigned < last;
-    const assigned_date = late ? host.first_seen : p.assignedIso;
-    // Two plain literals (no spread, no added keys) keep these objects small.
-    const policy: DevicePolicy = applied
-      ? {
-          policy_type: type,
-          policy_id: p.id,
-          applied,
-          settings_hash: p.hash,
-          assigned_date,
-          applied_date: iso(Math.min(last, assigned + between(rng, MINUTE, 2 * DAY))),
-        }
-      : { policy_type: type, policy_id: p.id, applied, settings_hash: p.hash, assigned_date };
-    device_policies[type] = policy;
-  }
-  return device_policies;
+  const byType = cat[platform];
+  const one = (type: (typeof POLICY_TYPES)[number]) => policyOf(rng, type, byType[type][which.pick(rng)] as CataloguePolicy, host, first, last);
+  // One literal with every type (in POLICY_TYPES order, drawn in that order): no keys added one by one, so the
+  // object keeps its properties in place instead of growing a separate property store per host.
+  return {
+    prevention: one('prevention'),
+    sensor_update: one('sensor_update'),
+    device_control: one('device_control'),
+    firewall: one('firewall'),
+    remote_response: one('remote_response'),
+  } satisfies Record<(typeof POLICY_TYPES)[number], DevicePolicy> as Record<string, DevicePolicy>;
+}
+
+function policyOf(rng: Random, type: string, p: CataloguePolicy, host: Host, first: number, last: number): DevicePolicy {
+  // Assigned when the policy last changed, or when the host first showed up.
+  const late = p.assignedMs < first;
+  const assigned = late ? first : p.assignedMs;
+  const applied = rng.chance(0.97) && assigned < last;
+  const assigned_date = late ? host.first_seen : p.assignedIso;
+  // Two plain literals (no spread, no added keys) keep these objects small.
+  return applied
+    ? {
+        policy_type: type,
+        policy_id: p.id,
+        applied,
+        settings_hash: p.hash,
+        assigned_date,
+        applied_date: iso(Math.min(last, assigned + between(rng, MINUTE, 2 * DAY))),
+      }
+    : { policy_type: type, policy_id: p.id, applied, settings_hash: p.hash, assigned_date };
 }
