@@ -8,7 +8,7 @@
 // are each generated on the first read of one of their fields, or before the
 // first write (materializeTenant), so what they copy from hosts is always the
 // hosts as generated: the tenant does not depend on which family is read first.
-import type { Alert, Behavior, CrowdScore, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
+import type { Alert, Behavior, CrowdScore, Host, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
 import type { HostMeta } from './meta.js';
 import type { SamplePlacement } from './processes.js';
 import { generateHostGroups } from './hostGroups.js';
@@ -95,7 +95,8 @@ export function generateTenant(options: TenantOptions): Tenant {
   // Before alerts and vulnerabilities copy hostnames into their records.
   const hostnames = sampleHostnames(metas, placement);
   const reusedHostname = reuseHostname(metas, new Set(hostnames));
-  const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
+  const hosts = new Map<string, Host>();
+  for (const m of metas) hosts.set(m.host.device_id, m.host);
   if (hosts.size !== metas.length) throw new Error('two generated hosts have the same device id');
   const hashes = sampleHashes(seed);
 

@@ -38,16 +38,15 @@ export function policyCatalog(rng: Random, anchor: number): PolicyCatalog {
 /** The policies of one host, keyed by policy type. */
 export function policiesFor(rng: Random, cat: PolicyCatalog, platform: Platform, role: HostRole, host: Host, first: number, last: number) {
   const which = role === 'workstation' ? WORKSTATION_POLICY : SERVER_POLICY;
-  const byType = cat[platform];
-  const one = (type: (typeof POLICY_TYPES)[number]) => policyOf(rng, type, byType[type][which.pick(rng)] as CataloguePolicy, host, first, last);
-  // One literal with every type (in POLICY_TYPES order, drawn in that order): no keys added one by one, so the
-  // object keeps its properties in place instead of growing a separate property store per host.
+  const c = cat[platform];
+  // One literal with every type, drawn in POLICY_TYPES order: no keys added one by one, so the object keeps its
+  // properties in place instead of growing a separate property store per host; and no lookups by a computed key.
   return {
-    prevention: one('prevention'),
-    sensor_update: one('sensor_update'),
-    device_control: one('device_control'),
-    firewall: one('firewall'),
-    remote_response: one('remote_response'),
+    prevention: policyOf(rng, 'prevention', c.prevention[which.pick(rng)] as CataloguePolicy, host, first, last),
+    sensor_update: policyOf(rng, 'sensor_update', c.sensor_update[which.pick(rng)] as CataloguePolicy, host, first, last),
+    device_control: policyOf(rng, 'device_control', c.device_control[which.pick(rng)] as CataloguePolicy, host, first, last),
+    firewall: policyOf(rng, 'firewall', c.firewall[which.pick(rng)] as CataloguePolicy, host, first, last),
+    remote_response: policyOf(rng, 'remote_response', c.remote_response[which.pick(rng)] as CataloguePolicy, host, first, last),
   } satisfies Record<(typeof POLICY_TYPES)[number], DevicePolicy> as Record<string, DevicePolicy>;
 }
 

@@ -7,7 +7,9 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-const dayPrefix = new Map<number, string>();
+/** "YYYY-MM-DDT" by day since 1970, filled on demand (to 2079: later days are formatted each time) */
+const DAY_PREFIXES = 40_000;
+const dayPrefix: (string | undefined)[] = [];
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 /** "HH:MM:SSZ" per second of the day, filled on demand (a packed array of '') */
 const timeOfDay: string[] = Array.from({ length: 86_400 }, () => '');
@@ -18,10 +20,10 @@ export function iso(ms: number): string {
   // are cached, so each result is one small concatenation of shared strings.
   const seconds = Math.floor(ms / SECOND);
   const day = Math.floor(seconds / 86_400);
-  let prefix = dayPrefix.get(day);
+  let prefix = day >= 0 && day < DAY_PREFIXES ? dayPrefix[day] : undefined;
   if (prefix === undefined) {
     prefix = new Date(day * DAY).toISOString().slice(0, 11);
-    dayPrefix.set(day, prefix);
+    if (day >= 0 && day < DAY_PREFIXES) dayPrefix[day] = prefix;
   }
   const rest = seconds - day * 86_400;
   let time = timeOfDay[rest] as string;
