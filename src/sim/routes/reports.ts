@@ -12,6 +12,7 @@ import { newExecution } from '../tenant/reports.js';
 import { bodyObject, entitiesResponse, filterAndSort, lookupIds, publicRecord } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';
 import { HOST_FIELDS, hostsInView } from './hostModel.js';
+import { completeHost } from '../tenant/index.js';
 import { ALERT_FIELDS } from './alerts.js';
 import { VULNERABILITY_FIELDS } from './spotlight.js';
 import { INCIDENT_FIELDS } from './incidents.js';
@@ -44,7 +45,12 @@ function reportRows(ctx: SimContext, report: { type: ScheduledReport['type']; re
   const { filter, sort } = report.report_params;
   const t = ctx.tenant;
   switch (report.type) {
-    case 'hosts': return cachedQuery(ctx, 'hosts', () => hostsInView(t, ctx.now(), false), HOST_FIELDS, { filter, sort }, 'false');
+    case 'hosts': {
+      const hosts = cachedQuery(ctx, 'hosts', () => hostsInView(t, ctx.now(), false), HOST_FIELDS, { filter, sort }, 'false');
+      // A column may name a host's policies, which are built on the host's first read.
+      for (const h of hosts) completeHost(t, h);
+      return hosts;
+    }
     case 'alerts': return cachedQuery(ctx, 'report-alerts', () => t.alerts.values(), ALERT_FIELDS, { filter, sort });
     case 'spotlight_vulnerabilities': return cachedQuery(ctx, 'vulnerabilities', () => t.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort });
     case 'incidents': return cachedQuery(ctx, 'incidents', () => t.incidents.values(), INCIDENT_FIELDS, { filter, sort });

@@ -12,8 +12,7 @@ import {
 } from './names.js';
 import type { Department, Hardware, OsInfo, Site } from './names.js';
 import { makeHostname, serialNumber } from './hostnames.js';
-import { policiesFor, policyCatalog } from './policies.js';
-import type { PolicyCatalog } from './policies.js';
+import { PolicyDraws, policyCatalog } from './policies.js';
 import type { Draft, NameContext } from './hostnames.js';
 import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
 
@@ -146,14 +145,20 @@ interface Fleet {
   cid: string;
   anchor: number;
   adDomain: string;
-  policies: PolicyCatalog;
+  policies: PolicyDraws;
   awsAccount: string;
   names: NameContext;
   macBase: number;
   groups: GroupPlan;
 }
 
-export function generateHosts(rng: Random, count: number, cid: string, anchor: number, groups: GroupPlan): HostMeta[] {
+export interface GeneratedHosts {
+  metas: HostMeta[];
+  /** their policies, by host ordinal (Host._ordinal) */
+  policies: PolicyDraws;
+}
+
+export function generateHosts(rng: Random, count: number, cid: string, anchor: number, groups: GroupPlan): GeneratedHosts {
   const n = Math.max(0, Math.floor(count));
   const platforms = platformQuota(rng, n);
   const fleet: Fleet = {
@@ -162,7 +167,7 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     anchor,
     groups,
     adDomain: rng.pick(AD_DOMAINS),
-    policies: policyCatalog(rng, anchor),
+    policies: new PolicyDraws(policyCatalog(rng, anchor), n),
     awsAccount: String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)),
     names: { rng, taken: new Set(), width: n > 4000 ? 4 : 3 },
     macBase: rng.int(0, 0xffffff),
@@ -170,7 +175,7 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
   const metas: HostMeta[] = [];
   // One small function per host, so the JIT optimizes it early.
   for (let i = 0; i < n; i++) metas.push(makeHost(fleet, i, platforms[i] as Platform));
-  return metas;
+  return { metas, policies: fleet.policies };
 }
 
 function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
@@ -259,9 +264,12 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     detection_suppression_status: '',
     last_login_user: draft.user?.username ?? (platform === 'Windows' ? 'Administrator' : site.kind === 'cloud' ? 'ec2-user' : 'root'),
     last_reboot: iso(between(rng, Math.max(seen.first, seen.last - 30 * DAY), seen.last)),
-    device_policies: {},
-    policies: [],
+    // Built on first read from what `policies.draw` keeps (see completeHost in index.ts); the keys are here, so
+    // the record's fields keep their order.
+    device_policies: undefined,
+    policies: undefined,
     _online: seen.online ? 'online' : rng.chance(0.02) ? 'unknown' : 'offline',
+    _ordinal: i,
   };
   if (os.os_build) host.os_build = os.os_build;
   if (site.kind === 'cloud') {
@@ -270,10 +278,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     host.service_provider_account_id = awsAccount;
     host.zone_group = `${site.region ?? 'us-east-1'}${rng.pick(['a', 'b', 'c'])}`;
   }
-  host.device_policies = policiesFor(rng, policies, platform, role, host, seen.first, seen.last);
-  // Like the real API, `policies` lists the prevention policy only.
-  const prevention = host.device_policies.prevention;
-  host.policies = prevention ? [prevention] : [];
+  policies.draw(rng, i, platform, role, seen.first, seen.last);
   const meta: HostMeta = {
     host,
     role,
