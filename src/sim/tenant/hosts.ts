@@ -126,6 +126,8 @@ function tagsFor(rng: Random, d: Draft): string[] {
   return tags;
 }
 
+const NO_ITEMS: string[] = [];
+const sharedSingles = new Map<string, string[]>();
 const sharedLists = new Map<string, string[]>();
 
 /**
@@ -134,9 +136,12 @@ const sharedLists = new Map<string, string[]>();
  * assign a new array (see routes/hostActions.ts, routes/hostGroups.ts), and nothing changes `ou`.
  */
 function shared(list: string[]): string[] {
-  const key = list.join('\n');
-  let kept = sharedLists.get(key);
-  if (!kept) sharedLists.set(key, (kept = list.slice()));
+  if (list.length === 0) return NO_ITEMS;
+  // Most lists have one item: keyed by it, with no joined key to build.
+  const cache = list.length === 1 ? sharedSingles : sharedLists;
+  const key = list.length === 1 ? (list[0] as string) : list.join('\n');
+  let kept = cache.get(key);
+  if (!kept) cache.set(key, (kept = list.slice()));
   return kept;
 }
 
