@@ -1,4 +1,16 @@
-// The entry of the completion bundle (dist/complete, see scripts/build.mjs):
-// `talon __complete` runs once per Tab, so what it needs sits in a few files
-// instead of among the main bundle's small chunks.
-export { runComplete } from './complete.js';
+// The entry of the completion bundle (dist/complete/complete.cjs, see
+// scripts/build.mjs): `talon __complete` runs once per Tab, so bin/talon
+// requires this one CommonJS file directly, without the ES module loader or
+// the main bundle's small chunks.
+import { runComplete } from './complete.js';
+import { endQuietlyWhenPipeCloses } from './quietPipe.js';
+
+export { runComplete };
+
+/** bin/talon's entry for `talon __complete WORD... CURRENT`. */
+export function main(): void {
+  endQuietlyWhenPipeCloses();
+  runComplete(process.argv.slice(3), process.env).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,15 +1,16 @@
 // The commands scripts call in loops (`talon request`, `replay`,
-// `hash-search`), built by scripts/build.mjs as a bundle of their own
-// (dist/oneshot): splitting the whole application leaves some forty small
-// chunks on their path, each a file to resolve and load; here their code sits
-// in a few. The program is the root with only the command being run, as
-// program.ts registers it (a test holds the two equal).
+// `hash-search`), built by scripts/build.mjs as one CommonJS file of their own
+// (dist/oneshot/oneshot.cjs) that bin/talon requires directly: no ES module
+// loader and none of the main bundle's forty small chunks on their path. The
+// program is the root with only the command being run, as program.ts
+// registers it (a test holds the two equal).
 import type { Command } from 'commander';
 import { rootProgram } from './rootProgram.js';
 import { registerRequestCommand } from './request.js';
 import { registerReplayCommand } from './replay.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { runProgram } from './runProgram.js';
+import { endQuietlyWhenPipeCloses } from './quietPipe.js';
 // What every call to the API loads anyway (the send policy's catalog), in the
 // bundle's main file rather than in chunks of their own.
 import '../core/catalog/policyCatalog.js';
@@ -29,4 +30,12 @@ export function oneShotProgram(name: string): Command {
 
 export function run(argv: string[]): Promise<number> {
   return runProgram(oneShotProgram(argv[2] ?? ''), argv);
+}
+
+/** bin/talon's entry for these commands. */
+export function main(): void {
+  endQuietlyWhenPipeCloses();
+  run(process.argv).then((code) => {
+    process.exitCode = code;
+  });
 }

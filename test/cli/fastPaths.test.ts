@@ -11,7 +11,10 @@ import { buildProgram } from '../../src/cli/program.js';
 import { ONE_SHOT_COMMANDS, oneShotProgram } from '../../src/cli/oneShot.js';
 import { ONE_SHOT_NAMES } from '../../src/cli/oneShotNames.js';
 import { bundledOperationNames, bundledPaths } from '../../src/core/catalog/bundledNames.js';
-import { runTalon } from '../helpers/talonBinary.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BIN, runTalon } from '../helpers/talonBinary.js';
 
 /** Every command under `cmd` with its help text, by path (`saved show`). */
 function helpTexts(cmd: Command, path = ''): Map<string, string> {
@@ -51,6 +54,19 @@ describe('a program with only the subcommand being run', () => {
 describe('the one-shot bundle', () => {
   it('registers the commands main.ts sends to it', () => {
     expect(new Set(Object.keys(ONE_SHOT_COMMANDS))).toEqual(ONE_SHOT_NAMES);
+  });
+
+  it('bin/talon sends exactly those commands to it', () => {
+    const list = /const ONE_SHOT = (\[[^\]]*\]);/.exec(readFileSync(BIN, 'utf8'))?.[1] ?? '';
+    expect(new Set(JSON.parse(list.replaceAll("'", '"')))).toEqual(ONE_SHOT_NAMES);
+  });
+
+  it('runs as bin/talon runs it and through dist/talon.js alike', async () => {
+    for (const entry of [BIN, fileURLToPath(new URL('../../dist/talon.js', import.meta.url))]) {
+      const r = spawnSync(process.execPath, [entry, 'request', '--help'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: talon request \[options\]/);
+    }
   });
 
   it.each([...ONE_SHOT_NAMES])('talon %s: the same root settings, command, help and flags as the whole tree', (name) => {
