@@ -57,11 +57,14 @@ function person(rng: Random): Person {
   return { first, last, username: `${first.charAt(0)}${last}`.toLowerCase() };
 }
 
-const sitePickers = new Map<string, Picker<Site>>();
+/** Site pickers by platform and role (PLATFORM_SLOT + ROLE_SLOT), made on first use. */
+const sitePickers: (Picker<Site> | undefined)[] = [];
+const PLATFORM_SLOT: Record<Platform, number> = { Windows: 0, Mac: 3, Linux: 6 };
+const ROLE_SLOT: Record<HostRole, number> = { workstation: 0, server: 1, dc: 2 };
 
 function siteFor(rng: Random, platform: Platform, role: HostRole): Site {
-  const key = `${platform}|${role}`;
-  let picker = sitePickers.get(key);
+  const key = PLATFORM_SLOT[platform] + ROLE_SLOT[role];
+  let picker = sitePickers[key];
   if (!picker) {
     const candidates =
       role === 'workstation'
@@ -71,7 +74,7 @@ function siteFor(rng: Random, platform: Platform, role: HostRole): Site {
           : SITES.filter((s) => s.weight[1] > 0 && (platform === 'Linux' || s.kind !== 'office' || s.code === 'NYC'));
     const col = role === 'workstation' ? 0 : 1;
     picker = new Picker(candidates, candidates.map((s) => Math.max(1, s.weight[col])));
-    sitePickers.set(key, picker);
+    sitePickers[key] = picker;
   }
   return picker.pick(rng);
 }
