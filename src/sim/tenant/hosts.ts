@@ -17,6 +17,7 @@ import type { Draft, NameContext } from './hostnames.js';
 import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
 
 const PLATFORM_ID: Record<Platform, string> = { Windows: '0', Mac: '1', Linux: '3' };
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const IT_DEPT = DEPARTMENTS.find((d) => d.code === 'IT') as Department;
 
 const pick = {
@@ -213,8 +214,8 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
   // 128 random bits: the tenant's Map of hosts by device id (tenant/index.ts) checks that no two are the same.
   const deviceId = hex(rng, 32);
   const macInt = (Math.imul(i, 0x9e3779) + macBase) & 0xffffff;
-  const macHex = macInt.toString(16).padStart(6, '0');
-  const mac = ['00-50-56', macHex.slice(0, 2), macHex.slice(2, 4), macHex.slice(4, 6)].join('-');
+  // Joined, not concatenated: one flat string rather than a chain of pieces for every host to keep.
+  const mac = ['00-50-56', BYTE_HEX[macInt >>> 16], BYTE_HEX[(macInt >>> 8) & 0xff], BYTE_HEX[macInt & 0xff]].join('-');
   const stale = seen.last < anchor - 30 * DAY;
   const contained = !stale && role !== 'dc' && seen.last > anchor - DAY && rng.chance(0.02);
   const external = site.egress.length > 0 ? rng.pick(site.egress) : `198.51.100.${rng.int(1, 254)}`;

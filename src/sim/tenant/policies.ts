@@ -50,21 +50,26 @@ export class PolicyDraws {
   /** per host and type: when the policy was applied, in seconds */
   private readonly appliedAt: Uint32Array;
 
+  /** the catalogue's lists by platform, in POLICY_TYPES order (no lookups by a computed key per host) */
+  private readonly lists: Record<Platform, CataloguePolicy[][]>;
+
   constructor(
     private readonly catalog: PolicyCatalog,
     count: number,
   ) {
     this.codes = new Uint8Array(count * TYPE_COUNT);
     this.appliedAt = new Uint32Array(count * TYPE_COUNT);
+    const lists = (p: Platform) => POLICY_TYPES.map((type) => catalog[p][type]);
+    this.lists = { Windows: lists('Windows'), Mac: lists('Mac'), Linux: lists('Linux') };
   }
 
   /** Draws the policies of host number `n` (the same draws, in the same order, whenever the tenant is generated). */
   draw(rng: Random, n: number, platform: Platform, role: HostRole, first: number, last: number): void {
     const which = role === 'workstation' ? WORKSTATION_POLICY : SERVER_POLICY;
-    const byType = this.catalog[platform];
+    const lists = this.lists[platform];
     for (let t = 0; t < TYPE_COUNT; t++) {
       const index = which.pick(rng);
-      const p = byType[POLICY_TYPES[t] as (typeof POLICY_TYPES)[number]][index] as CataloguePolicy;
+      const p = (lists[t] as CataloguePolicy[])[index] as CataloguePolicy;
       // Assigned when the policy last changed, or when the host first showed up.
       const late = p.assignedMs < first;
       const assigned = late ? first : p.assignedMs;
