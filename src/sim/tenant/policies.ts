@@ -47,8 +47,8 @@ const APPLIED = 8;
 export class PolicyDraws {
   /** per host and type: catalogue index (bits 0-1), assigned when the host first showed up (LATE), APPLIED */
   private readonly codes: Uint8Array;
-  /** per host and type: when the policy was applied, in seconds */
-  private readonly appliedAt: Uint32Array;
+  /** per host and type: when the policy was applied, in seconds (doubles: any anchor, before 1970 or after 2106) */
+  private readonly appliedAt: Float64Array;
 
   /** the catalogue's lists by platform, in POLICY_TYPES order (no lookups by a computed key per host) */
   private readonly lists: Record<Platform, CataloguePolicy[][]>;
@@ -58,7 +58,7 @@ export class PolicyDraws {
     count: number,
   ) {
     this.codes = new Uint8Array(count * TYPE_COUNT);
-    this.appliedAt = new Uint32Array(count * TYPE_COUNT);
+    this.appliedAt = new Float64Array(count * TYPE_COUNT);
     const lists = (p: Platform) => POLICY_TYPES.map((type) => catalog[p][type]);
     this.lists = { Windows: lists('Windows'), Mac: lists('Mac'), Linux: lists('Linux') };
   }
