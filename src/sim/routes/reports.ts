@@ -7,7 +7,7 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import { readPath, type FieldSchema } from '../fql/index.js';
-import type { ReportExecution, ScheduledReport, Tenant } from '../tenant/types.js';
+import type { Host, ReportExecution, ScheduledReport, Tenant } from '../tenant/types.js';
 import { newExecution } from '../tenant/reports.js';
 import { bodyObject, entitiesResponse, filterAndSort, lookupIds, publicRecord } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';
@@ -45,12 +45,7 @@ function reportRows(ctx: SimContext, report: { type: ScheduledReport['type']; re
   const { filter, sort } = report.report_params;
   const t = ctx.tenant;
   switch (report.type) {
-    case 'hosts': {
-      const hosts = cachedQuery(ctx, 'hosts', () => hostsInView(t, ctx.now(), false), HOST_FIELDS, { filter, sort }, 'false');
-      // A column may name a host's policies, which are built on the host's first read.
-      for (const h of hosts) completeHost(t, h);
-      return hosts;
-    }
+    case 'hosts': return cachedQuery(ctx, 'hosts', () => hostsInView(t, ctx.now(), false), HOST_FIELDS, { filter, sort }, 'false');
     case 'alerts': return cachedQuery(ctx, 'report-alerts', () => t.alerts.values(), ALERT_FIELDS, { filter, sort });
     case 'spotlight_vulnerabilities': return cachedQuery(ctx, 'vulnerabilities', () => t.vulnerabilities.values(), VULNERABILITY_FIELDS, { filter, sort });
     case 'incidents': return cachedQuery(ctx, 'incidents', () => t.incidents.values(), INCIDENT_FIELDS, { filter, sort });
@@ -79,6 +74,8 @@ function download(req: SimRequest, ctx: SimContext): SimResponse {
   if (e.status !== 'DONE') throw new SimHttpError(400, `Report execution ${id} has no file: its status is ${e.status}.`);
   const { columns, format } = e.report_params;
   const rows = reportRows(ctx, e);
+  // A host's policies are built on its first read: complete the rows when a column names them.
+  if (e.type === 'hosts' && columns.some((c) => /^(device_)?policies(\.|$)/.test(c))) for (const r of rows) completeHost(ctx.tenant, r as Host);
   const name = String(e.result_metadata.report_file_name).replace(/[^\w.-]/g, '_');
   const headers = { 'Content-Disposition': `attachment; filename="${name}"` };
   if (format === 'json') {
