@@ -99,6 +99,14 @@ describe('hosts', () => {
     expect(get.status).toBe(200);
     expect(get.json.resources.map((r: { device_id: string }) => r.device_id)).toEqual([a, b]);
     expect(get.json.resources[0]).not.toHaveProperty('_online');
+    expect(get.json.resources[0]).not.toHaveProperty('_ordinal');
+    // Policies are built on a host's first read; they are there, in the record's order, on every read.
+    const record = get.json.resources[0];
+    expect(Object.keys(record.device_policies)).toEqual(['prevention', 'sensor_update', 'device_control', 'firewall', 'remote_response']);
+    expect(record.policies).toEqual([record.device_policies.prevention]);
+    expect(Object.keys(record).slice(Object.keys(record).indexOf('last_reboot'), Object.keys(record).indexOf('last_reboot') + 3)).toEqual(['last_reboot', 'device_policies', 'policies']);
+    const again = await h.api('GET', '/devices/entities/devices/v2', { query: { ids: [a as string] } });
+    expect(again.json.resources[0]).toEqual(record);
     const post = await h.api('POST', '/devices/entities/devices/v2', { body: { ids: [a, '0'.repeat(32)] } });
     expect(post.status).toBe(200);
     expect(post.json.resources).toHaveLength(1);

@@ -24,6 +24,23 @@ describe('scheduled reports and report executions', () => {
     expect(run.result_metadata.result_count).toBe(want);
   });
 
+  it("fills a hosts report's policy columns (a host's policies are built on its first read)", async () => {
+    const q = await h.api('GET', '/reports/queries/report-executions/v1', { query: { filter: "status:'DONE'+type:'hosts'" } });
+    const runs = (await h.api('GET', '/reports/entities/report-executions/v1', { query: { ids: q.json.resources } })).json.resources;
+    const run = runs.find((r: { result_metadata: { result_count: number } }) => r.result_metadata.result_count > 0);
+    h.sim.changeTenant((t) => {
+      const e = t.reportExecutions.get(run.id);
+      if (e) e.report_params = { ...e.report_params, columns: ['device_id', 'device_policies.prevention.policy_id', 'policies.policy_type'] };
+    });
+    const res = await fetch(`${h.sim.url}/reports/entities/report-executions-download/v1?ids=${run.id}`, { headers: { Authorization: `Bearer ${await h.token()}` } });
+    const rows = (await res.text()).trim().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [, policyId, policyType] of rows) {
+      expect(policyId).toMatch(/^[0-9a-f]{32}$/);
+      expect(policyType).toBe('prevention');
+    }
+  });
+
   it('runs a report now: PENDING, no file yet, then DONE with a file', async () => {
     const report = [...h.sim.tenant.scheduledReports.values()].find((r) => r.type === 'hosts');
     const launched = await h.api('POST', '/reports/entities/scheduled-reports/execution/v1', { body: [{ id: report?.id }] });

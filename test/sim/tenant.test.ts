@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateTenant } from '../../src/sim/tenant/index.js';
+import { completeHost, generateTenant } from '../../src/sim/tenant/index.js';
 import type { Host, Tenant } from '../../src/sim/tenant/index.js';
 
 const anchor = Date.UTC(2026, 4, 1, 8, 9, 10);
@@ -86,10 +86,11 @@ describe('generateTenant', () => {
       expect(h.platform_id).toBe({ Windows: '0', Mac: '1', Linux: '3' }[h.platform_name]);
       expect(h.host_hidden_status).toBe('visible');
       for (const tag of h.tags) expect(tag).toMatch(/^FalconGroupingTags\/\S+$/);
+      const { device_policies, policies } = completeHost(tenant, h);
       for (const type of ['prevention', 'sensor_update', 'device_control', 'firewall', 'remote_response']) {
-        expect(h.device_policies[type]?.policy_id).toMatch(HEX32);
+        expect(device_policies?.[type]?.policy_id).toMatch(HEX32);
       }
-      expect(h.policies.map((p) => p.policy_type)).toEqual(['prevention']);
+      expect(policies?.map((p) => p.policy_type)).toEqual(['prevention']);
       if (h.hostname.startsWith('ip-')) expect(h.hostname).toBe(`ip-${h.local_ip.replace(/\./g, '-')}`);
     }
     expect(hosts.some((h) => h.tags.length === 0)).toBe(true);

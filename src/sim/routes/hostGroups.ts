@@ -7,7 +7,7 @@ import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
 import type { Host, HostGroup } from '../tenant/types.js';
-import { HOST_FIELDS, hostsInView, settleHosts } from './hostModel.js';
+import { HOST_FIELDS, hostRecord, hostsInView, settleHosts } from './hostModel.js';
 import { bodyIds, bodyObject, entitiesResponse, filterAndSort, isoSeconds, lookupIds, publicRecord } from './querying.js';
 
 const POWERED_BY = 'device-api';
@@ -47,7 +47,8 @@ function applyRule(ctx: SimContext, group: HostGroup): void {
 
 function setMember(host: Host, groupId: string, member: boolean): void {
   const has = host.groups.includes(groupId);
-  if (member && !has) host.groups.push(groupId);
+  // A new array: the generator shares one array among the hosts with the same groups (tenant/hosts.ts).
+  if (member && !has) host.groups = [...host.groups, groupId];
   if (!member && has) host.groups = host.groups.filter((g) => g !== groupId);
 }
 
@@ -258,7 +259,7 @@ export const hostGroupRoutes: Route[] = [
     query: memberQuery,
     handler: (r, c) => members(r, c, (h) => h.device_id),
   },
-  { ...read, method: 'GET', path: '/devices/combined/host-group-members/v1', query: memberQuery, handler: (r, c) => members(r, c, publicRecord) },
+  { ...read, method: 'GET', path: '/devices/combined/host-group-members/v1', query: memberQuery, handler: (r, c) => members(r, c, (h) => hostRecord(c.tenant, h)) },
   {
     ...write,
     method: 'POST',

@@ -2,7 +2,8 @@
 // containment state machine, and visibility (hidden hosts).
 import type { FieldSchema } from '../fql/index.js';
 import type { Host, Tenant } from '../tenant/types.js';
-import { isoSeconds } from './querying.js';
+import { isoSeconds, publicRecord } from './querying.js';
+import { completeHost } from '../tenant/index.js';
 import { invalidateQueries } from './cachedQuery.js';
 
 export const HOST_FIELDS: FieldSchema = {
@@ -84,3 +85,8 @@ export function hostsInView(tenant: Tenant, now: number, hidden: boolean): Host[
 
 /** A device id as the API accepts it: 32 hex characters. */
 export const AID_PATTERN = /^[0-9a-fA-F]{32}$/;
+
+/** A host as the API shows it: complete (its policies are built on first read) and without private fields. */
+export function hostRecord(tenant: Tenant, host: Host): object {
+  return publicRecord(completeHost(tenant, host));
+}

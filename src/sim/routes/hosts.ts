@@ -5,8 +5,8 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { Host } from '../tenant/types.js';
-import { HOST_FIELDS, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
-import { bodyIds, publicRecord, queryKey } from './querying.js';
+import { HOST_FIELDS, hostRecord, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
+import { bodyIds, queryKey } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';
 
 const POWERED_BY = 'device-api';
@@ -55,8 +55,8 @@ function scroll(req: SimRequest, ctx: SimContext): SimResponse {
   });
 }
 
-function project(host: Host, fields: string[]): object {
-  const full = publicRecord(host) as Record<string, unknown>;
+function project(ctx: SimContext, host: Host, fields: string[]): object {
+  const full = hostRecord(ctx.tenant, host) as Record<string, unknown>;
   if (fields.length === 0) return full;
   const out: Record<string, unknown> = { device_id: host.device_id };
   for (const f of fields) if (f in full) out[f] = full[f];
@@ -76,7 +76,7 @@ function combined(hidden: boolean) {
     const pagination: Record<string, unknown> = { offset: token ?? '', limit, total: all.length, expires_at: ctx.now() + SCROLL_TTL_MS };
     if (end < all.length) pagination.next = ctx.cursors.issue(end, key, SCROLL_TTL_MS);
     if (start > 0) pagination.previous = ctx.cursors.issue(Math.max(0, start - limit), key, SCROLL_TTL_MS);
-    return ok(page.map((h) => project(h, fields)), { pagination });
+    return ok(page.map((h) => project(ctx, h, fields)), { pagination });
   };
 }
 
@@ -89,7 +89,7 @@ function details(ids: string[], ctx: SimContext): SimResponse {
   const errors = [];
   for (const id of ids) {
     const host = ctx.tenant.hosts.get(id.toLowerCase());
-    if (host) found.push(publicRecord(host));
+    if (host) found.push(hostRecord(ctx.tenant, host));
     else errors.push({ code: 404, message: `Device not found: ${id}` });
   }
   return { status: found.length ? 200 : 404, resources: found, errors };

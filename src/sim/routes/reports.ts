@@ -7,11 +7,12 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import { readPath, type FieldSchema } from '../fql/index.js';
-import type { ReportExecution, ScheduledReport, Tenant } from '../tenant/types.js';
+import type { Host, ReportExecution, ScheduledReport, Tenant } from '../tenant/types.js';
 import { newExecution } from '../tenant/reports.js';
 import { bodyObject, entitiesResponse, filterAndSort, lookupIds, publicRecord } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';
 import { HOST_FIELDS, hostsInView } from './hostModel.js';
+import { completeHost } from '../tenant/index.js';
 import { ALERT_FIELDS } from './alerts.js';
 import { VULNERABILITY_FIELDS } from './spotlight.js';
 import { INCIDENT_FIELDS } from './incidents.js';
@@ -73,6 +74,8 @@ function download(req: SimRequest, ctx: SimContext): SimResponse {
   if (e.status !== 'DONE') throw new SimHttpError(400, `Report execution ${id} has no file: its status is ${e.status}.`);
   const { columns, format } = e.report_params;
   const rows = reportRows(ctx, e);
+  // A host's policies are built on its first read: complete the rows when a column names them.
+  if (e.type === 'hosts' && columns.some((c) => /^(device_)?policies(\.|$)/.test(c))) for (const r of rows) completeHost(ctx.tenant, r as Host);
   const name = String(e.result_metadata.report_file_name).replace(/[^\w.-]/g, '_');
   const headers = { 'Content-Disposition': `attachment; filename="${name}"` };
   if (format === 'json') {

@@ -12,12 +12,12 @@ import {
 } from './names.js';
 import type { Department, Hardware, OsInfo, Site } from './names.js';
 import { makeHostname, serialNumber } from './hostnames.js';
-import { policiesFor, policyCatalog } from './policies.js';
-import type { PolicyCatalog } from './policies.js';
+import { PolicyDraws, policyCatalog } from './policies.js';
 import type { Draft, NameContext } from './hostnames.js';
 import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
 
 const PLATFORM_ID: Record<Platform, string> = { Windows: '0', Mac: '1', Linux: '3' };
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const IT_DEPT = DEPARTMENTS.find((d) => d.code === 'IT') as Department;
 
 const pick = {
@@ -58,11 +58,14 @@ function person(rng: Random): Person {
   return { first, last, username: `${first.charAt(0)}${last}`.toLowerCase() };
 }
 
-const sitePickers = new Map<string, Picker<Site>>();
+/** Site pickers by platform and role (PLATFORM_SLOT + ROLE_SLOT), made on first use. */
+const sitePickers: (Picker<Site> | undefined)[] = [];
+const PLATFORM_SLOT: Record<Platform, number> = { Windows: 0, Mac: 3, Linux: 6 };
+const ROLE_SLOT: Record<HostRole, number> = { workstation: 0, server: 1, dc: 2 };
 
 function siteFor(rng: Random, platform: Platform, role: HostRole): Site {
-  const key = `${platform}|${role}`;
-  let picker = sitePickers.get(key);
+  const key = PLATFORM_SLOT[platform] + ROLE_SLOT[role];
+  let picker = sitePickers[key];
   if (!picker) {
     const candidates =
       role === 'workstation'
@@ -72,7 +75,7 @@ function siteFor(rng: Random, platform: Platform, role: HostRole): Site {
           : SITES.filter((s) => s.weight[1] > 0 && (platform === 'Linux' || s.kind !== 'office' || s.code === 'NYC'));
     const col = role === 'workstation' ? 0 : 1;
     picker = new Picker(candidates, candidates.map((s) => Math.max(1, s.weight[col])));
-    sitePickers.set(key, picker);
+    sitePickers[key] = picker;
   }
   return picker.pick(rng);
 }
@@ -127,14 +130,23 @@ function tagsFor(rng: Random, d: Draft): string[] {
   return tags;
 }
 
-const ouLists = new Map<string, string[]>();
+const NO_ITEMS: string[] = [];
+const sharedSingles = new Map<string, string[]>();
+const sharedLists = new Map<string, string[]>();
 
-/** One array per distinct OU path, shared by the hosts in it (nothing changes a host's `ou`): fewer objects to keep. */
-function sharedOu(ou: string[]): string[] {
-  const key = ou.join('\n');
-  let shared = ouLists.get(key);
-  if (!shared) ouLists.set(key, (shared = ou));
-  return shared;
+/**
+ * One array per distinct list, shared by the hosts that have it: fewer objects to keep (a few dozen instead of
+ * hundreds of thousands). Nothing changes these arrays in place: the routes that change a host's tags or groups
+ * assign a new array (see routes/hostActions.ts, routes/hostGroups.ts), and nothing changes `ou`.
+ */
+function shared(list: string[]): string[] {
+  if (list.length === 0) return NO_ITEMS;
+  // Most lists have one item: keyed by it, with no joined key to build.
+  const cache = list.length === 1 ? sharedSingles : sharedLists;
+  const key = list.length === 1 ? (list[0] as string) : list.join('\n');
+  let kept = cache.get(key);
+  if (!kept) cache.set(key, (kept = list.slice()));
+  return kept;
 }
 
 interface Fleet {
@@ -142,15 +154,20 @@ interface Fleet {
   cid: string;
   anchor: number;
   adDomain: string;
-  policies: PolicyCatalog;
+  policies: PolicyDraws;
   awsAccount: string;
   names: NameContext;
-  deviceIds: Set<string>;
   macBase: number;
   groups: GroupPlan;
 }
 
-export function generateHosts(rng: Random, count: number, cid: string, anchor: number, groups: GroupPlan): HostMeta[] {
+export interface GeneratedHosts {
+  metas: HostMeta[];
+  /** their policies, by host ordinal (Host._ordinal) */
+  policies: PolicyDraws;
+}
+
+export function generateHosts(rng: Random, count: number, cid: string, anchor: number, groups: GroupPlan): GeneratedHosts {
   const n = Math.max(0, Math.floor(count));
   const platforms = platformQuota(rng, n);
   const fleet: Fleet = {
@@ -159,20 +176,19 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     anchor,
     groups,
     adDomain: rng.pick(AD_DOMAINS),
-    policies: policyCatalog(rng, anchor),
+    policies: new PolicyDraws(policyCatalog(rng, anchor), n),
     awsAccount: String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)),
     names: { rng, taken: new Set(), width: n > 4000 ? 4 : 3 },
-    deviceIds: new Set<string>(),
     macBase: rng.int(0, 0xffffff),
   };
   const metas: HostMeta[] = [];
   // One small function per host, so the JIT optimizes it early.
   for (let i = 0; i < n; i++) metas.push(makeHost(fleet, i, platforms[i] as Platform));
-  return metas;
+  return { metas, policies: fleet.policies };
 }
 
 function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
-  const { rng, cid, anchor, adDomain, policies, awsAccount, names, deviceIds, macBase, groups } = fleet;
+  const { rng, cid, anchor, adDomain, policies, awsAccount, names, macBase, groups } = fleet;
   const role: HostRole =
     platform === 'Mac' ? 'workstation'
     : platform === 'Linux' ? (rng.chance(0.12) ? 'workstation' : 'server')
@@ -195,12 +211,11 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
   const ip = { value: localIp(rng, site), redraw: () => localIp(rng, site) };
   const hostname = makeHostname(names, draft, hw, product, ip);
   const seen = seenTimes(rng, anchor, role);
-  let deviceId = hex(rng, 32);
-  while (deviceIds.has(deviceId)) deviceId = hex(rng, 32);
-  deviceIds.add(deviceId);
+  // 128 random bits: the tenant's Map of hosts by device id (tenant/index.ts) checks that no two are the same.
+  const deviceId = hex(rng, 32);
   const macInt = (Math.imul(i, 0x9e3779) + macBase) & 0xffffff;
-  const macHex = macInt.toString(16).padStart(6, '0');
-  const mac = ['00-50-56', macHex.slice(0, 2), macHex.slice(2, 4), macHex.slice(4, 6)].join('-');
+  // Joined, not concatenated: one flat string rather than a chain of pieces for every host to keep.
+  const mac = ['00-50-56', BYTE_HEX[macInt >>> 16], BYTE_HEX[(macInt >>> 8) & 0xff], BYTE_HEX[macInt & 0xff]].join('-');
   const stale = seen.last < anchor - 30 * DAY;
   const contained = !stale && role !== 'dc' && seen.last > anchor - DAY && rng.chance(0.02);
   const external = site.egress.length > 0 ? rng.pick(site.egress) : `198.51.100.${rng.int(1, 254)}`;
@@ -210,7 +225,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     : site.kind === 'cloud' ? (site.domain ?? '')
     : platform === 'Mac' ? (rng.chance(0.3) ? adDomain : '')
     : rng.chance(0.4) ? adDomain : '';
-  const ou = sharedOu(
+  const ou = shared(
     platform !== 'Windows' ? (platform === 'Mac' && domain ? ['Macs'] : [])
     : role === 'dc' ? ['Domain Controllers']
     : role === 'server' ? [`${draft.serverRole?.name ?? 'Application'} Servers`, 'Servers']
@@ -250,7 +265,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     bios_version: rng.pick(hw.bios_versions),
     chassis_type: hw.chassis[0],
     chassis_type_desc: hw.chassis[1],
-    tags: tagsFor(rng, draft),
+    tags: shared(tagsFor(rng, draft)),
     groups: [],
     reduced_functionality_mode: pick.rfm.pick(rng),
     filesystem_containment_status: contained ? 'contained' : 'normal',
@@ -258,9 +273,12 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     detection_suppression_status: '',
     last_login_user: draft.user?.username ?? (platform === 'Windows' ? 'Administrator' : site.kind === 'cloud' ? 'ec2-user' : 'root'),
     last_reboot: iso(between(rng, Math.max(seen.first, seen.last - 30 * DAY), seen.last)),
-    device_policies: {},
-    policies: [],
+    // Built on first read from what `policies.draw` keeps (see completeHost in index.ts); the keys are here, so
+    // the record's fields keep their order.
+    device_policies: undefined,
+    policies: undefined,
     _online: seen.online ? 'online' : rng.chance(0.02) ? 'unknown' : 'offline',
+    _ordinal: i,
   };
   if (os.os_build) host.os_build = os.os_build;
   if (site.kind === 'cloud') {
@@ -269,10 +287,7 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     host.service_provider_account_id = awsAccount;
     host.zone_group = `${site.region ?? 'us-east-1'}${rng.pick(['a', 'b', 'c'])}`;
   }
-  host.device_policies = policiesFor(rng, policies, platform, role, host, seen.first, seen.last);
-  // Like the real API, `policies` lists the prevention policy only.
-  const prevention = host.device_policies.prevention;
-  host.policies = prevention ? [prevention] : [];
+  policies.draw(rng, i, platform, role, seen.first, seen.last);
   const meta: HostMeta = {
     host,
     role,
@@ -288,6 +303,6 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     procs: NO_PROCS,
     lastPid: 0,
   };
-  host.groups = groups.assign(meta, rng);
+  host.groups = shared(groups.assign(meta, rng));
   return meta;
 }

@@ -8,9 +8,10 @@
 // are each generated on the first read of one of their fields, or before the
 // first write (materializeTenant), so what they copy from hosts is always the
 // hosts as generated: the tenant does not depend on which family is read first.
-import type { Alert, Behavior, CrowdScore, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
+import type { Alert, Behavior, CrowdScore, Host, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
 import type { HostMeta } from './meta.js';
 import type { SamplePlacement } from './processes.js';
+import type { PolicyDraws } from './policies.js';
 import { generateHostGroups } from './hostGroups.js';
 import { generateHosts } from './hosts.js';
 import { ProcessFactory, generateProcesses, placeSamples, sampleHashes } from './processes.js';
@@ -84,18 +85,38 @@ export function materializeTenant(tenant: Tenant): void {
   materializers.get(tenant)?.();
 }
 
+const policyDraws = new WeakMap<Tenant, PolicyDraws>();
+
+/**
+ * The host with its policies (device_policies and policies), built on its first read: every route that shows a
+ * host passes it through here (routes/hostModel.ts hostRecord).
+ */
+export function completeHost(tenant: Tenant, host: Host): Host {
+  if (host.device_policies === undefined) {
+    const draws = policyDraws.get(tenant);
+    if (!draws) throw new Error(`host ${host.device_id} is not one of the tenant's`);
+    const policies = draws.build(host._ordinal, host);
+    host.device_policies = policies;
+    // Like the real API, `policies` lists the prevention policy only.
+    host.policies = policies.prevention ? [policies.prevention] : [];
+  }
+  return host;
+}
+
 export function generateTenant(options: TenantOptions): Tenant {
   const seed = Math.floor(options.seed) >>> 0;
   const anchor = Math.floor(options.anchor);
   const cid = (options.cid ?? hex(streamRandom(seed, 'cid'), 32)).toLowerCase();
 
   const groupPlan = generateHostGroups(streamRandom(seed, 'groups'), anchor);
-  const metas = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
+  const { metas, policies } = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
   const placement = placeSamples(streamRandom(seed, 'samples'), metas);
   // Before alerts and vulnerabilities copy hostnames into their records.
   const hostnames = sampleHostnames(metas, placement);
   const reusedHostname = reuseHostname(metas, new Set(hostnames));
-  const hosts = new Map(metas.map((m) => [m.host.device_id, m.host]));
+  const hosts = new Map<string, Host>();
+  for (const m of metas) hosts.set(m.host.device_id, m.host);
+  if (hosts.size !== metas.length) throw new Error('two generated hosts have the same device id');
   const hashes = sampleHashes(seed);
 
   const activity = once((): Activity => {
@@ -138,6 +159,7 @@ export function generateTenant(options: TenantOptions): Tenant {
       domains: [...SAMPLE_DOMAINS],
     },
   };
+  policyDraws.set(tenant, policies);
   materializers.set(tenant, () => {
     activity();
     spotlight();

@@ -66,10 +66,13 @@ export interface Host {
   instance_id?: string;
   service_provider?: string;
   service_provider_account_id?: string;
-  device_policies: Record<string, DevicePolicy>;
-  policies: DevicePolicy[];
+  /** Undefined until the host is first read: see completeHost (tenant/index.ts), which fills both. */
+  device_policies: Record<string, DevicePolicy> | undefined;
+  policies: DevicePolicy[] | undefined;
   /** Online state for /devices/entities/online-state/v1. */
   _online: 'online' | 'offline' | 'unknown';
+  /** The host's number in its tenant, for what is kept per host outside the record (its policies). */
+  _ordinal: number;
   /** Epoch ms when a pending containment/lift completes (lazy state machine). */
   _transitionAt?: number;
 }

@@ -7,7 +7,9 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-const dayPrefix = new Map<number, string>();
+/** "YYYY-MM-DDT" by day since 1970, filled on demand (to 2079: later days are formatted each time) */
+const DAY_PREFIXES = 40_000;
+const dayPrefix: (string | undefined)[] = [];
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 /** "HH:MM:SSZ" per second of the day, filled on demand (a packed array of '') */
 const timeOfDay: string[] = Array.from({ length: 86_400 }, () => '');
@@ -18,10 +20,10 @@ export function iso(ms: number): string {
   // are cached, so each result is one small concatenation of shared strings.
   const seconds = Math.floor(ms / SECOND);
   const day = Math.floor(seconds / 86_400);
-  let prefix = dayPrefix.get(day);
+  let prefix = day >= 0 && day < DAY_PREFIXES ? dayPrefix[day] : undefined;
   if (prefix === undefined) {
     prefix = new Date(day * DAY).toISOString().slice(0, 11);
-    dayPrefix.set(day, prefix);
+    if (day >= 0 && day < DAY_PREFIXES) dayPrefix[day] = prefix;
   }
   const rest = seconds - day * 86_400;
   let time = timeOfDay[rest] as string;
@@ -61,22 +63,23 @@ export function between(rng: Random, lo: number, hi: number): number {
   return lo + Math.floor(rng.next() * (hi - lo));
 }
 
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** Where hex() writes its digits: one string is made from it, with no pieces to join (hundreds of thousands of calls). */
+const hexScratch = Buffer.allocUnsafe(128);
 
 /**
  * n lowercase hex characters from the stream, like Random.hex but without
- * formatting doubles (Number#toString(16) is slow above 2^30).
+ * formatting doubles (Number#toString(16) is slow above 2^30): eight digits
+ * per draw, most significant first.
  */
 export function hex(rng: Random, n: number): string {
-  const parts: string[] = [];
+  if (n > hexScratch.length) return hex(rng, hexScratch.length) + hex(rng, n - hexScratch.length);
+  let at = 0;
   for (let have = 0; have < n; have += 8) {
     const u = Math.floor(rng.next() * 0x100000000);
-    parts.push(
-      (BYTE_HEX[u >>> 24] as string) + BYTE_HEX[(u >>> 16) & 0xff] + BYTE_HEX[(u >>> 8) & 0xff] + BYTE_HEX[u & 0xff],
-    );
+    for (let shift = 28; shift >= 0; shift -= 4) hexScratch[at++] = HEX_DIGITS[(u >>> shift) & 15] as number;
   }
-  const out = parts.join('');
-  return out.length === n ? out : out.slice(0, n);
+  return hexScratch.toString('latin1', 0, n);
 }
 
 /** In-place Fisher-Yates shuffle. */
