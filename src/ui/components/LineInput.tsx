@@ -4,13 +4,11 @@
 // the previous key left. Ctrl and Meta chords, Tab and Esc are left to the
 // app (Ctrl+S sends, Tab moves on).
 import React, { useRef, useState } from 'react';
-import { Text } from 'ink';
 import { editLine, type LineAction, type LineState } from '../../core/composer/lineEdit.js';
-import { color } from '../theme.js';
 import { matches, textOf } from '../keys/keymap.js';
 import { useKeypress } from '../keys/KeypressProvider.js';
 import type { KeyEvent } from '../keys/parseKeys.js';
-import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
+import { FieldText } from './FieldText.js';
 
 /** The edit a key makes in a one-line field, if any. */
 export function lineAction(key: KeyEvent): LineAction | undefined {
@@ -103,22 +101,5 @@ export function LineInput({ value, onChange, onSubmit, focus, placeholder, onOth
     { isActive: focus },
   );
 
-  const { text, cursor } = field.current();
-  if (text === '' && placeholder) {
-    return (
-      <Text color={color('muted')} wrap="truncate">
-        {focus ? <Text inverse> </Text> : null}
-        {placeholder}
-      </Text>
-    );
-  }
-  const at = Math.min(cursor, text.length);
-  return (
-    <Text wrap="truncate">
-      {/* Text loaded from history, a collection or a paste: control characters are shown, not obeyed. */}
-      {safe(text.slice(0, at))}
-      {focus ? <Text inverse>{safe(text[at] ?? ' ')}</Text> : safe(text[at] ?? '')}
-      {safe(text.slice(at + 1))}
-    </Text>
-  );
+  return <FieldText field={field} focus={focus} placeholder={placeholder} />;
 }

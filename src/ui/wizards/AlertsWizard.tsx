@@ -17,7 +17,7 @@ import { AlertList } from './alerts/AlertList.js';
 import { ConfirmLine, PlanReview, Results } from './alerts/PlanReview.js';
 import { ChangeFormView } from './alerts/ChangeFormView.js';
 import { hintFor, PanelPrompt, STEP_TITLES, targetsOf, type Panel } from './alerts/Prompts.js';
-import { FieldText } from './alerts/FieldText.js';
+import { FieldText } from '../components/FieldText.js';
 import { currentAlert, planRows } from '../../core/wizards/alerts/machine.js';
 import { queryLine } from '../../core/wizards/alerts/screen.js';
 import { PRESET_NAMES } from '../../core/wizards/alerts/presets.js';

@@ -7,7 +7,7 @@ import { ALERT_STATUSES } from '../../../core/wizards/alerts/alertRecord.js';
 import { terminalSafe as safe } from '../../../core/text/terminalSafe.js';
 import type { LineField } from '../../components/LineInput.js';
 import { color } from '../../theme.js';
-import { FieldText } from './FieldText.js';
+import { FieldText } from '../../components/FieldText.js';
 
 const LABELS = { status: 'status ', assign: 'assign ', tag: 'tag    ', comment: 'comment' } as const;
 const HINTS = { assign: "a user id (with @) or a name; '-' unassigns", tag: 'tags, separated by commas', comment: 'a note for the alerts' } as const;

@@ -7,7 +7,7 @@ import type { ChangeForm } from '../../../core/wizards/alerts/changeForm.js';
 import { currentAlert } from '../../../core/wizards/alerts/machine.js';
 import type { LineField } from '../../components/LineInput.js';
 import { color } from '../../theme.js';
-import { FieldText } from './FieldText.js';
+import { FieldText } from '../../components/FieldText.js';
 
 /** What the table step is doing besides showing the table. */
 export type Panel = { kind: 'none' } | { kind: 'filter'; text: string } | { kind: 'rules'; text: string; problems?: string[]; loading?: boolean } | { kind: 'form'; form: ChangeForm };

@@ -1,10 +1,12 @@
-// A one-line field drawn from a LineField the wizard edits itself (so keys
-// of a burst reach the field that the previous key opened).
+// A one-line field drawn from a LineField: LineInput draws its own with it,
+// and wizards that edit a field themselves (so keys of a burst reach the field
+// the previous key opened) draw theirs. Text from history, a collection or a
+// paste: control characters are shown, not obeyed.
 import React from 'react';
 import { Text } from 'ink';
-import type { LineField } from '../../components/LineInput.js';
-import { terminalSafe as safe } from '../../../core/text/terminalSafe.js';
-import { color } from '../../theme.js';
+import type { LineField } from './LineInput.js';
+import { terminalSafe as safe } from '../../core/text/terminalSafe.js';
+import { color } from '../theme.js';
 
 export function FieldText({ field, focus, placeholder }: { field: LineField; focus: boolean; placeholder?: string }): React.JSX.Element {
   const { text, cursor } = field.current();
