@@ -115,8 +115,9 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
     [response, scopes, width, height],
   );
   const barRows = pagingBarRows({ paging, fetchAll });
-  // A message (a long file path) may take two rows rather than lose its end.
-  const messageLines = useMemo(() => (message ? fitLines(message.text, width, 2) : []), [message, width]);
+  // A message (a long file path) may take two rows rather than lose its end. It quotes paths, file
+  // system errors and jq's own words: sanitized here, once, whoever set it.
+  const messageLines = useMemo(() => (message ? fitLines(terminalSafe(message.text), width, 2) : []), [message, width]);
   const footerRows = prompt ? 1 : Math.max(1, messageLines.length);
   const viewHeight = Math.max(1, height - headerRows - errors.length - barRows - footerRows);
   const view = useJsonViewport(doc, viewHeight);
@@ -258,10 +259,10 @@ export function ResponsePane({ response, label, paging, height, width, focused, 
       setMessage(undefined);
       extras.filter(value).then(
         (end) => {
-          if (end.kind === 'error') setMessage({ text: terminalSafe(end.text), role: 'error' });
+          if (end.kind === 'error') setMessage({ text: end.text, role: 'error' });
           else if (end.kind === 'shown' || end.kind === 'stale') setMessage(undefined);
         },
-        (err: unknown) => setMessage({ text: terminalSafe(`jq: ${err instanceof Error ? err.message : String(err)}`), role: 'error' }),
+        (err: unknown) => setMessage({ text: `jq: ${err instanceof Error ? err.message : String(err)}`, role: 'error' }),
       );
       return;
     }
