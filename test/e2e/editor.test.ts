@@ -26,7 +26,7 @@ describe.skipIf(!tmuxAvailable())('$EDITOR in tmux', () => {
     writeFileSync(editor, `#!/bin/sh\nsed -i 's/"ids": \\[/"ids": [ "abc123",/; s/"abc123",\\n *""/"abc123"/' "$1"\nsed -i -z 's/"abc123",\\n *""/"abc123"/' "$1"\n`);
     chmodSync(editor, 0o700);
     term = await startShellInTmux(h.sim, { home, env: { EDITOR: editor } });
-    await term.typeSlowly('/devices/entities/devices/v2', 2);
+    term.type('/devices/entities/devices/v2');
     await term.waitFor((s) => s.includes('POST   /devices/entities/devices/v2'), 5000, 'the completion');
     term.keys('Down');
     await term.waitFor((s) => s.includes('▸ POST   /devices/entities/devices/v2'), 5000, 'the POST highlighted');

@@ -1,11 +1,10 @@
-// The real binary in a real terminal (tmux): a path typed at 5 ms per key
-// and sent with Ctrl+S is recorded exactly; help fits 80x24, scrolls, and
+// The real binary in a real terminal (tmux): a path typed at 5 ms per key,
+// or arriving with Ctrl+S in one burst, is recorded exactly; help fits 80x24, scrolls, and
 // lists the wizards' keys.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
 
 describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
@@ -19,20 +18,14 @@ describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
     await h.close();
   });
 
-  function start(size?: { columns: number; rows: number }) {
+  async function start(size?: { columns: number; rows: number }) {
     const { home, env } = tempHome();
-    const c = h.sim.clients.demo;
-    term = startTmux(
-      [process.execPath, BIN],
-      { TALON_HOME: home, FALCON_BASE_URL: h.sim.url, FALCON_CLIENT_ID: c.id, FALCON_CLIENT_SECRET: c.secret, TERM: 'xterm-256color' },
-      size,
-    );
+    term = await startShellInTmux(h.sim, { home, size });
     return { term, env };
   }
 
   it('records exactly the path typed at 5 ms per key and sent with Ctrl+S', async () => {
-    const { term, env } = start();
-    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    const { term, env } = await start();
     const typed = '/devices/queries/devices/v1?limit=3&sort=hostname.asc';
     await term.typeSlowly(typed, 5);
     term.keys('C-s');
@@ -43,9 +36,20 @@ describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
     term.keys('C-c');
   });
 
+  it('records exactly the path arriving with Ctrl+S in one write', async () => {
+    const { term, env } = await start();
+    const typed = '/devices/queries/devices/v1?limit=2&sort=hostname.desc';
+    // One write to the terminal: the path and Ctrl+S (0x13) arrive together, as from a macro or a fast typist.
+    term.type(`${typed}\u0013`);
+    await term.waitFor((s) => s.includes('items 1-2 of'), 15_000, 'the answer');
+    const entries = openHistoryStore(env).read().entries;
+    expect(entries).toHaveLength(1);
+    expect([entries[0]?.path, entries[0]?.query]).toEqual(['/devices/queries/devices/v1', [['limit', '2'], ['sort', 'hostname.desc']]]);
+    term.keys('C-c');
+  });
+
   it('shows help that fits 80x24, scrolls to the wizard keys, and closes with Esc', async () => {
-    const { term } = start({ columns: 80, rows: 24 });
-    await term.waitFor((s) => s.includes('type a path'), 15_000, 'the endpoint line');
+    const { term } = await start({ columns: 80, rows: 24 });
     term.keys('F1');
     const first = await term.waitFor((s) => s.includes('talon keys'), 5000, 'the help');
     const lines = first.replace(/\n$/, '').split('\n');
