@@ -10,6 +10,7 @@ import type { KeyEvent } from '../keys/parseKeys.js';
 import { matches } from '../keys/keymap.js';
 import { useKeyLayer, useKeypress, useKeypressBus } from '../keys/KeypressProvider.js';
 import { color } from '../theme.js';
+import { terminalSafe } from '../../core/text/terminalSafe.js';
 
 export interface LazyView<P extends object> {
   (props: P): React.JSX.Element;
@@ -88,7 +89,7 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Rea
       { isActive: failed !== undefined },
     );
     if (Component) return <Component {...props} />;
-    if (failed) return <Text color={color('error')}>The {name} could not be loaded: {failed} (Esc closes)</Text>;
+    if (failed) return <Text color={color('error')}>The {name} could not be loaded: {terminalSafe(failed)} (Esc closes)</Text>;
     return <Text color={color('muted')}>loading the {name}…</Text>;
   }
   View.displayName = `Lazy(${name})`;
