@@ -15,6 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
+/** The palette's "import a curl command" dialog, open. */
+async function openCurlImport(app: Parameters<typeof type>[0] & Parameters<typeof waitForText>[0]): Promise<void> {
+  await press(app, CTRL('k'));
+  await type(app, 'curl');
+  await press(app, KEY.enter);
+  await waitForText(app, 'Import a curl command');
+}
+
 describe('history and saved requests in the shell', () => {
   it('records a sent request, lists it in the history pane, and loads it back', async () => {
     const rig = await openShell(sim);
@@ -72,10 +80,7 @@ describe('history and saved requests in the shell', () => {
     const rig = await openShell(sim);
     const { app } = rig;
     try {
-      await press(app, CTRL('k'));
-      await type(app, 'curl');
-      await press(app, KEY.enter);
-      await waitForText(app, 'Import a curl command');
+      await openCurlImport(app);
       await press(app, `curl -H 'Authorization: Bearer $FALCON_TOKEN' '${sim.url}/devices/queries/devices/v1?limit=3'`);
       await press(app, KEY.enter);
       await waitForFrame(app, (f) => stripAnsi(f).includes('limit') && !f.includes('Import a curl command'));
@@ -90,10 +95,7 @@ describe('history and saved requests in the shell', () => {
     const rig = await openShell(sim);
     const { app } = rig;
     try {
-      await press(app, CTRL('k'));
-      await type(app, 'curl');
-      await press(app, KEY.enter);
-      await waitForText(app, 'Import a curl command');
+      await openCurlImport(app);
       const multiLine = `curl -X GET \\\n  -H 'Accept: application/json' \\\n  "${sim.url}/devices/entities/devices/v2?ids=$AID"`;
       app.stdin.write(paste(multiLine) + KEY.enter);
       await waitForFrame(app, (f) => !f.includes('Import a curl command') && stripAnsi(f).includes('{{AID}}'));
