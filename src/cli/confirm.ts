@@ -2,7 +2,6 @@
 // door asks it): --yes answers yes; on a terminal the whole request is shown
 // and y/N asked on stderr; without a terminal and without --yes the call is
 // refused (exit 2) and nothing is sent.
-import { createInterface } from 'node:readline/promises';
 import { NotSentError } from '../core/request/notSent.js';
 import type { ConfirmWrite } from '../core/request/guardedClient.js';
 import { terminalSafe } from '../core/text/terminalSafe.js';
@@ -23,6 +22,8 @@ export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin,
     }
     // The request may come from a shared collection or history: shown, never obeyed.
     io.stderr.write([title, ...lines.map((l) => `  ${l}`)].map((l) => terminalSafe(l)).join('\n') + '\n');
+    // Loaded here: only a confirmation on a terminal needs it, not every call.
+    const { createInterface } = await import('node:readline/promises');
     const rl = createInterface({ input: io.stdin, output: io.stderr });
     try {
       const answer = (await rl.question('Send it? [y/N] ')).trim().toLowerCase();
@@ -35,6 +36,7 @@ export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin,
 
 /** One line typed on the terminal (standard error carries the question, so standard output stays data). */
 export async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);

@@ -10,9 +10,10 @@ import { readBounded } from './responseLimits.js';
 // Loaded with require: an ESM import of node:http evaluates every export, and on
 // Node 22 one of them (WebSocket) loads Node's own undici, ~25 ms and ~10 MiB
 // that a one-shot call never uses (nodejs/node#59686).
+// node:https (and TLS) is loaded on the first https call: ~10 ms a
+// call to an http target (the simulator) would spend for nothing.
 const load = createRequire(import.meta.url);
 const http = load('node:http') as typeof Http;
-const https = load('node:https') as typeof Https;
 
 export interface NodeTransportOptions {
   /** trust any TLS certificate */
@@ -22,13 +23,20 @@ export interface NodeTransportOptions {
 }
 
 export class NodeTransport implements Transport {
+  private readonly options: NodeTransportOptions;
+  private readonly keepAlive: { keepAlive: true; timeout: number };
   private readonly httpAgent: Http.Agent;
-  private readonly httpsAgent: Https.Agent;
+  private httpsAgent?: Https.Agent;
 
   constructor(options: NodeTransportOptions = {}) {
-    const keepAlive = { keepAlive: true, timeout: options.keepAliveTimeoutMs ?? 4_000 };
-    this.httpAgent = new http.Agent(keepAlive);
-    this.httpsAgent = new https.Agent({ ...keepAlive, rejectUnauthorized: options.insecure !== true });
+    this.options = options;
+    this.keepAlive = { keepAlive: true, timeout: options.keepAliveTimeoutMs ?? 4_000 };
+    this.httpAgent = new http.Agent(this.keepAlive);
+  }
+
+  private secureAgent(): Https.Agent {
+    this.httpsAgent ??= new (load('node:https') as typeof Https).Agent({ ...this.keepAlive, rejectUnauthorized: this.options.insecure !== true });
+    return this.httpsAgent;
   }
 
   send(req: TransportRequest): Promise<TransportResponse> {
@@ -38,7 +46,8 @@ export class NodeTransport implements Transport {
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
     return new Promise<TransportResponse>((resolve, reject) => {
-      const request = (secure ? https : http).request({
+      const agent = secure ? this.secureAgent() : this.httpAgent;
+      const request = (secure ? (load('node:https') as typeof Https) : http).request({
         protocol: origin.protocol,
         // [::1] is a hostname in a URL but an address without brackets here.
         hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -46,7 +55,7 @@ export class NodeTransport implements Transport {
         path: req.pathAndQuery,
         method: req.method,
         headers,
-        agent: secure ? this.httpsAgent : this.httpAgent,
+        agent,
         signal: req.signal,
       });
       request.on('error', reject);
@@ -62,6 +71,6 @@ export class NodeTransport implements Transport {
 
   async close(): Promise<void> {
     this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.httpsAgent?.destroy();
   }
 }

@@ -1,0 +1,86 @@
+// bin/codeCache.js: the code cache that loads the CommonJS bundles on Node
+// before 22.1. Each case runs a fresh node (the cache is written at exit) on a
+// small bundle that requires a file beside it, as the one-shot bundle does.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const CODE_CACHE = fileURLToPath(new URL('../../bin/codeCache.js', import.meta.url));
+const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+
+let dir: string;
+let root: string;
+let bundle: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talon-codecache-'));
+  root = join(dir, 'cache');
+  bundle = join(dir, 'bundle.cjs');
+  writeFileSync(join(dir, 'beside.cjs'), 'exports.word = "beside";\n');
+  writeFileSync(bundle, 'const { word } = require("./beside.cjs");\nexports.main = () => `${word} ${require("node:path").basename(__filename)} ${module.exports === exports}`;\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Loads the bundle through the cache in a new node and prints what its main() returns. */
+function load(env: NodeJS.ProcessEnv = {}): string {
+  const script = `process.stdout.write(require(${JSON.stringify(CODE_CACHE)}).requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(root)}).main())`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+const folder = (): string => join(root, `talon-v8-${uid}`);
+const caches = (): string[] => readdirSync(folder()).filter((n) => n.endsWith('.bin'));
+
+describe('loading a bundle through the code cache', () => {
+  it('runs the bundle as require would, and leaves a cache only its user can read or change', () => {
+    expect(load()).toBe('beside bundle.cjs true');
+    expect(caches()).toHaveLength(1);
+    expect(statSync(folder()).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder(), caches()[0]!)).mode & 0o777).toBe(0o600);
+  });
+
+  it('uses the cache on the next run instead of writing it again', () => {
+    load();
+    const file = join(folder(), caches()[0]!);
+    const before = statSync(file);
+    expect(load()).toBe('beside bundle.cjs true');
+    const after = statSync(file);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('compiles as usual over a broken cache and replaces it', () => {
+    load();
+    const file = join(folder(), caches()[0]!);
+    writeFileSync(file, 'not a code cache');
+    expect(load()).toBe('beside bundle.cjs true');
+    expect(statSync(file).size).toBeGreaterThan('not a code cache'.length);
+  });
+
+  it('keeps one cache per bundle: a rebuilt bundle replaces the cache of the old one', () => {
+    load();
+    const old = caches();
+    utimesSync(bundle, new Date(), new Date(Date.now() + 60_000));
+    expect(load()).toBe('beside bundle.cjs true');
+    expect(caches()).toHaveLength(1);
+    expect(caches()).not.toEqual(old);
+  });
+
+  it('reads no code from a folder others can write to, and still runs', () => {
+    load();
+    chmodSync(folder(), 0o777);
+    const file = join(folder(), caches()[0]!);
+    writeFileSync(file, 'planted');
+    expect(load()).toBe('beside bundle.cjs true');
+    expect(readdirSync(folder())).toEqual([caches()[0]]);
+    expect(statSync(file).size).toBe('planted'.length);
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE=1, as Node’s own cache is', () => {
+    expect(load({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBe('beside bundle.cjs true');
+    expect(() => readdirSync(folder())).toThrow();
+  });
+});
