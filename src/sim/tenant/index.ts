@@ -3,14 +3,15 @@
 // derived from options.anchor.
 //
 // Only the hosts (with their groups and policies), the sample placement, the
-// IOCs and the reports are generated at start-up. The activity (processes,
-// alerts, sightings, incidents, behaviors, CrowdScore) and the Spotlight data
-// are each generated on the first read of one of their fields, or before the
-// first write (materializeTenant), so what they copy from hosts is always the
-// hosts as generated: the tenant does not depend on which family is read first.
-import type { Alert, Behavior, CrowdScore, Host, Incident, ProcessRecord, Remediation, Sighting, Tenant, TenantOptions, Vulnerability } from './types.js';
+// IOCs and the reports are generated at start-up. The activity (processes and
+// alerts; their process records; sightings; incidents, behaviors and
+// CrowdScore) and the Spotlight data are each generated on the first read of
+// one of their fields, or before the first write (materializeTenant), so what
+// they copy from hosts and alerts is always those as generated: the tenant
+// does not depend on which family is read first.
+import type { Alert, Host, Remediation, Tenant, TenantOptions, Vulnerability } from './types.js';
 import type { HostMeta } from './meta.js';
-import type { SamplePlacement } from './processes.js';
+import type { SamplePlacement, SamplePlan } from './processes.js';
 import type { PolicyDraws } from './policies.js';
 import { generateHostGroups } from './hostGroups.js';
 import { generateHosts } from './hosts.js';
@@ -55,13 +56,11 @@ function sampleHostnames(metas: HostMeta[], placement: SamplePlacement): string[
   return chosen.map((m) => m.host.hostname);
 }
 
-interface Activity {
-  processes: Map<string, ProcessRecord>;
-  sightings: Sighting[];
+/** What the alerts need: every process drawn (the alerts' detected processes are drawn with them), and the alerts. */
+interface Detections {
+  factory: ProcessFactory;
+  plan: SamplePlan;
   alerts: Map<string, Alert>;
-  incidents: Map<string, Incident>;
-  behaviors: Map<string, Behavior>;
-  crowdScores: CrowdScore[];
 }
 
 interface Spotlight {
@@ -119,14 +118,17 @@ export function generateTenant(options: TenantOptions): Tenant {
   if (hosts.size !== metas.length) throw new Error('two generated hosts have the same device id');
   const hashes = sampleHashes(seed);
 
-  const activity = once((): Activity => {
+  // Activity comes in stages, each built from the ones before on first use: a client asking
+  // for alerts does not wait for the sightings, the process records or the incidents.
+  const detections = once((): Detections => {
     const factory = new ProcessFactory(seed, streamRandom(seed, 'pids'));
     const plan = generateProcesses(streamRandom(seed, 'processes'), factory, metas, placement);
     const alerts = generateAlerts(streamRandom(seed, 'alerts'), factory, metas, plan, cid, anchor);
-    const sightings = buildSightings(metas, plan);
-    const { incidents, behaviors, crowdScores } = generateIncidents(streamRandom(seed, 'incidents'), alerts, hosts, cid, anchor);
-    return { processes: factory.processes, sightings, alerts, incidents, behaviors, crowdScores };
+    return { factory, plan, alerts };
   });
+  const processes = once(() => detections().factory.records());
+  const sightings = once(() => buildSightings(metas, detections().plan));
+  const incidents = once(() => generateIncidents(streamRandom(seed, 'incidents'), detections().alerts, hosts, cid, anchor));
   const spotlight = once((): Spotlight => {
     const { remediations, byProduct } = generateRemediations(streamRandom(seed, 'remediations'));
     const vulnerabilities = generateVulnerabilities(streamRandom(seed, 'vulns'), metas, groupPlan.groups, byProduct, cid, anchor);
@@ -139,13 +141,13 @@ export function generateTenant(options: TenantOptions): Tenant {
     cid,
     anchor,
     hosts,
-    get processes() { return activity().processes; },
-    get sightings() { return activity().sightings; },
+    get processes() { return processes(); },
+    get sightings() { return sightings(); },
     iocs,
-    get alerts() { return activity().alerts; },
-    get incidents() { return activity().incidents; },
-    get behaviors() { return activity().behaviors; },
-    get crowdScores() { return activity().crowdScores; },
+    get alerts() { return detections().alerts; },
+    get incidents() { return incidents().incidents; },
+    get behaviors() { return incidents().behaviors; },
+    get crowdScores() { return incidents().crowdScores; },
     scheduledReports: reports.reports,
     reportExecutions: reports.executions,
     hostGroups: new Map(groupPlan.groups.map((g) => [g.id, g])),
@@ -161,7 +163,9 @@ export function generateTenant(options: TenantOptions): Tenant {
   };
   policyDraws.set(tenant, policies);
   materializers.set(tenant, () => {
-    activity();
+    processes();
+    sightings();
+    incidents();
     spotlight();
   });
   return tenant;

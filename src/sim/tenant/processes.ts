@@ -13,12 +13,48 @@ export interface Hashes {
   md5: string;
 }
 
-export interface ProcEntry {
-  rec: ProcessRecord;
-  /** catalogue key of the image ("win:chrome", "sample:loader", ...) */
-  key: string;
-  startMs: number;
-  stopMs: number;
+/**
+ * One process as the generators know it. Its wire record (ids, timestamps,
+ * FILETIMEs: six new strings) is built on first read: generating alerts reads
+ * a few tens of thousands of a big tenant's hundreds of thousands; the
+ * process and sighting families read the rest when they are first asked for.
+ */
+export class ProcEntry {
+  private record: ProcessRecord | undefined;
+
+  constructor(
+    readonly deviceId: string,
+    /** process_id_local */
+    readonly localId: number,
+    /** catalogue key of the image ("win:chrome", "sample:loader", ...) */
+    readonly key: string,
+    readonly fileName: string,
+    readonly commandLine: string,
+    readonly startMs: number,
+    readonly stopMs: number,
+    readonly hashes: Hashes,
+  ) {}
+
+  get rec(): ProcessRecord {
+    if (this.record === undefined) {
+      const localId = String(this.localId);
+      this.record = {
+        device_id: this.deviceId,
+        // joined rather than concatenated: one flat string instead of a rope
+        process_id: ['pid:', this.deviceId, ':', localId].join(''),
+        process_id_local: localId,
+        file_name: this.fileName,
+        command_line: this.commandLine,
+        start_timestamp: iso(this.startMs),
+        start_timestamp_raw: fileTime(this.startMs),
+        stop_timestamp: iso(this.stopMs),
+        stop_timestamp_raw: fileTime(this.stopMs),
+        _sha256: this.hashes.sha256,
+        _md5: this.hashes.md5,
+      };
+    }
+    return this.record;
+  }
 }
 
 /**
@@ -30,9 +66,10 @@ export function imageHashes(seed: number, key: string): Hashes {
   return { sha256: hex(rng, 64), md5: hex(rng, 32) };
 }
 
-/** Creates process records and remembers one hash pair per image. */
+/** Creates processes (in order: each draws its id after the host's last) and remembers one hash pair per image. */
 export class ProcessFactory {
-  readonly processes = new Map<string, ProcessRecord>();
+  /** every process, in creation order */
+  private readonly entries: ProcEntry[] = [];
   private readonly hashes = new Map<string, Hashes>();
   private readonly devicePaths = new Map<string, string>();
 
@@ -52,40 +89,33 @@ export class ProcessFactory {
   }
 
   add(meta: HostMeta, key: string, path: string, commandLine: string, startMs: number, stopMs: number): ProcEntry {
-    const aid = meta.host.device_id;
     const rng = this.rng;
     // Large ids that stay below 2^30, so they format fast.
     const local = (meta.lastPid || rng.int(100_000_000, 700_000_000)) + rng.int(1_000, 2_000_000);
     meta.lastPid = local;
-    const localId = String(local);
     const start = Math.floor(startMs / SECOND) * SECOND;
     const stop = Math.max(start, Math.floor(stopMs / SECOND) * SECOND);
-    const hashes = this.hashesFor(key);
     let fileName = this.devicePaths.get(path);
     if (fileName === undefined) {
       fileName = devicePath(path);
       this.devicePaths.set(path, fileName);
     }
-    const rec: ProcessRecord = {
-      device_id: aid,
-      // joined rather than concatenated: one flat string instead of a rope
-      process_id: ['pid:', aid, ':', localId].join(''),
-      process_id_local: localId,
-      file_name: fileName,
-      command_line: commandLine,
-      start_timestamp: iso(start),
-      start_timestamp_raw: fileTime(start),
-      stop_timestamp: iso(stop),
-      stop_timestamp_raw: fileTime(stop),
-      _sha256: hashes.sha256,
-      _md5: hashes.md5,
-    };
-    this.processes.set(rec.process_id, rec);
-    const entry: ProcEntry = { rec, key, startMs: start, stopMs: stop };
+    const entry = new ProcEntry(meta.host.device_id, local, key, fileName, commandLine, start, stop, this.hashesFor(key));
+    this.entries.push(entry);
     // The first process replaces the shared empty list every host starts with.
     if (meta.procs.length === 0) meta.procs = [entry];
     else meta.procs.push(entry);
     return entry;
+  }
+
+  /** Every process record by process_id, in creation order (call once every process is made). */
+  records(): Map<string, ProcessRecord> {
+    const out = new Map<string, ProcessRecord>();
+    for (const e of this.entries) {
+      const rec = e.rec;
+      out.set(rec.process_id, rec);
+    }
+    return out;
   }
 }
 
