@@ -633,3 +633,31 @@ describe('sortOrder (ranked columns, as the query cache sorts)', () => {
     },
   );
 });
+
+describe('sortOrder at scale (radix-ranked text, packed numbers)', () => {
+  // Enough records for the packed and multi-level paths: long shared prefixes, texts that are
+  // prefixes of others, empty texts, characters outside printable ASCII, fractions and huge spans.
+  const words = ['', 'a', 'A', 'ab', 'abc', 'DESKTOP-', 'DESKTOP-AB12', 'DESKTOP-AB12X', 'ws-eng-0001', 'ws-eng-00010', 'Zürich-01', 'tab\there', 'emoji-😀', '~tilde', ' space'];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const r = (i * 2654435761) % 4093;
+    const w = words[r % words.length] as string;
+    return {
+      device_id: `d${i}`,
+      hostname: r % 17 === 0 ? undefined : `${w}${r % 3 === 0 ? '' : (r % 211).toString(36)}${'x'.repeat(r % 5 === 0 ? 20 : 0)}${r % 7}`,
+      name: `${'shared-prefix-'.repeat(3)}${r % 301}`,
+      // every length around the few characters a key holds, so texts that agree up to one's end must still differ
+      code: 'abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, 1 + (r % 36)),
+      score: r % 19 === 0 ? undefined : r % 2 === 0 ? (r % 97) / 7 : r * 1e9,
+      count: r % 23 === 0 ? undefined : (r % 53) * 1000,
+      last_seen: new Date(Date.UTC(2020, 0, 1) + (r % 999) * 86_400_000 + (r % 61) * 1000).toISOString().replace('.000Z', 'Z'),
+    };
+  });
+  const schema: FieldSchema = { device_id: 'string', hostname: 'string', name: 'string', code: 'string', score: 'number', count: 'number', last_seen: 'timestamp' };
+  it.each(['hostname.asc', 'hostname.desc', 'name.asc', 'score.asc', 'score.desc', 'count.desc', 'last_seen.asc', 'count.asc,hostname.desc', 'name.desc,score.asc,last_seen.desc', 'code.asc', 'code.desc,device_id.asc'])(
+    '%s gives the comparator order',
+    (sort) => {
+      const expected = [...rows].sort(compileSort(sort, schema)).map((h) => h.device_id);
+      expect([...sortOrder(rows, sort, schema)].map((i) => rows[i]?.device_id)).toEqual(expected);
+    },
+  );
+});

@@ -13,6 +13,8 @@ import { sortError } from './errors.js';
 import { readPath, resolveField } from './schema.js';
 import type { FieldSchema, ResolvedField } from './schema.js';
 import { compareScalars, toBoolean, toInstant, toNumber, toText } from './values.js';
+import { numberRanks, type RankColumn } from './ranks.js';
+import { textRanks } from './textRanks.js';
 
 interface SortKey {
   field: ResolvedField;
@@ -96,66 +98,11 @@ function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
     .map((part) => parseKey(part, fields));
 }
 
-/**
- * One sort key as a dense rank per record: records with equal values share a
- * rank, lower ranks sort first (the direction is applied), and records
- * without a value get the last rank, `count - 1`.
- */
-export interface RankColumn {
-  ranks: Uint32Array;
-  count: number;
-}
-
 /** Rank columns already computed for one list of records, by key (see columnKey). */
 export type SortColumns = Map<string, RankColumn>;
 
 function columnKey(key: SortKey): string {
   return `${key.field.path.join('.')}|${key.field.type}|${key.descending ? 'desc' : 'asc'}`;
-}
-
-/** Index of `v` in the ascending `uniq[0..n)` (it is there). */
-function rankOf(uniq: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((uniq[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Dense ascending ranks of numbers; NaN (no value) ranks last. The sort is the typed array's own. */
-function numberRanks(values: Float64Array): RankColumn {
-  const n = values.length;
-  const sorted = values.slice().sort(); // NaN last
-  const uniq = new Float64Array(n);
-  let u = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i] as number;
-    if (v !== v) break;
-    if (u === 0 || v !== uniq[u - 1]) uniq[u++] = v;
-  }
-  const ranks = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    ranks[i] = v !== v ? u : rankOf(uniq, u, v);
-  }
-  return { ranks, count: u + 1 };
-}
-
-/** Dense ascending ranks of text by code unit; undefined (no value) ranks last. */
-function textRanks(values: readonly (string | undefined)[]): RankColumn {
-  const uniq = [...new Set(values)].filter((v): v is string => v !== undefined);
-  uniq.sort(); // the default order compares code units, like `<`
-  const rankOfText = new Map<string, number>();
-  for (let i = 0; i < uniq.length; i++) rankOfText.set(uniq[i] as string, i);
-  const ranks = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    ranks[i] = v === undefined ? uniq.length : (rankOfText.get(v) as number);
-  }
-  return { ranks, count: uniq.length + 1 };
 }
 
 /** Each record's rank for `key`, from its sort value read once per record (a timestamp parsed once). */

@@ -105,19 +105,22 @@ export function toInstant(value: unknown): number | undefined {
 function canonicalTime(s: string): number | undefined {
   if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 ||
       s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return undefined;
-  const num = (i: number, n: number): number => {
-    let v = 0;
-    for (let j = i; j < i + n; j++) {
-      const c = s.charCodeAt(j) - 48;
-      if (c < 0 || c > 9) return NaN;
-      v = v * 10 + c;
-    }
-    return v;
-  };
-  const year = num(0, 4), month = num(5, 2), day = num(8, 2), hour = num(11, 2), minute = num(14, 2), second = num(17, 2);
+  const year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
   if (day > 28 && day > daysInMonth(year, month)) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The decimal number in `s[at..at+n)`; NaN when any of it is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let j = at; j < at + n; j++) {
+    const c = s.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function daysInMonth(year: number, month: number): number {
