@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileSort, FqlError, parseFql, sortOrder, type SortColumns } from '../../src/sim/fql/index.js';
+import { compileFilter, compileSort, FqlError, parseFql, sortOrder, toInstant, type SortColumns } from '../../src/sim/fql/index.js';
 import type { FieldSchema } from '../../src/sim/fql/index.js';
 
 // A handful of host-like records covering every field type.
@@ -660,4 +660,18 @@ describe('sortOrder at scale (radix-ranked text, packed numbers)', () => {
       expect([...sortOrder(rows, sort, schema)].map((i) => rows[i]?.device_id)).toEqual(expected);
     },
   );
+});
+
+describe('timestamps', () => {
+  it('reads canonical UTC timestamps as Date does, across leap years and centuries', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const ms = Math.floor(((i * 2654435761) % 4_294_967_296) / 4_294_967_296 * 3e14) - 5.5e13; // years ~227 to ~11476
+      const text = new Date(ms - (ms % 1000)).toISOString().replace('.000Z', 'Z');
+      if (text.length !== 20) continue; // years past 9999 have another form
+      expect(toInstant(text)).toBe(Date.parse(text));
+    }
+    for (const text of ['2024-02-29T23:59:59Z', '2000-02-29T00:00:00Z', '1900-03-01T00:00:00Z', '0100-01-01T00:00:00Z']) {
+      expect(toInstant(text)).toBe(Date.parse(text));
+    }
+  });
 });
