@@ -1,18 +1,23 @@
 // Simulator benchmark at scale (100,000 hosts), on the built dist/sim.js:
 //   start-up     fresh process to listening, median of 3        budget 1,500 ms
 //   sorted query GET devices query with a new sort+filter pair each
-//                time, median (each sort's order and each
-//                filter's matches are kept apart, so most pairs
-//                reuse one or both; new sorts reported apart)  budget 50 ms
+//                time (each sort's order and each filter's matches
+//                are kept apart, so most pairs reuse one or both);
+//                every query is timed and the budget is for the
+//                slowest, which is a sort's first use (its order is
+//                computed then); each sort's first query is printed budget 50 ms (max)
 //   paging       the same query's next pages (cached result)     (reported)
 //   first alerts the first alerts call, which generates the lazy
-//                activity (processes, alerts, incidents)         (reported)
-//   alert walk   every alert through POST combined with `after`  budget 2,000 ms
+//                activity (processes and alerts)                  (reported)
+//   alert walk   every alert through POST combined with `after`;
+//                the first walk serializes every alert, later ones
+//                reuse the text: the budget is for the slowest    budget 2,000 ms (max)
 //   throughput   keep-alive requests/s vs a minimal node:http
 //                server answering the same bytes, in alternating
 //                half-second slices; median of the paired ratios  budget ratio >= 0.6
 // Servers run in child processes so the load generator does not share their
-// event loop. Exits 1 when a figure is over budget.
+// event loop. Every sample is printed or counted in a figure. Exits 1 when a
+// figure is over budget.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
@@ -26,8 +31,9 @@ const BUDGET = { startupMs: 1500, sortedQueryMs: 50, alertWalkMs: 2000, throughp
 
 function stats(times) {
   const s = [...times].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
-  return { n: s.length, median: at(0.5), p90: at(0.9), p99: at(0.99) };
+  // Nearest rank, so p99 of fewer than 100 samples is the slowest one.
+  const at = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { n: s.length, median: at(0.5), p90: at(0.9), p99: at(0.99), max: s[s.length - 1] };
 }
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
@@ -105,7 +111,7 @@ const auth = { Authorization: `Bearer ${JSON.parse(tok.body).access_token}` };
 const SORTS = ['last_seen.desc', 'hostname.asc', 'first_seen|asc', 'agent_version.desc', 'local_ip.asc', 'modified_timestamp.desc'];
 const FILTERS = ["platform_name:'Windows'", "product_type_desc:'Server'", "last_seen:>'2020-01-01T00:00:00Z'", "status:'normal'", ''];
 const cold = [];
-const newSort = []; // the first query of each sort: its order is computed then (the others reuse it)
+const newSort = []; // the first query of each sort, in order: its order is computed then (the others reuse it)
 const warm = [];
 for (const sort of SORTS) {
   for (const filter of FILTERS) {
@@ -113,7 +119,7 @@ for (const sort of SORTS) {
     let t0 = performance.now();
     const r = await call(q, { headers: auth });
     cold.push(performance.now() - t0);
-    if (filter === FILTERS[0]) newSort.push(performance.now() - t0);
+    if (filter === FILTERS[0]) newSort.push({ sort, ms: performance.now() - t0 });
     if (r.status !== 200) throw new Error(`sorted query answered ${r.status}: ${r.body.slice(0, 200)}`);
     for (let page = 1; page <= 5; page++) {
       t0 = performance.now();
@@ -210,19 +216,20 @@ console.log(`simulator at ${HOSTS.toLocaleString('en-US')} hosts (${alerts.toLoc
 console.log(`  start-up to listening      median ${fmt(startup.median)} (runs: ${startups.map(fmt).join(', ')})   budget ${BUDGET.startupMs} ms`);
 console.log(`  start-up CPU time          median ${fmt(stats(startupCpu).median)} (on a shared machine, wall time includes waiting for a core)`);
 console.log(`  memory after start-up      ${rssMb.toFixed(0)} MB RSS`);
-console.log(`  sorted query, uncached     median ${fmt(sorted.median)}  p90 ${fmt(sorted.p90)}  p99 ${fmt(sorted.p99)}  (n=${sorted.n})   budget ${BUDGET.sortedQueryMs} ms`);
-const sortedNew = stats(newSort);
-console.log(`    of which a new sort      median ${fmt(sortedNew.median)}  max ${fmt(sortedNew.p99)}  (n=${sortedNew.n}; the sort's order is computed, later filters reuse it)`);
-console.log(`  next pages, cached         median ${fmt(paging.median)}  p90 ${fmt(paging.p90)}  p99 ${fmt(paging.p99)}  (n=${paging.n})`);
-console.log(`  first alerts call          ${fmt(firstAlertsMs)} wall, ${fmt(firstAlertsCpuMs)} CPU (generates processes, alerts, sightings, incidents)`);
-console.log(`  walk all alerts (1,000/page) median ${fmt(walk.median)}  (runs: ${walks.map(fmt).join(', ')})   budget ${BUDGET.alertWalkMs} ms`);
+console.log(`  sorted query, uncached     median ${fmt(sorted.median)}  p90 ${fmt(sorted.p90)}  max ${fmt(sorted.max)}  (n=${sorted.n})   budget ${BUDGET.sortedQueryMs} ms, slowest`);
+const sortedNew = stats(newSort.map((q) => q.ms));
+console.log(`    first use of each sort   median ${fmt(sortedNew.median)}  max ${fmt(sortedNew.max)}  (n=${sortedNew.n}; the sort's order is computed, later filters reuse it)`);
+console.log(`      ${newSort.map((q) => `${q.sort} ${fmt(q.ms)}`).join(', ')} (the first also builds the hosts' index and its filter's matches)`);
+console.log(`  next pages, cached         median ${fmt(paging.median)}  p90 ${fmt(paging.p90)}  max ${fmt(paging.max)}  (n=${paging.n})`);
+console.log(`  first alerts call          ${fmt(firstAlertsMs)} wall, ${fmt(firstAlertsCpuMs)} CPU (generates processes and alerts, sorts them)`);
+console.log(`  walk all alerts (1,000/page) first ${fmt(walks[0])}, then ${walks.slice(1).map(fmt).join(', ')}  (max ${fmt(walk.max)}; the first serializes every alert)   budget ${BUDGET.alertWalkMs} ms, slowest`);
 console.log(`  throughput                 ${simRps.toFixed(0)} req/s vs bare node:http ${bareRps.toFixed(0)} req/s (medians of ${SLICES} paired slices)`);
 console.log(`  throughput ratio           median ${ratioStats.median.toFixed(2)}x  p90 ${ratioStats.p90.toFixed(2)}x  p99 ${ratioStats.p99.toFixed(2)}x  (pairs: ${ratios.map((r) => r.toFixed(2)).join(', ')})   budget ${BUDGET.throughputRatio}x`);
 
 const over = [
   startup.median > BUDGET.startupMs && 'start-up',
-  sorted.median > BUDGET.sortedQueryMs && 'sorted query',
-  walk.median > BUDGET.alertWalkMs && 'alert walk',
+  sorted.max > BUDGET.sortedQueryMs && `sorted query (slowest ${fmt(sorted.max)})`,
+  walk.max > BUDGET.alertWalkMs && `alert walk (slowest ${fmt(walk.max)})`,
   ratio < BUDGET.throughputRatio && 'throughput',
 ].filter(Boolean);
 if (over.length) {

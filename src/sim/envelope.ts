@@ -37,8 +37,8 @@ export interface SimResponse {
   raw?: unknown;
   /** top-level fields beyond meta, resources and errors that a response model carries */
   extra?: Record<string, unknown>;
-  /** `resources` already serialized, one UTF-8 JSON text per item (see routes/recordJson.ts); wins over `resources` */
-  resourcesJson?: readonly Buffer[];
+  /** `resources` already serialized, one JSON text per item (see routes/recordJson.ts); wins over `resources` */
+  resourcesJson?: readonly string[];
   /** a body that is not JSON (downloads, text answers) */
   bytes?: { contentType: string; data: Buffer };
 }
@@ -74,32 +74,34 @@ export function buildEnvelope(res: SimResponse, traceId: string, queryTime: numb
   return { ...res.extra, meta, resources: res.resources === undefined ? [] : res.resources, errors: res.errors ?? [] };
 }
 
-const COMMA = Buffer.from(',');
-
 /**
  * The envelope as JSON text, or as UTF-8 bytes when the resources come
- * serialized: those are copied in as they are, without one big string that
- * would be encoded again.
+ * serialized: their texts are written into one buffer as they are, without
+ * joining them into one big string first.
  */
 export function serializeEnvelope(res: SimResponse, traceId: string, queryTime: number, poweredBy = res.poweredBy): string | Buffer {
   const envelope = buildEnvelope(res, traceId, queryTime, poweredBy);
-  if (res.resourcesJson === undefined || res.raw !== undefined || res.metaOnly) return JSON.stringify(envelope);
-  const chunks: Buffer[] = [];
-  let text = '{';
+  const items = res.resourcesJson;
+  if (items === undefined || res.raw !== undefined || res.metaOnly) return JSON.stringify(envelope);
+  let head = '{';
+  let tail = '';
+  let inTail = false;
   for (const [key, value] of Object.entries(envelope as Envelope)) {
     if (value === undefined) continue;
-    if (text !== '{') text += ',';
-    if (key !== 'resources') {
-      text += `${JSON.stringify(key)}:${JSON.stringify(value)}`;
-      continue;
-    }
-    chunks.push(Buffer.from(`${text}"resources":[`));
-    res.resourcesJson.forEach((item, i) => {
-      if (i > 0) chunks.push(COMMA);
-      chunks.push(item);
-    });
-    text = ']';
+    const field = key === 'resources' ? '"resources":[' : `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    if (inTail) tail += `,${field}`;
+    else head += head === '{' ? field : `,${field}`;
+    if (key === 'resources') inTail = true;
   }
-  chunks.push(Buffer.from(`${text}}`));
-  return Buffer.concat(chunks);
+  tail = `]${tail}}`;
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Math.max(0, items.length - 1);
+  for (const item of items) size += Buffer.byteLength(item);
+  const out = Buffer.allocUnsafe(size);
+  let at = out.write(head, 0);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) at = out.writeUInt8(0x2c, at); // ','
+    at += out.write(items[i] as string, at);
+  }
+  at += out.write(tail, at);
+  return out;
 }
