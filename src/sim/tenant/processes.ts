@@ -14,22 +14,28 @@ export interface Hashes {
 }
 
 /**
- * One process as the generators know it. Its wire record (ids, timestamps,
- * FILETIMEs: six new strings) is built on first read: generating alerts reads
- * a few tens of thousands of a big tenant's hundreds of thousands; the
- * process and sighting families read the rest when they are first asked for.
+ * One process as the generators know it. Its wire record (ids, path and
+ * command line, timestamps, FILETIMEs) is built on first read: generating
+ * alerts reads a few tens of thousands of a big tenant's hundreds of
+ * thousands; the process and sighting families read the rest when they are
+ * first asked for. A catalogue image's path and command line are kept as
+ * their templates and number until then.
  */
 export class ProcEntry {
   private record: ProcessRecord | undefined;
 
   constructor(
-    readonly deviceId: string,
+    readonly meta: HostMeta,
     /** process_id_local */
     readonly localId: number,
     /** catalogue key of the image ("win:chrome", "sample:loader", ...) */
     readonly key: string,
-    readonly fileName: string,
-    readonly commandLine: string,
+    /** the path, or with `n` >= 0 its template ({user}) */
+    private readonly pathText: string,
+    /** the command line, or with `n` >= 0 its template ({path}, {user}, {n}) */
+    private readonly commandText: string,
+    /** the number a command-line template fills in as {n}; -1 when both texts are final */
+    private readonly n: number,
     readonly startMs: number,
     readonly stopMs: number,
     readonly hashes: Hashes,
@@ -37,14 +43,22 @@ export class ProcEntry {
 
   get rec(): ProcessRecord {
     if (this.record === undefined) {
+      const deviceId = this.meta.host.device_id;
       const localId = String(this.localId);
+      let path = this.pathText;
+      let commandLine = this.commandText;
+      if (this.n >= 0) {
+        const user = accountOf(this.meta);
+        path = fill(path, { user });
+        commandLine = fill(commandLine, { path, user, n: String(this.n) });
+      }
       this.record = {
-        device_id: this.deviceId,
+        device_id: deviceId,
         // joined rather than concatenated: one flat string instead of a rope
-        process_id: ['pid:', this.deviceId, ':', localId].join(''),
+        process_id: ['pid:', deviceId, ':', localId].join(''),
         process_id_local: localId,
-        file_name: this.fileName,
-        command_line: this.commandLine,
+        file_name: devicePath(path),
+        command_line: commandLine,
         start_timestamp: iso(this.startMs),
         start_timestamp_raw: fileTime(this.startMs),
         stop_timestamp: iso(this.stopMs),
@@ -71,7 +85,6 @@ export class ProcessFactory {
   /** every process, in creation order */
   private readonly entries: ProcEntry[] = [];
   private readonly hashes = new Map<string, Hashes>();
-  private readonly devicePaths = new Map<string, string>();
 
   /** `rng` draws process ids; hashes come from `seed` and the image key. */
   constructor(
@@ -88,19 +101,15 @@ export class ProcessFactory {
     return h;
   }
 
-  add(meta: HostMeta, key: string, path: string, commandLine: string, startMs: number, stopMs: number): ProcEntry {
+  /** With `n` >= 0, `path` and `commandLine` are templates filled in when the record is first read. */
+  add(meta: HostMeta, key: string, path: string, commandLine: string, startMs: number, stopMs: number, n = -1): ProcEntry {
     const rng = this.rng;
     // Large ids that stay below 2^30, so they format fast.
     const local = (meta.lastPid || rng.int(100_000_000, 700_000_000)) + rng.int(1_000, 2_000_000);
     meta.lastPid = local;
     const start = Math.floor(startMs / SECOND) * SECOND;
     const stop = Math.max(start, Math.floor(stopMs / SECOND) * SECOND);
-    let fileName = this.devicePaths.get(path);
-    if (fileName === undefined) {
-      fileName = devicePath(path);
-      this.devicePaths.set(path, fileName);
-    }
-    const entry = new ProcEntry(meta.host.device_id, local, key, fileName, commandLine, start, stop, this.hashesFor(key));
+    const entry = new ProcEntry(meta, local, key, path, commandLine, n, start, stop, this.hashesFor(key));
     this.entries.push(entry);
     // The first process replaces the shared empty list every host starts with.
     if (meta.procs.length === 0) meta.procs = [entry];
@@ -160,12 +169,13 @@ function activeWindow(meta: HostMeta, spanMs: number): [number, number] {
 }
 
 function runImage(f: ProcessFactory, rng: Random, meta: HostMeta, img: ImageSpec): ProcEntry {
-  const path = fill(img.path, { user: accountOf(meta) });
-  const cmd = fill(rng.pick(img.cmds), { path, user: accountOf(meta), n: String(rng.int(1, 9999)) });
+  // The path and command line are filled in when the process is first read (see ProcEntry).
+  const cmd = rng.pick(img.cmds);
+  const n = rng.int(1, 9999);
   const [lo, hi] = activeWindow(meta, img.service ? 30 * DAY : 7 * DAY);
   const start = between(rng, lo, hi);
   const stop = img.service ? meta.lastSeenMs : Math.min(meta.lastSeenMs, start + between(rng, 20 * SECOND, 8 * HOUR));
-  return f.add(meta, img.key, path, cmd, start, stop);
+  return f.add(meta, img.key, img.path, cmd, start, stop, n);
 }
 
 function runSample(f: ProcessFactory, rng: Random, meta: HostMeta, img: SampleImage, long: boolean): ProcEntry {
