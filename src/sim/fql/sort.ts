@@ -127,14 +127,25 @@ function rankColumn(records: readonly object[], key: SortKey, cache?: SortColumn
 /** Ascending ranks of the records' sort values for `key` (a multi-valued field reads its smallest or largest). */
 function readRanks(records: readonly object[], key: SortKey): RankColumn {
   const n = records.length;
+  // A top-level field read straight from each record (one read per record: a sort's first use reads them all);
+  // anything but plain text goes through sortValue. Names on Object.prototype need sortValue's own-property check.
+  const path = key.field.path;
+  const direct = path.length === 1 && !((path[0] as string) in Object.prototype) ? (path[0] as string) : undefined;
   if (key.field.type === 'string' || key.field.type === 'string[]') {
     const text: (string | undefined)[] = new Array(n);
-    for (let i = 0; i < n; i++) text[i] = sortValue(records[i] as object, key) as string | undefined;
+    for (let i = 0; i < n; i++) {
+      const record = records[i] as Record<string, unknown>;
+      const raw = direct === undefined ? undefined : record[direct];
+      text[i] = typeof raw === 'string' ? raw : (sortValue(record, key) as string | undefined);
+    }
     return textRanks(text);
   }
   const nums = new Float64Array(n);
+  const timestamp = key.field.type === 'timestamp';
   for (let i = 0; i < n; i++) {
-    const v = sortValue(records[i] as object, key);
+    const record = records[i] as Record<string, unknown>;
+    const raw = direct === undefined ? undefined : record[direct];
+    const v = timestamp && typeof raw === 'string' ? toInstant(raw) : sortValue(record, key);
     nums[i] = v === undefined ? NaN : (v as number);
   }
   return numberRanks(nums);

@@ -59,6 +59,32 @@ interface Columns {
 
 /** Dense ascending ranks of text by code unit; undefined (no value) ranks last. */
 export function textRanks(values: readonly (string | undefined)[]): RankColumn {
+  return fewDistinct(values) ? distinctTextRanks(values) : radixTextRanks(values);
+}
+
+/** Whether the first texts repeat a lot (platforms, versions, statuses): then ranking the distinct ones costs least. */
+function fewDistinct(values: readonly (string | undefined)[]): boolean {
+  const sample = Math.min(values.length, 2048);
+  const seen = new Set<string | undefined>();
+  for (let i = 0; i < sample; i++) seen.add(values[i]);
+  return seen.size <= sample / 8;
+}
+
+/** The distinct texts sorted (natively hashed and compared), each record's rank looked up. */
+function distinctTextRanks(values: readonly (string | undefined)[]): RankColumn {
+  const distinct = [...new Set(values)].filter((v): v is string => v !== undefined);
+  distinct.sort(); // the default order compares code units, like `<`
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i] as string, i);
+  const ranks = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    ranks[i] = v === undefined ? distinct.length : (rankOf.get(v) as number);
+  }
+  return { ranks, count: distinct.length + 1 };
+}
+
+function radixTextRanks(values: readonly (string | undefined)[]): RankColumn {
   const n = values.length;
   let present = 0;
   for (let i = 0; i < n; i++) if (values[i] !== undefined) present++;
