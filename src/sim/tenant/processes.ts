@@ -13,6 +13,9 @@ export interface Hashes {
   md5: string;
 }
 
+/** Process times are kept as seconds from here (2020-09-13), which keeps them within small-integer range until 2054. */
+const EPOCH_S = 1_600_000_000;
+
 /**
  * One process as the generators know it. Its wire record (ids, path and
  * command line, timestamps, FILETIMEs) is built on first read: generating
@@ -36,10 +39,19 @@ export class ProcEntry {
     private readonly commandText: string,
     /** the number a command-line template fills in as {n}; -1 when both texts are final */
     private readonly n: number,
-    readonly startMs: number,
-    readonly stopMs: number,
+    /** start and stop in whole seconds from EPOCH_S: small integers, kept in the object (a time in ms is a heap number of its own) */
+    private readonly startS: number,
+    private readonly stopS: number,
     readonly hashes: Hashes,
   ) {}
+
+  get startMs(): number {
+    return (this.startS + EPOCH_S) * SECOND;
+  }
+
+  get stopMs(): number {
+    return (this.stopS + EPOCH_S) * SECOND;
+  }
 
   get rec(): ProcessRecord {
     if (this.record === undefined) {
@@ -107,9 +119,9 @@ export class ProcessFactory {
     // Large ids that stay below 2^30, so they format fast.
     const local = (meta.lastPid || rng.int(100_000_000, 700_000_000)) + rng.int(1_000, 2_000_000);
     meta.lastPid = local;
-    const start = Math.floor(startMs / SECOND) * SECOND;
-    const stop = Math.max(start, Math.floor(stopMs / SECOND) * SECOND);
-    const entry = new ProcEntry(meta, local, key, path, commandLine, n, start, stop, this.hashesFor(key));
+    const start = Math.floor(startMs / SECOND);
+    const stop = Math.max(start, Math.floor(stopMs / SECOND));
+    const entry = new ProcEntry(meta, local, key, path, commandLine, n, start - EPOCH_S, stop - EPOCH_S, this.hashesFor(key));
     this.entries.push(entry);
     // The first process replaces the shared empty list every host starts with.
     if (meta.procs.length === 0) meta.procs = [entry];
