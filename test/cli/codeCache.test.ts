@@ -2,7 +2,7 @@
 // before 22.1. Each case runs a fresh node (the cache is written at exit) on a
 // small bundle that requires a file beside it, as the one-shot bundle does.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,19 @@ describe('loading a bundle through the code cache', () => {
     expect(load()).toBe('beside bundle.cjs true');
     expect(caches()).toHaveLength(1);
     expect(caches()).not.toEqual(old);
+  });
+
+  it('keeps apart the caches of two installations of the same bundle (a global one and a project’s)', () => {
+    load();
+    const first = caches();
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'beside.cjs'), 'exports.word = "other";\n');
+    copyFileSync(bundle, join(other, 'bundle.cjs'));
+    bundle = join(other, 'bundle.cjs');
+    expect(load()).toBe('other bundle.cjs true');
+    expect(caches()).toHaveLength(2);
+    expect(caches()).toEqual(expect.arrayContaining(first));
   });
 
   it('reads no code from a folder others can write to, and still runs', () => {
