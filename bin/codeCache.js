@@ -51,6 +51,7 @@ function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || req
   } catch {
     cachedData = undefined;
   }
+  // No loader for import() here: the bundles have none (scripts/build.mjs turns theirs into require and checks).
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
