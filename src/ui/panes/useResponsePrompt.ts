@@ -33,7 +33,27 @@ export interface PromptField {
   set(text: string): void;
 }
 
-export function useResponsePrompt({ response, extras, directory, setMessage }: ResponsePromptOptions) {
+export interface ResponsePrompt {
+  /** the prompt shown, with its text as typed */
+  prompt?: Prompt;
+  /** the field's text changed */
+  edit(value: string): void;
+  /** a prompt has opened and its field does not listen yet */
+  isOpening(): boolean;
+  /** a prompt shows (its field takes the keys) */
+  isShown(): boolean;
+  open(next: Prompt): true;
+  /** opens the jq prompt on the filter shown; ↑ starts from the newest filter run */
+  openJq(filter: string): true;
+  /** a key for the prompt that has opened but whose field does not listen yet: its text, Enter or Esc */
+  openingKey(key: KeyEvent, target: SearchTarget): true;
+  /** keys the prompt's field leaves: Esc closes, ↑ and ↓ step through the last search or the filters run */
+  promptKey(key: KeyEvent, field: PromptField): boolean;
+  /** Enter: searches, filters or writes the file */
+  submit(value: string, target: SearchTarget, current?: Prompt): void;
+}
+
+export function useResponsePrompt({ response, extras, directory, setMessage }: ResponsePromptOptions): ResponsePrompt {
   // Where ↑ in the jq prompt has got to in the filters run (their count: the field as typed).
   const jqIndex = useRef(0);
   const [prompt, setPrompt] = useState<Prompt>();
@@ -55,7 +75,6 @@ export function useResponsePrompt({ response, extras, directory, setMessage }: R
     return true;
   };
 
-  /** Opens the jq prompt on the filter shown; ↑ starts from the newest filter run. */
   const openJq = (filter: string): true => {
     jqIndex.current = extras.filters.current.length;
     return open({ kind: 'jq', value: filter });
@@ -95,7 +114,7 @@ export function useResponsePrompt({ response, extras, directory, setMessage }: R
     );
   };
 
-  /** A prompt just opened whose field is not listening yet (keys of the same burst): its keys are its text. */
+  // A prompt just opened whose field is not listening yet (keys of the same burst): its keys are its text.
   const openingKey = (key: KeyEvent, target: SearchTarget): true => {
     const p = opening.current;
     if (!p) return true;
@@ -110,7 +129,6 @@ export function useResponsePrompt({ response, extras, directory, setMessage }: R
     return true;
   };
 
-  /** Keys the prompt's field leaves: Esc closes, ↑ and ↓ step through the last search or the filters run. */
   const promptKey = (key: KeyEvent, field: PromptField): boolean => {
     if (matches('prompt.close', key)) {
       close();
@@ -131,13 +149,10 @@ export function useResponsePrompt({ response, extras, directory, setMessage }: R
 
   return {
     prompt,
-    /** the field's text as typed */
-    edit: (value: string): void => {
+    edit: (value) => {
       if (prompt) setPrompt({ ...prompt, value });
     },
-    /** a prompt has opened and its field does not listen yet */
     isOpening: () => opening.current !== undefined,
-    /** a prompt shows (its field takes the keys) */
     isShown: () => promptShown.current !== undefined,
     open,
     openJq,
