@@ -4,7 +4,7 @@
 // interleaved in one run with a warm token, against `talon simulate`.
 // Budgets (issue 14): request, replay and hash-search at most 2x `node -e 0`
 // and under 60 MiB; --version within 1.3x; request faster than HTTPie and
-// Python requests.
+// Python requests. A first call with no code cache yet is reported beside them.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,8 @@ const cases = [
   ['talon request (cached token)', talon('request', path, '-q', 'limit=2')],
   ['talon replay (saved request)', talon('replay', 'bench-hosts')],
   ['talon hash-search (sha256)', talon('hash-search', sim.sha, '--json')],
+  // A new installation's (or a new build's) first call: no code cache yet, so it compiles and writes one.
+  ['talon request (first call: no code cache)', talon('request', path, '-q', 'limit=2'), () => ({ NODE_COMPILE_CACHE: mkdtempSync(join(home, 'v8-')) })],
   ['curl', ['curl', '-s', '-H', `Authorization: Bearer ${token}`, url]],
 ];
 if (has('http', ['--version'])) cases.push(['HTTPie', ['http', '--ignore-stdin', '--print=b', url, `Authorization:Bearer ${token}`]]);
@@ -53,10 +55,11 @@ if (has('python3', ['-c', 'import requests'])) {
 const wall = new Map(cases.map(([label]) => [label, []]));
 const rss = new Map(cases.map(([label]) => [label, []]));
 for (let round = 0; round < ROUNDS + 1; round++) {
-  for (const [label, argv] of cases) {
+  for (const [label, argv, extraEnv] of cases) {
     const full = canTime ? [TIME, '-f', 'RSS_KB=%M', ...argv] : argv;
+    const runEnv = extraEnv ? { ...env, ...extraEnv() } : env;
     const t = performance.now();
-    const r = spawnSync(full[0], full.slice(1), { env, encoding: 'utf8' });
+    const r = spawnSync(full[0], full.slice(1), { env: runEnv, encoding: 'utf8' });
     const ms = performance.now() - t;
     if (r.status !== 0) {
       failSample(label, `exit ${r.status}: ${r.stderr.slice(0, 200)}`);
@@ -82,6 +85,7 @@ for (const label of ['talon request (cached token)', 'talon replay (saved reques
   if (label.startsWith('talon request') && fastestPeer !== undefined) budget.under = fastestPeer;
   report(label, wall.get(label), { baseline: base, budget });
 }
+report('talon request (first call: no code cache)', wall.get('talon request (first call: no code cache)'), { baseline: base });
 for (const label of ['curl', ...peers]) report(label, wall.get(label), { baseline: base });
 if (!peers.length) console.log('  (HTTPie and Python requests not installed: no peer comparison)');
 if (canTime) {

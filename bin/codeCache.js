@@ -27,6 +27,13 @@ function cacheFolder(root) {
   }
 }
 
+/** FNV-1a of the folder's path: short, and without loading node:crypto. */
+function pathHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 /** require(file) through a code cache in `root` (the OS temporary folder unless NODE_COMPILE_CACHE says). */
 function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || require('node:os').tmpdir()) {
   const dir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : cacheFolder(root);
@@ -34,14 +41,17 @@ function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || req
   const vm = require('node:vm');
   const source = fs.readFileSync(file, 'utf8');
   const st = fs.statSync(file);
-  const key = `${path.basename(file)}-${st.size}-${Math.trunc(st.mtimeMs)}-${process.versions.v8}-${process.arch}`;
-  const cacheFile = path.join(dir, `${key.replace(/[^\w.-]/g, '_')}.bin`);
+  // One cache per bundle, installation and V8: installations (a global one, a project's) and
+  // Node versions used in turn keep their own caches instead of replacing each other's.
+  const prefix = `${path.basename(file)}-${pathHash(path.dirname(file))}-${process.versions.v8}-${process.arch}-`.replace(/[^\w.-]/g, '_');
+  const cacheFile = path.join(dir, `${prefix}${st.size}-${Math.trunc(st.mtimeMs)}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
+  // No loader for import() here: the bundles have none (scripts/build.mjs turns theirs into require and checks).
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
@@ -52,7 +62,6 @@ function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || req
         fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(temp, cacheFile);
         // Caches of earlier builds of this bundle are of no further use.
-        const prefix = `${path.basename(file)}-`;
         for (const name of fs.readdirSync(dir)) {
           if (name.startsWith(prefix) && name.endsWith('.bin') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
         }

@@ -62,6 +62,10 @@ const commonJs = {
   format: 'cjs',
   // CommonJS has no import.meta: the few modules that use it get the file's URL.
   define: { ...options.define, 'import.meta.url': '__talonFileUrl' },
+  // import() of a package (jq-wasm) or a Node module becomes require(): these files run
+  // through bin/codeCache.js's vm.Script on Node 20, where import() would need an
+  // experimental loader option that prints a warning.
+  supported: { 'dynamic-import': false },
   banner: { js: "const __talonFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await build({ ...commonJs, entryPoints: { bundledCatalog: 'src/core/catalog/data/bundledCatalog.ts' }, outdir: 'dist/catalog', outExtension: { '.js': '.cjs' } });
@@ -81,3 +85,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   plugins: [...options.plugins, bundledCatalogFile],
 });
+// bin/codeCache.js compiles these files without a loader for import() (see `supported` above).
+for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs', 'dist/catalog/bundledCatalog.cjs']) {
+  if (/\bimport\(/.test(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
+}

@@ -11,9 +11,11 @@ export interface ConfirmIo {
   stderr: NodeJS.WriteStream;
 }
 
-export function cliConfirm(yes: boolean, io: ConfirmIo = { stdin: process.stdin, stderr: process.stderr }): ConfirmWrite {
+export function cliConfirm(yes: boolean, given?: ConfirmIo): ConfirmWrite {
   return async ({ title, lines, request }) => {
     if (yes) return true;
+    // process.stdin is opened only here: its stream costs a call ~2 ms that never confirms.
+    const io = given ?? { stdin: process.stdin, stderr: process.stderr };
     if (!io.stdin.isTTY || !io.stderr.isTTY) {
       throw new NotSentError(
         `${request.method} ${request.path} changes the tenant and needs confirmation: pass --yes to send it from a script. Nothing was sent.`,

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import type { Alert } from '../../src/sim/tenant/types.js';
+import type { Alert } from '../../src/sim/tenant/records/detections.js';
 
 let h: SimHarness;
 beforeAll(async () => {

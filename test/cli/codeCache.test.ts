@@ -2,11 +2,13 @@
 // before 22.1. Each case runs a fresh node (the cache is written at exit) on a
 // small bundle that requires a file beside it, as the one-shot bundle does.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTalon } from '../helpers/talonBinary.js';
 
 const CODE_CACHE = fileURLToPath(new URL('../../bin/codeCache.js', import.meta.url));
 const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
@@ -69,6 +71,19 @@ describe('loading a bundle through the code cache', () => {
     expect(caches()).not.toEqual(old);
   });
 
+  it('keeps apart the caches of two installations of the same bundle (a global one and a project’s)', () => {
+    load();
+    const first = caches();
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'beside.cjs'), 'exports.word = "other";\n');
+    copyFileSync(bundle, join(other, 'bundle.cjs'));
+    bundle = join(other, 'bundle.cjs');
+    expect(load()).toBe('other bundle.cjs true');
+    expect(caches()).toHaveLength(2);
+    expect(caches()).toEqual(expect.arrayContaining(first));
+  });
+
   it('reads no code from a folder others can write to, and still runs', () => {
     load();
     chmodSync(folder(), 0o777);
@@ -82,5 +97,21 @@ describe('loading a bundle through the code cache', () => {
   it('is off with NODE_DISABLE_COMPILE_CACHE=1, as Node’s own cache is', () => {
     expect(load({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBe('beside bundle.cjs true');
     expect(() => readdirSync(folder())).toThrow();
+  });
+});
+
+describe('bin/talon', () => {
+  // Node 22.1 and later cache with module.enableCompileCache; before, bin/codeCache.js does.
+  const nodeHasOwnCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+  it(`loads the one-shot and completion bundles through ${nodeHasOwnCache ? 'Node’s own compile cache' : 'bin/codeCache.js'}, in the folder NODE_COMPILE_CACHE names`, async () => {
+    const env = { TALON_HOME: join(dir, 'home'), NODE_COMPILE_CACHE: root };
+    const complete = await runTalon(['__complete', 'request', '/devices/queries/'], { env });
+    expect(complete.stdout.split('\n')).toContain('/devices/queries/devices/');
+    const replay = await runTalon(['replay', 'nothing-saved'], { env });
+    expect(replay.stderr).toContain('nothing-saved');
+    const written = readdirSync(root, { recursive: true }).map(String);
+    if (nodeHasOwnCache) expect(written.length).toBeGreaterThan(0);
+    else expect(caches().map((n) => n.split('-')[0]).sort()).toEqual(['complete.cjs', 'oneshot.cjs']);
   });
 });

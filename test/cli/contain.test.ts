@@ -5,7 +5,7 @@ import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { BIN, runTalon } from '../helpers/talonBinary.js';
 import { startTmux, tmuxAvailable } from '../helpers/tmux.js';
 import { apiHome } from '../helpers/tempHome.js';
-import type { Host } from '../../src/sim/tenant/types.js';
+import type { Host } from '../../src/sim/tenant/records/hosts.js';
 import { startTransition } from '../../src/sim/routes/hostModel.js';
 
 let h: SimHarness;

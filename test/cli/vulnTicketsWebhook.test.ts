@@ -5,7 +5,7 @@ import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
 import { tempHome, modeOf } from '../helpers/tempHome.js';
 import { startReceiver, type Receiver } from '../helpers/webhookReceiver.js';
-import type { Vulnerability } from '../../src/sim/tenant/types.js';
+import type { Vulnerability } from '../../src/sim/tenant/records/vulnerabilities.js';
 
 const SECRET = 'Bearer s3cr3t-webhook-token-42';
 const SECRET_PATH = 'hook-7f3a9c1e5b';

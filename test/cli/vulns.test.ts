@@ -5,7 +5,7 @@ import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
 import { tempHome, modeOf } from '../helpers/tempHome.js';
 import { parseCsv } from '../helpers/csv.js';
-import type { Vulnerability } from '../../src/sim/tenant/types.js';
+import type { Vulnerability } from '../../src/sim/tenant/records/vulnerabilities.js';
 
 let h: SimHarness;
 beforeAll(async () => {

@@ -1,28 +1,17 @@
 // The shell's alert triage quit with Ctrl+C while an update is in flight:
 // the batch lands, and the audit says so (intent, the batch, the result),
 // however the shell ends.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 
-describe.skipIf(!tmuxAvailable())('shell alert triage quit mid-update', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    // Only the update call is slow: it is in flight when Ctrl+C comes.
-    h = await startHarness({ hosts: 40, faults: { slowRate: 1, slowMs: 2500, paths: ['/alerts/entities/alerts/v3'] }, log: () => {} });
-  });
-  afterAll(async () => {
-    term?.kill();
-    await h.close();
-  });
+// Only the update call is slow: it is in flight when Ctrl+C comes.
+const SLOW_UPDATE = { hosts: 40, faults: { slowRate: 1, slowMs: 2500, paths: ['/alerts/entities/alerts/v3'] }, log: () => {} };
 
+describeInTmux('shell alert triage quit mid-update', SLOW_UPDATE, (e2e) => {
   it('Ctrl+C while sending: the batch in flight lands and the audit records it', async () => {
-    const { home } = tempHome();
-    term = await startShellInTmux(h.sim, { home });
+    const { term, home } = await e2e.shell();
     term.keys('C-g');
     await term.waitFor((s) => s.includes('FILE/CMD') && s.includes('(newest first)'), 20_000, 'the alert table');
     term.type('t');
@@ -45,6 +34,6 @@ describe.skipIf(!tmuxAvailable())('shell alert triage quit mid-update', () => {
     const [id] = lines[0].ids;
     expect(lines[1]).toMatchObject({ changed: [id] });
     expect(lines[2]).toMatchObject({ ok: true, changed: [id], notSent: [] });
-    expect(h.sim.tenant.alerts.get(id)!.tags).toContain('quit-test');
+    expect(e2e.sim.tenant.alerts.get(id)!.tags).toContain('quit-test');
   }, 90_000);
 });

@@ -1,39 +1,27 @@
 // The command line's confirmation on a real terminal: a write shows the
 // whole request (method, URL with its query, body) and asks y/N; n sends
 // nothing, y sends it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
+import { expect, it } from 'vitest';
 import { BIN } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 
-describe.skipIf(!tmuxAvailable())('talon request asks before a write, in tmux', () => {
-  let h: SimHarness;
-  const terms: TmuxSession[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const t of terms) t.kill();
-    await h.close();
-  });
-
+describeInTmux('talon request asks before a write, in tmux', (e2e) => {
   async function ask(answer: 'n' | 'y', id: string): Promise<string> {
     const { home } = tempHome();
-    const c = h.sim.clients.demo;
+    const c = e2e.sim.clients.demo;
     const args = ['request', '/devices/entities/devices-actions/v2', '-X', 'POST', '-q', 'action_name=hide_host', '-d', JSON.stringify({ ids: [id] })];
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
-    const term = startTmux(['sh', '-c', `${quoted} >/dev/null; echo "EXIT=$?"; sleep 60`], {
+    const term = e2e.tmux(['sh', '-c', `${quoted} >/dev/null; echo "EXIT=$?"; sleep 60`], {
       TALON_HOME: home,
-      FALCON_BASE_URL: h.sim.url,
+      FALCON_BASE_URL: e2e.sim.url,
       FALCON_CLIENT_ID: c.id,
       FALCON_CLIENT_SECRET: c.secret,
       NO_COLOR: '1',
     }, { columns: 160, rows: 30 });
-    terms.push(term);
     const prompt = await term.waitFor((s) => s.includes('Send it? [y/N]'), 15_000, 'the question');
     expect(prompt).toContain('This call changes the tenant: performActionV2 needs devices:write.');
-    expect(prompt).toContain(`POST ${h.sim.url}/devices/entities/devices-actions/v2?action_name=hide_host`);
+    expect(prompt).toContain(`POST ${e2e.sim.url}/devices/entities/devices-actions/v2?action_name=hide_host`);
     expect(prompt).toContain(`"${id}"`);
     term.type(answer);
     term.keys('Enter');
@@ -41,13 +29,13 @@ describe.skipIf(!tmuxAvailable())('talon request asks before a write, in tmux', 
   }
 
   it('n sends nothing (exit 2); y sends it (exit 0)', async () => {
-    const host = [...h.sim.tenant.hosts.values()].find((x) => x.status === 'normal' && x.host_hidden_status === 'visible')!;
+    const host = [...e2e.sim.tenant.hosts.values()].find((x) => x.status === 'normal' && x.host_hidden_status === 'visible')!;
     const no = await ask('n', host.device_id);
     expect(no).toContain('talon: Cancelled: nothing was sent.');
     expect(no).toContain('EXIT=2');
-    expect(h.sim.tenant.hosts.get(host.device_id)?.host_hidden_status).toBe('visible');
+    expect(e2e.sim.tenant.hosts.get(host.device_id)?.host_hidden_status).toBe('visible');
     const yes = await ask('y', host.device_id);
     expect(yes).toContain('EXIT=0');
-    expect(h.sim.tenant.hosts.get(host.device_id)?.host_hidden_status).toBe('hidden');
+    expect(e2e.sim.tenant.hosts.get(host.device_id)?.host_hidden_status).toBe('hidden');
   });
 });

@@ -1,28 +1,15 @@
 // The shell's containment wizard quit with Ctrl+C during its watch still
 // leaves a true audit record (the write-ahead journal, closed on exit).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { runTalon } from '../helpers/talonBinary.js';
-import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 
-describe.skipIf(!tmuxAvailable())('shell containment wizard quit mid-watch', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    h = await startHarness({ hosts: 40, containmentDelayMs: 600_000, log: () => {} });
-  });
-  afterAll(async () => {
-    term?.kill();
-    await h.close();
-  });
-
+describeInTmux('shell containment wizard quit mid-watch', { hosts: 40, containmentDelayMs: 600_000, log: () => {} }, (e2e) => {
   it('Ctrl+C during the watch: the audit names the host as sent and accepted', async () => {
-    const host = [...h.sim.tenant.hosts.values()].find((x) => x.status === 'normal' && x.host_hidden_status === 'visible')!;
-    const { home, env } = tempHome();
-    term = await startShellInTmux(h.sim, { home });
+    const host = [...e2e.sim.tenant.hosts.values()].find((x) => x.status === 'normal' && x.host_hidden_status === 'visible')!;
+    const { term, home, env } = await e2e.shell();
     term.keys('C-t');
     await term.waitFor((s) => s.includes('NYC-LT-3605'), 20_000, 'the wizard input');
     term.type(host.hostname);

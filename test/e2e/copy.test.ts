@@ -3,25 +3,12 @@
 // takes talon's OSC 52 sequence as a copy); then the request as curl
 // (Ctrl+W, Enter) read back the same way.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { expect, it } from 'vitest';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 
-describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    term?.kill();
-    await h.close();
-  });
-
+describeInTmux('copy to the clipboard in tmux', (e2e) => {
   it('y on a host id puts exactly that id in tmux’s buffer, Ctrl+W Enter the request as curl', async () => {
-    const { home } = tempHome();
-    term = await startShellInTmux(h.sim, { home });
+    const { term } = await e2e.shell();
     const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
     tmux('set-option', '-s', 'set-clipboard', 'on');
     const buffers = () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean);
@@ -55,8 +42,8 @@ describe.skipIf(!tmuxAvailable())('copy to the clipboard in tmux', () => {
     term.type('j');
     term.type('y');
     const screen = await term.waitFor((s) => s.includes('to the clipboard'), 5_000, 'the copy message');
-    const copied = await newBuffer(before, (text) => screen.includes(text) && h.sim.tenant.hosts.has(text));
-    expect(h.sim.tenant.hosts.has(copied)).toBe(true);
+    const copied = await newBuffer(before, (text) => screen.includes(text) && e2e.sim.tenant.hosts.has(text));
+    expect(e2e.sim.tenant.hosts.has(copied)).toBe(true);
     expect(screen).toContain(copied);
 
     // Ctrl+W, Enter: the request as curl lands in the same buffer list, with

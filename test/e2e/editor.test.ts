@@ -1,31 +1,20 @@
 // $EDITOR from the shell in a real terminal (tmux): the body goes to an editor
 // script (sed), comes back checked, and the shell is drawn whole again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
 import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
 
-describe.skipIf(!tmuxAvailable())('$EDITOR in tmux', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => term?.kill());
-  afterAll(async () => {
-    await h.close();
-  });
-
+describeInTmux('$EDITOR in tmux', (e2e) => {
   it('round-trips the body through an editor script and sends what it wrote', async () => {
     const { home, env } = tempHome();
     const editor = join(home, 'edit.sh');
     // The "editor": fills the ids of the skeleton, then breaks nothing else.
     writeFileSync(editor, `#!/bin/sh\nsed -i 's/"ids": \\[/"ids": [ "abc123",/; s/"abc123",\\n *""/"abc123"/' "$1"\nsed -i -z 's/"abc123",\\n *""/"abc123"/' "$1"\n`);
     chmodSync(editor, 0o700);
-    term = await startShellInTmux(h.sim, { home, env: { EDITOR: editor } });
+    const { term } = await e2e.shell({ home, env: { EDITOR: editor } });
     term.type('/devices/entities/devices/v2');
     await term.waitFor((s) => s.includes('POST   /devices/entities/devices/v2'), 5000, 'the completion');
     term.keys('Down');

@@ -1,31 +1,13 @@
 // The real binary in a real terminal (tmux): a path typed at 5 ms per key,
 // or arriving with Ctrl+S in one burst, is recorded exactly; help fits 80x24, scrolls, and
 // lists the wizards' keys.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { expect, it } from 'vitest';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
 
-describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => term?.kill());
-  afterAll(async () => {
-    await h.close();
-  });
-
-  async function start(size?: { columns: number; rows: number }) {
-    const { home, env } = tempHome();
-    term = await startShellInTmux(h.sim, { home, size });
-    return { term, env };
-  }
-
+describeInTmux('shell input in tmux', (e2e) => {
   it('records exactly the path typed at 5 ms per key and sent with Ctrl+S', async () => {
-    const { term, env } = await start();
+    const { term, env } = await e2e.shell();
     const typed = '/devices/queries/devices/v1?limit=3&sort=hostname.asc';
     await term.typeSlowly(typed, 5);
     term.keys('C-s');
@@ -37,7 +19,7 @@ describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
   });
 
   it('records exactly the path arriving with Ctrl+S in one write', async () => {
-    const { term, env } = await start();
+    const { term, env } = await e2e.shell();
     const typed = '/devices/queries/devices/v1?limit=2&sort=hostname.desc';
     // One write to the terminal: the path and Ctrl+S (0x13) arrive together, as from a macro or a fast typist.
     term.type(`${typed}\u0013`);
@@ -49,7 +31,7 @@ describe.skipIf(!tmuxAvailable())('shell input in tmux', () => {
   });
 
   it('shows help that fits 80x24, scrolls to the wizard keys, and closes with Esc', async () => {
-    const { term } = await start({ columns: 80, rows: 24 });
+    const { term } = await e2e.shell({ size: { columns: 80, rows: 24 } });
     term.keys('F1');
     const first = await term.waitFor((s) => s.includes('talon keys'), 5000, 'the help');
     const lines = first.replace(/\n$/, '').split('\n');

@@ -1,10 +1,8 @@
 // The vulnerabilities view in the real binary in a real terminal, at the
 // two sizes the shell promises (80x24 and 160x50): every line of the table,
 // its detail and the ticket preview stays inside the frame.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { tempHome } from '../helpers/tempHome.js';
-import { startShellInTmux, tmuxAvailable, type TmuxSession } from '../helpers/tmux.js';
+import { expect, it } from 'vitest';
+import { describeInTmux } from '../helpers/tmuxSuite.js';
 
 /** Every line is within the width, and the view's box closes on the last column. */
 function expectFits(screen: string, columns: number): void {
@@ -15,21 +13,10 @@ function expectFits(screen: string, columns: number): void {
   for (const l of boxed) expect([...l].length === columns && l.endsWith('│'), `line not closed by the frame: ${l}`).toBe(true);
 }
 
-describe.skipIf(!tmuxAvailable())('vulnerabilities view in tmux', () => {
-  let h: SimHarness;
-  let term: TmuxSession | undefined;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    term?.kill();
-    await h.close();
-  });
-
+describeInTmux('vulnerabilities view in tmux', (e2e) => {
   for (const size of [{ columns: 80, rows: 24 }, { columns: 160, rows: 50 }]) {
     it(`fits ${size.columns}x${size.rows}: table, detail, host grouping and ticket`, async () => {
-      const { home } = tempHome();
-      term = await startShellInTmux(h.sim, { home, size });
+      const { term } = await e2e.shell({ size });
       term.keys('C-x');
       await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets');
       term.keys('Enter');
@@ -47,8 +34,6 @@ describe.skipIf(!tmuxAvailable())('vulnerabilities view in tmux', () => {
       term.keys('Escape');
       await term.waitFor((s) => !s.includes('Vulnerabilities') && s.includes('type a path'), 5000, 'the shell again');
       term.keys('C-c');
-      term.kill();
-      term = undefined;
     });
   }
 });

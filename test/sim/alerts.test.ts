@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import type { Alert } from '../../src/sim/tenant/types.js';
+import type { Alert } from '../../src/sim/tenant/records/detections.js';
 
 describe('alerts', () => {
   let h: SimHarness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import type { Host, HostGroup } from '../../src/sim/tenant/types.js';
+import type { Host, HostGroup } from '../../src/sim/tenant/records/hosts.js';
 
 const ENTITY = '/devices/entities/host-groups/v1';
 const ACTION = '/devices/entities/host-group-actions/v1';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import type { Ioc } from '../../src/sim/tenant/types.js';
+import type { Ioc } from '../../src/sim/tenant/records/indicators.js';
 
 const PATH = '/iocs/entities/indicators/v1';
 const hex = (n: number, seed: string) => seed.repeat(n).slice(0, n);

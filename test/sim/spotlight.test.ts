@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import type { Vulnerability } from '../../src/sim/tenant/types.js';
+import type { Vulnerability } from '../../src/sim/tenant/records/vulnerabilities.js';
 
 const QUERY = '/spotlight/queries/vulnerabilities/v1';
 const COMBINED = '/spotlight/combined/vulnerabilities/v1';

@@ -5,7 +5,7 @@
 // collection (`Hosts.queryDevicesByFilter`), exactly first, then forgiving case
 // and punctuation (`query_devices_by_filter`).
 import { looseId } from './publishedId.js';
-import type { Catalog, CatalogOperation, ScopeOperation } from './types.js';
+import type { Catalog, CatalogOperation, ScopeCatalog, ScopeOperation } from './types.js';
 
 interface PathIndex<T extends ScopeOperation> {
   literal: Map<string, T>;
@@ -70,11 +70,13 @@ function nameIndex(catalog: Catalog): NameIndex {
 }
 
 /** The operation for METHOD and path (query string and trailing slash ignored); a literal path wins over a template. */
-export function findOperationByPath<T extends ScopeOperation>(catalog: { operations: readonly T[] }, method: string, path: string): T | undefined {
-  const index = pathIndex(catalog);
+export function findOperationByPath<T extends ScopeOperation>(catalog: ScopeCatalog<T>, method: string, path: string): T | undefined {
   const m = method.toUpperCase();
   const clean = (path.split(/[?#]/)[0] ?? '').replace(/(.)\/+$/, '$1');
   const p = clean.startsWith('/') ? clean : `/${clean}`;
+  const literal = catalog.literalOperation?.(m, p.toLowerCase());
+  if (literal) return literal;
+  const index = pathIndex(catalog);
   return index.literal.get(`${m} ${p.toLowerCase()}`) ?? templatedIndex(catalog, index).find((t) => t.method === m && t.re.test(p))?.op;
 }
 

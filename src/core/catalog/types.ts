@@ -78,6 +78,8 @@ export interface Catalog {
 export type ScopeOperation = Pick<CatalogOperation, 'operationId' | 'method' | 'path' | 'scopes'>;
 
 /** A full Catalog is one of these; so is the bundled scope index (scopeIndex.ts). */
-export interface ScopeCatalog {
-  operations: readonly ScopeOperation[];
+export interface ScopeCatalog<T extends ScopeOperation = ScopeOperation> {
+  operations: readonly T[];
+  /** the operation at exactly METHOD and this lower-case path, found without reading every operation (the bundled index) */
+  literalOperation?(method: string, lowerPath: string): T | undefined;
 }

@@ -2,7 +2,7 @@
 // lock is ours) or fails with EEXIST, atomically, on every platform and
 // file system Node supports. The holder writes its pid into it so that a
 // lock left by a crashed process can be told from a busy one.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -109,6 +109,17 @@ export function withLock<T>(dir: string, fn: () => T, options: LockOptions = {})
     return fn();
   } finally {
     // Only our own lock is removed: a lock broken as stale and retaken by another stays.
-    if (ownerOf(dir) === me) rmSync(dir, { recursive: true, force: true });
+    if (ownerOf(dir) === me) release(dir);
+  }
+}
+
+/** Removes a lock directory: its owner file, then the directory (recursive removal only if something else is in it). */
+function release(dir: string): void {
+  try {
+    unlinkSync(join(dir, 'owner'));
+    rmdirSync(dir);
+  } catch {
+    // rmSync's recursive removal loads code of its own (~1 ms a call): only for the unusual case.
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
-import type { Alert } from '../tenant/types.js';
+import type { Alert } from '../tenant/records/detections.js';
 import { ANALYSTS } from '../tenant/names.js';
 import {
   bodyIds,

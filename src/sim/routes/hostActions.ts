@@ -4,7 +4,7 @@
 import { SimHttpError, type ApiErrorItem, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
-import type { Host } from '../tenant/types.js';
+import type { Host } from '../tenant/records/hosts.js';
 import { settleHosts, startTransition, AID_PATTERN } from './hostModel.js';
 import { bodyIds, isoSeconds } from './querying.js';
 

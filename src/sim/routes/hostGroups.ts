@@ -6,7 +6,7 @@ import { ok, SimHttpError, type ApiErrorItem, type SimResponse } from '../envelo
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
-import type { Host, HostGroup } from '../tenant/types.js';
+import type { Host, HostGroup } from '../tenant/records/hosts.js';
 import { HOST_FIELDS, hostRecord, hostsInView, settleHosts } from './hostModel.js';
 import { bodyIds, bodyObject, entitiesResponse, filterAndSort, isoSeconds, lookupIds, publicRecord } from './querying.js';
 

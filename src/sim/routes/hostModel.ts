@@ -1,7 +1,8 @@
 // Host records as the hosts endpoints see them: FQL fields, the lazy
 // containment state machine, and visibility (hidden hosts).
 import type { FieldSchema } from '../fql/index.js';
-import type { Host, Tenant } from '../tenant/types.js';
+import type { Tenant } from '../tenant/types.js';
+import type { Host } from '../tenant/records/hosts.js';
 import { isoSeconds, publicRecord } from './querying.js';
 import { completeHost } from '../tenant/index.js';
 import { invalidateQueries } from './cachedQuery.js';

@@ -4,7 +4,7 @@
 import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
-import type { Host } from '../tenant/types.js';
+import type { Host } from '../tenant/records/hosts.js';
 import { HOST_FIELDS, hostRecord, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
 import { bodyIds, queryKey } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';

@@ -7,7 +7,7 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
-import type { Alert, Incident } from '../tenant/types.js';
+import type { Alert, Incident } from '../tenant/records/detections.js';
 import { bodyIds, bodyObject, entitiesResponse, isoSeconds, lookupIds, publicRecord } from './querying.js';
 import { cachedQuery } from './cachedQuery.js';
 

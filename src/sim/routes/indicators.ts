@@ -5,7 +5,8 @@ import { isIP } from 'node:net';
 import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
-import type { IndicatorType, Sighting, Tenant } from '../tenant/types.js';
+import type { Tenant } from '../tenant/types.js';
+import type { IndicatorType, Sighting } from '../tenant/records/indicators.js';
 import { AID_PATTERN } from './hostModel.js';
 import { publicRecord } from './querying.js';
 

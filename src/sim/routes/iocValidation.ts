@@ -3,7 +3,8 @@
 // Messages name the offending indicator (`indicators[2]: ...`) because a
 // client sends many at once.
 import { SimHttpError } from '../envelope.js';
-import type { IndicatorType, Ioc, Tenant } from '../tenant/types.js';
+import type { Tenant } from '../tenant/types.js';
+import type { IndicatorType, Ioc } from '../tenant/records/indicators.js';
 import { INDICATOR_TYPES, indicatorProblem } from './indicators.js';
 import { bodyObject } from './querying.js';
 

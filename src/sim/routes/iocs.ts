@@ -6,7 +6,7 @@ import { ok, SimHttpError, type ApiErrorItem, type SimResponse } from '../envelo
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
-import type { Ioc } from '../tenant/types.js';
+import type { Ioc } from '../tenant/records/indicators.js';
 import { INDICATOR_TYPES } from './indicators.js';
 import {
   ACTIONS,

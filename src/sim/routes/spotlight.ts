@@ -4,7 +4,7 @@ import { ok, SimHttpError, type SimResponse } from '../envelope.js';
 import type { QuerySpec, Route, SimRequest } from '../route.js';
 import type { SimContext } from '../context.js';
 import type { FieldSchema } from '../fql/index.js';
-import type { Vulnerability } from '../tenant/types.js';
+import type { Vulnerability } from '../tenant/records/vulnerabilities.js';
 import { cachedQuery } from './cachedQuery.js';
 import { evaluationLogicOf } from './evaluationLogic.js';
 import { entitiesResponse, isoSeconds, lookupIds, pageByAfter, publicRecord, queryKey } from './querying.js';

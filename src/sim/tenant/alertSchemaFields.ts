@@ -3,7 +3,7 @@
 // `mitre_attack`, so an alert without it throws), and the optional ones
 // integrations commonly read. All derived from the alert's own facts, so
 // adding them draws nothing from the tenant's random streams.
-import type { Alert } from './types.js';
+import type { Alert } from './records/detections.js';
 import type { HostMeta } from './meta.js';
 import type { AlertTemplate } from './mitre.js';
 import { SECOND, iso } from './util.js';

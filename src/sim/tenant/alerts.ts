@@ -2,7 +2,8 @@
 // process on its host (the sample images' processes, or a new process for
 // the detected command), so the hashes in alerts are also in the sightings.
 import type { Random } from '../random.js';
-import type { Alert, Platform } from './types.js';
+import type { Alert } from './records/detections.js';
+import type { Platform } from './records/hosts.js';
 import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import type { ProcEntry, ProcessFactory, SampleKind, SamplePlan } from './processes.js';

@@ -1,7 +1,7 @@
 // Software products with their fixes (one remediation each), and a
 // catalogue of made-up CVEs against them. Scores come from the CVSS 3.1
 // vectors, so score, severity and vector always agree.
-import type { Platform } from './types.js';
+import type { Platform } from './records/hosts.js';
 import type { HostMeta } from './meta.js';
 
 export interface Product {

@@ -2,7 +2,7 @@
 // membership follows the rule exactly, plus static groups with hand-picked
 // members. Each host ends up in 0-2 groups.
 import type { Random } from '../random.js';
-import type { HostGroup } from './types.js';
+import type { HostGroup } from './records/hosts.js';
 import type { HostMeta } from './meta.js';
 import { DAY, between, hex, iso } from './util.js';
 

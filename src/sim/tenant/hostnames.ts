@@ -1,7 +1,7 @@
 // Hostnames and serial numbers in the styles real fleets have: AD naming
 // schemes for Windows, Apple defaults for Macs, cloud names for Linux.
 import type { Random } from '../random.js';
-import type { Platform } from './types.js';
+import type { Platform } from './records/hosts.js';
 import type { Hardware, SerialStyle } from './names.js';
 import type { HostMeta } from './meta.js';
 import { hex, pad, randomChars, randomDigits, uniqueName } from './util.js';

@@ -1,7 +1,7 @@
 // Hosts: platform mix, names, addresses, OS and hardware, sensor policies,
 // first/last seen times (with stale hosts) and a few already-contained hosts.
 import type { Random } from '../random.js';
-import type { Host, Platform } from './types.js';
+import type { Host, Platform } from './records/hosts.js';
 import type { HostMeta, HostRole, Person } from './meta.js';
 import { NO_PROCS } from './meta.js';
 import type { GroupPlan } from './hostGroups.js';

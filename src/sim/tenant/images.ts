@@ -1,7 +1,7 @@
 // The catalogue of file images hosts run (each gets one sha256/md5 per
 // tenant), the suspicious "sample" images that are spread over several hosts,
 // and templates for one-off binaries seen on a single host.
-import type { Platform } from './types.js';
+import type { Platform } from './records/hosts.js';
 import type { HostRole } from './meta.js';
 
 export interface ImageSpec {

@@ -4,7 +4,8 @@
 // a behavior (same `ind:` id, the alert's process, command line and hash).
 // CrowdScore is the tenant's hourly score from the incidents open then.
 import type { Random } from '../random.js';
-import type { Alert, Behavior, CrowdScore, Host, Incident } from './types.js';
+import type { Alert, Behavior, CrowdScore, Incident } from './records/detections.js';
+import type { Host } from './records/hosts.js';
 import { ANALYSTS } from './names.js';
 import { DAY, HOUR, hex, iso } from './util.js';
 

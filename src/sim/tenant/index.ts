@@ -9,7 +9,10 @@
 // one of their fields, or before the first write (materializeTenant), so what
 // they copy from hosts and alerts is always those as generated: the tenant
 // does not depend on which family is read first.
-import type { Alert, Host, Remediation, Tenant, TenantOptions, Vulnerability } from './types.js';
+import type { Tenant, TenantOptions } from './types.js';
+import type { Alert } from './records/detections.js';
+import type { Host } from './records/hosts.js';
+import type { Remediation, Vulnerability } from './records/vulnerabilities.js';
 import type { HostMeta } from './meta.js';
 import type { SamplePlacement, SamplePlan } from './processes.js';
 import type { PolicyDraws } from './policies.js';
@@ -27,6 +30,11 @@ import { generateIncidents } from './incidents.js';
 import { generateReports } from './reports.js';
 
 export type * from './types.js';
+export type * from './records/hosts.js';
+export type * from './records/indicators.js';
+export type * from './records/detections.js';
+export type * from './records/reports.js';
+export type * from './records/vulnerabilities.js';
 
 /**
  * Three hostnames for demos, one per platform where possible: hosts with

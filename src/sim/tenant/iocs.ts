@@ -1,7 +1,8 @@
 // Custom IOCs (IOC Management), about 30: hashes, domains and addresses with
 // the usual actions. One blocks the first sample sha256.
 import type { Random } from '../random.js';
-import type { HostGroup, Ioc } from './types.js';
+import type { HostGroup } from './records/hosts.js';
+import type { Ioc } from './records/indicators.js';
 import { IOC_AUTHORS } from './names.js';
 import { DAY, HOUR, between, hex, iso } from './util.js';
 

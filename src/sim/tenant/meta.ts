@@ -1,5 +1,5 @@
 // What the generators know about a host beyond its wire record.
-import type { Host } from './types.js';
+import type { Host } from './records/hosts.js';
 import type { Department, ServerRole, Site } from './names.js';
 import type { ProcEntry } from './processes.js';
 

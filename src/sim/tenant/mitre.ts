@@ -1,6 +1,7 @@
 // Alert templates: endpoint detections with their MITRE ATT&CK tactic and
 // technique, the image that triggered them and a typical command line.
-import type { Alert, Platform } from './types.js';
+import type { Alert } from './records/detections.js';
+import type { Platform } from './records/hosts.js';
 import type { SampleKind } from './processes.js';
 
 /** The alert fields a template fixes; the rest come from the host and the time. */

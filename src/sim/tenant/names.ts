@@ -1,7 +1,7 @@
 // Word lists for the tenant generator: people, departments, sites, operating
 // systems, sensor versions and hardware. All names and addresses are made up;
 // IP addresses for the outside world use the documentation ranges.
-import type { Platform } from './types.js';
+import type { Platform } from './records/hosts.js';
 
 export const FIRST_NAMES = [
   'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth',

@@ -2,7 +2,7 @@
 // policies each host has (device_policies, plus `policies` as the real API
 // fills it: the prevention policy only).
 import type { Random } from '../random.js';
-import type { DevicePolicy, Host, Platform } from './types.js';
+import type { DevicePolicy, Host, Platform } from './records/hosts.js';
 import type { HostRole } from './meta.js';
 import { DAY, MINUTE, Picker, between, hex, iso } from './util.js';
 

@@ -1,7 +1,7 @@
 // Processes each host ran, the hashes of their images, and the placement of
 // the sample hashes and domains on several hosts.
 import type { Random } from '../random.js';
-import type { ProcessRecord } from './types.js';
+import type { ProcessRecord } from './records/hosts.js';
 import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';

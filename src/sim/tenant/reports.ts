@@ -3,7 +3,7 @@
 // incidents), each with a history of runs. A run's file is built from the
 // tenant when it is downloaded, with the report's filter, sort and columns.
 import type { Random } from '../random.js';
-import type { ReportExecution, ScheduledReport } from './types.js';
+import type { ReportExecution, ScheduledReport } from './records/reports.js';
 import { ANALYSTS } from './names.js';
 import { DAY, HOUR, MINUTE, hex, iso } from './util.js';
 

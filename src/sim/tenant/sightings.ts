@@ -1,6 +1,6 @@
 // Sightings: one per (indicator type, value, host), built from the processes
 // (their image hashes) and from the domain lookups, with the process ids.
-import type { IndicatorType, Sighting } from './types.js';
+import type { IndicatorType, Sighting } from './records/indicators.js';
 import type { SamplePlan } from './processes.js';
 import type { HostMeta } from './meta.js';
 import { iso } from './util.js';

@@ -1,7 +1,8 @@
 // Spotlight: a CVE catalogue with one remediation per product, and 2-4
 // vulnerabilities on most hosts, with host_info copied from the host.
 import type { Random } from '../random.js';
-import type { HostGroup, Remediation, Vulnerability } from './types.js';
+import type { HostGroup } from './records/hosts.js';
+import type { Remediation, Vulnerability } from './records/vulnerabilities.js';
 import type { HostMeta } from './meta.js';
 import { CVE_CATALOGUE, PRODUCTS, cvssBaseScore, cvssSeverity, kindOf } from './cves.js';
 import type { Product } from './cves.js';

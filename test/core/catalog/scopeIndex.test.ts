@@ -22,4 +22,15 @@ describe('the bundled scope index', () => {
       expect({ writes: b.writes, because: b.because }).toEqual({ writes: a.writes, because: a.because });
     }
   });
+
+  it('finds a literal path by its line alone, as the whole index would, in any case, and nothing for a prefix of a path', () => {
+    const index = bundledScopeCatalog();
+    const literal = index.operations.filter((op) => !op.path.includes('{'));
+    for (const op of literal) expect(index.literalOperation?.(op.method, op.path.toLowerCase())).toEqual(op);
+    expect(index.literalOperation?.('GET', '/devices/queries/devices/v1')?.operationId).toBe('queryDevicesByFilter');
+    expect(classifyRequest({ method: 'get', path: '/Devices/Queries/Devices/V1/' }, index).because).toBe('queryDevicesByFilter needs only devices:read');
+    expect(index.literalOperation?.('GET', '/devices/queries/devices')).toBeUndefined();
+    expect(index.literalOperation?.('GET', '/devices/queries/devices/v1/x')).toBeUndefined();
+    expect(index.literalOperation?.('PUT', '/devices/queries/devices/v1')).toBeUndefined();
+  });
 });

@@ -8,7 +8,7 @@ import { Session } from '../../../src/core/auth/session.js';
 import { FalconClient } from '../../../src/core/auth/falconClient.js';
 import type { ApiCaller, ApiRequest, ApiResponse } from '../../../src/core/http/types.js';
 import type { Clock } from '../../../src/core/wizards/clock.js';
-import type { Host } from '../../../src/sim/tenant/types.js';
+import type { Host } from '../../../src/sim/tenant/records/hosts.js';
 
 export interface VirtualClock extends Clock {
   advance(ms: number): void;
