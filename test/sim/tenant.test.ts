@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeHost, generateTenant } from '../../src/sim/tenant/index.js';
 import type { Host, Tenant } from '../../src/sim/tenant/index.js';
+import { iso, isoFlat } from '../../src/sim/tenant/util.js';
 
 const anchor = Date.UTC(2026, 4, 1, 8, 9, 10);
 const DAY = 86_400_000;
@@ -307,5 +308,15 @@ describe('lazy families', () => {
     expect([...a.incidents.values()]).toEqual([...b.incidents.values()]);
     expect([...a.vulnerabilities.values()]).toEqual([...b.vulnerabilities.values()]);
     expect(a.sightings).toEqual(b.sightings);
+  });
+});
+
+describe('timestamps', () => {
+  it('formats a flat timestamp exactly as iso() does, from 1970 to 2200 and before 1970', () => {
+    for (let i = -2000; i < 20_000; i++) {
+      const ms = i * 374_531_117 + (i % 7) * 123; // about 4.3 days apart, with sub-second parts
+      expect(isoFlat(ms)).toBe(iso(ms));
+      expect(isoFlat(ms)).toBe(new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString().replace('.000Z', 'Z'));
+    }
   });
 });

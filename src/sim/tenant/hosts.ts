@@ -14,7 +14,7 @@ import type { Department, Hardware, OsInfo, Site } from './names.js';
 import { makeHostname, serialNumber } from './hostnames.js';
 import { PolicyDraws, policyCatalog } from './policies.js';
 import type { Draft, NameContext } from './hostnames.js';
-import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
+import { DAY, HOUR, MINUTE, Picker, between, hex, iso, isoFlat, shuffle } from './util.js';
 
 const PLATFORM_ID: Record<Platform, string> = { Windows: '0', Mac: '1', Linux: '3' };
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -246,9 +246,9 @@ function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {
     agent_version: pick.agent[platform].pick(rng),
     agent_load_flags: pick.loadFlags.pick(rng),
     status: contained ? 'contained' : 'normal',
-    first_seen: iso(seen.first),
-    last_seen: iso(seen.last),
-    modified_timestamp: iso(Math.min(anchor, seen.last + between(rng, 0, 5 * MINUTE))),
+    first_seen: isoFlat(seen.first),
+    last_seen: isoFlat(seen.last),
+    modified_timestamp: isoFlat(Math.min(anchor, seen.last + between(rng, 0, 5 * MINUTE))),
     local_ip: ip.value,
     external_ip: external,
     connection_ip: ip.value,
