@@ -1,21 +1,27 @@
-// Loads a CommonJS bundle with V8's code cache on Node versions without
-// module.enableCompileCache (before 22.1): compiling the one-shot bundle costs
-// ~8 ms of a ~50 ms call on Node 20, a cached load ~1 ms. The cache is written
-// at exit, after the run, so it holds the functions the command compiled as it
-// ran, not only the top level. It lives in a folder of the user's own (0700,
-// checked before use: code is read from it), keyed by the bundle's size and
-// time and by Node's V8; V8 rejects a cache that does not fit its source, and
-// the bundle then compiles as usual and the cache is written again.
-// NODE_COMPILE_CACHE names the folder, NODE_DISABLE_COMPILE_CACHE=1 turns it
-// off, as for Node's own cache.
+// V8's code cache for talon's bundles, in a folder of the user's own.
+// Node 22.1 and later cache compiled code themselves (module.enableCompileCache),
+// but by default in a folder every user of the machine shares; bin/talon gives
+// them codeCacheFolder() instead: code is read from it, so it is checked to be
+// a real folder, the user's, that nobody else can write (0700).
+// Node 20 has no cache of its own, and compiling the one-shot bundle costs ~8
+// ms of a ~50 ms call there, a cached load ~1 ms: requireWithCodeCache loads a
+// CommonJS bundle through vm.Script with V8's cached data, written at exit,
+// after the run, so it holds the functions the command compiled as it ran, not
+// only the top level. Keyed by the bundle's size and time and by Node's V8; V8
+// rejects a cache that does not fit its source, and the bundle then compiles as
+// usual and the cache is written again.
+// NODE_COMPILE_CACHE names the parent folder instead of the OS temporary one
+// (on Node 22 Node itself then caches there, as it documents);
+// NODE_DISABLE_COMPILE_CACHE=1 turns both caches off.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
-/** The cache folder, created 0700; undefined when it is not safely the user's own. */
-function cacheFolder(root) {
+/** The cache folder (talon-v8-UID in `root`), created 0700; undefined when turned off or not safely the user's own. */
+function codeCacheFolder(root = process.env.NODE_COMPILE_CACHE || require('node:os').tmpdir()) {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;
   const dir = path.join(root, `talon-v8-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -34,9 +40,8 @@ function pathHash(text) {
   return (h >>> 0).toString(16);
 }
 
-/** require(file) through a code cache in `root` (the OS temporary folder unless NODE_COMPILE_CACHE says). */
-function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || require('node:os').tmpdir()) {
-  const dir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : cacheFolder(root);
+/** require(file) through a code cache in `dir` (a codeCacheFolder(); none: a plain require). */
+function requireWithCodeCache(file, dir = codeCacheFolder()) {
   if (!dir) return require(file);
   const vm = require('node:vm');
   const source = fs.readFileSync(file, 'utf8');
@@ -79,4 +84,4 @@ function requireWithCodeCache(file, root = process.env.NODE_COMPILE_CACHE || req
   return mod.exports;
 }
 
-module.exports = { requireWithCodeCache };
+module.exports = { codeCacheFolder, requireWithCodeCache };

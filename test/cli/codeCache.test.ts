@@ -27,7 +27,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Loads the bundle through the cache in a new node and prints what its main() returns. */
 function load(env: NodeJS.ProcessEnv = {}): string {
-  const script = `process.stdout.write(require(${JSON.stringify(CODE_CACHE)}).requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(root)}).main())`;
+  const script = `const c = require(${JSON.stringify(CODE_CACHE)}); process.stdout.write(c.requireWithCodeCache(${JSON.stringify(bundle)}, c.codeCacheFolder(${JSON.stringify(root)})).main())`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -101,17 +101,29 @@ describe('loading a bundle through the code cache', () => {
 });
 
 describe('bin/talon', () => {
-  // Node 22.1 and later cache with module.enableCompileCache; before, bin/codeCache.js does.
+  // Node 22.1 and later cache with module.enableCompileCache; before, bin/codeCache.js does. Either way in the same folder.
   const nodeHasOwnCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-
-  it(`loads the one-shot and completion bundles through ${nodeHasOwnCache ? 'Node’s own compile cache' : 'bin/codeCache.js'}, in the folder NODE_COMPILE_CACHE names`, async () => {
-    const env = { TALON_HOME: join(dir, 'home'), NODE_COMPILE_CACHE: root };
-    const complete = await runTalon(['__complete', 'request', '/devices/queries/'], { env });
+  // The OS temporary folder (TMPDIR) is where both go unless NODE_COMPILE_CACHE says (on Node 22 Node then caches there itself).
+  const env = (): NodeJS.ProcessEnv => ({ TALON_HOME: join(dir, 'home'), TMPDIR: root });
+  const oneShotAndCompletion = async (): Promise<void> => {
+    const complete = await runTalon(['__complete', 'request', '/devices/queries/'], { env: env() });
     expect(complete.stdout.split('\n')).toContain('/devices/queries/devices/');
-    const replay = await runTalon(['replay', 'nothing-saved'], { env });
+    const replay = await runTalon(['replay', 'nothing-saved'], { env: env() });
     expect(replay.stderr).toContain('nothing-saved');
-    const written = readdirSync(root, { recursive: true }).map(String);
-    if (nodeHasOwnCache) expect(written.length).toBeGreaterThan(0);
+  };
+
+  it(`loads the one-shot and completion bundles through ${nodeHasOwnCache ? 'Node’s own compile cache' : 'bin/codeCache.js'}, in talon-v8-UID in the OS temporary folder`, async () => {
+    await oneShotAndCompletion();
+    expect(statSync(folder()).mode & 0o777).toBe(0o700);
+    if (nodeHasOwnCache) expect(readdirSync(folder(), { recursive: true }).length).toBeGreaterThan(0);
     else expect(caches().map((n) => n.split('-')[0]).sort()).toEqual(['complete.cjs', 'oneshot.cjs']);
+  });
+
+  it('caches nothing in a folder others can write to (code would be read from it), and still runs', async () => {
+    mkdirSync(folder(), { recursive: true });
+    chmodSync(folder(), 0o777);
+    await oneShotAndCompletion();
+    expect(readdirSync(root)).toEqual([`talon-v8-${uid}`]);
+    expect(readdirSync(folder())).toEqual([]);
   });
 });
