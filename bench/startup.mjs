@@ -28,7 +28,8 @@ function once() {
     function finish(err) {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      rmSync(home, { recursive: true, force: true });
+      // The shell under `script` may still be writing its cache as it dies: retry a folder that is not empty yet.
+      rmSync(home, { recursive: true, force: true, maxRetries: 20, retryDelay: 25 });
       if (err) reject(err);
       else resolve({ first, ready });
     }
