@@ -7,6 +7,8 @@ export { compileFilter } from './evaluate.js';
 export type { FilterOptions } from './evaluate.js';
 export { compileSort, sortOrder, sortRecords } from './sort.js';
 export type { SortColumns } from './sort.js';
+export { topOrder } from './topOrder.js';
+export type { TopOrder } from './topOrder.js';
 export { parseFql, MAX_PROPERTIES } from './parser.js';
 export type { FqlNode, FqlOperator, FqlStatement, FqlValue } from './parser.js';
 export { readPath, resolveField } from './schema.js';

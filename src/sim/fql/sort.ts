@@ -16,7 +16,7 @@ import { compareScalars, toBoolean, toInstant, toNumber, toText } from './values
 import { numberRanks, type RankColumn } from './ranks.js';
 import { textRanks } from './textRanks.js';
 
-interface SortKey {
+export interface SortKey {
   field: ResolvedField;
   descending: boolean;
 }
@@ -70,7 +70,7 @@ function sortable(field: ResolvedField, value: unknown): number | string | undef
   }
 }
 
-function sortValue(record: object, key: SortKey): number | string | undefined {
+export function sortValue(record: object, key: SortKey): number | string | undefined {
   const path = key.field.path;
   if (path.length === 1) {
     // A top-level scalar, the common case: no arrays collected on the way.
@@ -90,7 +90,7 @@ function sortValue(record: object, key: SortKey): number | string | undefined {
   return best;
 }
 
-function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
+export function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
   return sort
     .split(',')
     .map((part) => part.trim())

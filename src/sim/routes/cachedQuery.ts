@@ -7,15 +7,19 @@
 // (positions into the family's record list, from sort-key columns computed
 // once per record and field) and a filter's matches (one byte per record) are
 // kept apart, so a new combination of a known filter and a known sort is one
-// scan of the order, not a new filter and sort of the tenant.
+// scan of the order, not a new filter and sort of the tenant. A route that
+// pages (cachedPage) answers a sort's first use on the first pages from a heap
+// of the best records and ranks the family only when a client pages past them.
 import type { SimContext } from '../context.js';
-import { compileFilter, FqlError, sortOrder, type FieldSchema, type SortColumns } from '../fql/index.js';
+import { compileFilter, FqlError, sortOrder, topOrder, type FieldSchema, type SortColumns, type TopOrder } from '../fql/index.js';
 import type { Tenant } from '../tenant/types.js';
 import { SimHttpError } from '../envelope.js';
 import type { QueryInput } from './querying.js';
 import { forgetRecordJson } from './recordJson.js';
 
 const MAX_RESULTS = 64;
+/** first pages up to this many records are answered from a heap of the best (cachedPage) */
+const TOP_MAX = 1_000;
 /** per family: 100,000 records cost 400 KB an order and 100 KB a filter */
 const MAX_ORDERS = 16;
 const MAX_MASKS = 64;
@@ -31,6 +35,8 @@ interface FamilyIndex {
 
 interface TenantCache {
   results: Map<string, readonly object[]>;
+  /** first pages answered without ranking the family (cachedPage) */
+  tops: Map<string, TopOrder>;
   families: Map<string, FamilyIndex>;
 }
 
@@ -40,6 +46,7 @@ const caches = new WeakMap<Tenant, TenantCache>();
 export function invalidateQueries(tenant: Tenant): void {
   const cache = caches.get(tenant);
   cache?.results.clear();
+  cache?.tops.clear();
   cache?.families.clear();
   forgetRecordJson(tenant);
 }
@@ -68,6 +75,60 @@ export function cachedQuery<T extends object>(
   q: Omit<QueryInput, 'now'>,
   variant = '',
 ): readonly T[] {
+  return fullResult(plan(ctx, family, records, fields, q, variant)) as readonly T[];
+}
+
+/**
+ * Records `start` to `start + count` of what cachedQuery would list, and how
+ * many it would list. A sort used for the first time on the first pages is
+ * answered from a bounded heap of the best records (topOrder.ts) instead of
+ * ranking the whole family; the next page past it, or a deep one, ranks it
+ * (kept for later queries, as cachedQuery does).
+ */
+export function cachedPage<T extends object>(
+  ctx: SimContext,
+  family: string,
+  records: () => Iterable<T>,
+  fields: FieldSchema,
+  q: Omit<QueryInput, 'now'>,
+  variant: string,
+  start: number,
+  count: number,
+): { items: readonly T[]; total: number } {
+  const p = plan(ctx, family, records, fields, q, variant);
+  const { index, sort } = p;
+  const want = start + count;
+  const listed = p.cache.results.get(p.key);
+  if (listed || sort === '' || index.orders.has(sort) || want > TOP_MAX) {
+    const all = listed ?? fullResult(p);
+    return { items: all.slice(start, want) as T[], total: all.length };
+  }
+  const top = p.cache.tops.get(p.key);
+  if (top && want > top.order.length && top.order.length < top.total) {
+    // Paging on past the best records: rank the family once for every later page.
+    const all = fullResult(p);
+    return { items: all.slice(start, want) as T[], total: all.length };
+  }
+  const answer = top ?? fql(() => topOrder(index.records, sort, p.fields, want, maskOf(p)));
+  remember(p.cache.tops, p.key, answer, MAX_RESULTS);
+  const items: T[] = [];
+  for (let i = start; i < Math.min(want, answer.order.length); i++) items.push(index.records[answer.order[i] as number] as T);
+  return { items, total: answer.total };
+}
+
+/** What one query needs: its cache entries and family index (the filter is compiled first: a bad one is the API's first answer). */
+interface QueryPlan {
+  cache: TenantCache;
+  key: string;
+  index: FamilyIndex;
+  fields: FieldSchema;
+  sort: string;
+  filter: string;
+  clock: string;
+  match?: (record: object) => boolean;
+}
+
+function plan(ctx: SimContext, family: string, records: () => Iterable<object>, fields: FieldSchema, q: Omit<QueryInput, 'now'>, variant: string): QueryPlan {
   const now = ctx.now();
   const filter = q.filter ?? '';
   const sort = q.sort ?? q.defaultSort ?? '';
@@ -75,13 +136,7 @@ export function cachedQuery<T extends object>(
   const clock = filter.includes('now') ? String(Math.floor(now / 1000)) : '';
   const key = JSON.stringify([family, variant, filter, sort, clock]);
   let cache = caches.get(ctx.tenant);
-  if (!cache) caches.set(ctx.tenant, (cache = { results: new Map(), families: new Map() }));
-  const hit = cache.results.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest entry is the one dropped.
-    remember(cache.results, key, hit, MAX_RESULTS);
-    return hit as readonly T[];
-  }
+  if (!cache) caches.set(ctx.tenant, (cache = { results: new Map(), tops: new Map(), families: new Map() }));
   // A bad filter is reported before anything else, as the API does.
   const match = filter === '' ? undefined : fql(() => compileFilter(filter, fields, { now }));
   const familyKey = JSON.stringify([family, variant]);
@@ -90,30 +145,49 @@ export function cachedQuery<T extends object>(
     index = { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() };
   }
   remember(cache.families, familyKey, index, MAX_FAMILIES);
-  const all = index.records as readonly T[];
+  return { cache, key, index, fields, sort, filter, clock, match };
+}
+
+/** The filter's matches, a byte per record of the family (kept apart from any sort). */
+function maskOf(p: QueryPlan): Uint8Array | undefined {
+  const { match, index } = p;
+  if (!match) return undefined;
+  const maskKey = `${p.clock}\n${p.filter}`;
+  let mask = index.masks.get(maskKey);
+  if (!mask) {
+    const all = index.records;
+    const fresh = new Uint8Array(all.length);
+    fql(() => {
+      for (let i = 0; i < all.length; i++) if (match(all[i] as object)) fresh[i] = 1;
+    });
+    mask = fresh;
+  }
+  remember(index.masks, maskKey, mask, MAX_MASKS);
+  return mask;
+}
+
+/** Every matching record in order (from the cache when asked before), kept for later pages. */
+function fullResult(p: QueryPlan): readonly object[] {
+  const { cache, key, index, sort } = p;
+  const hit = cache.results.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest entry is the one dropped.
+    remember(cache.results, key, hit, MAX_RESULTS);
+    return hit;
+  }
+  const all = index.records;
   let order: Uint32Array | undefined;
   if (sort !== '') {
     order = index.orders.get(sort);
-    if (!order) order = fql(() => sortOrder(all, sort, fields, (index as FamilyIndex).columns));
+    if (!order) order = fql(() => sortOrder(all, sort, p.fields, index.columns));
     remember(index.orders, sort, order, MAX_ORDERS);
   }
-  let mask: Uint8Array | undefined;
-  if (match) {
-    const maskKey = `${clock}\n${filter}`;
-    mask = index.masks.get(maskKey);
-    if (!mask) {
-      mask = new Uint8Array(all.length);
-      fql(() => {
-        for (let i = 0; i < all.length; i++) if (match(all[i] as T)) (mask as Uint8Array)[i] = 1;
-      });
-    }
-    remember(index.masks, maskKey, mask, MAX_MASKS);
-  }
-  const result: T[] = [];
+  const mask = maskOf(p);
+  const result: object[] = [];
   const n = all.length;
   for (let i = 0; i < n; i++) {
     const at = order ? (order[i] as number) : i;
-    if (!mask || mask[at] === 1) result.push(all[at] as T);
+    if (!mask || mask[at] === 1) result.push(all[at] as object);
   }
   remember(cache.results, key, result, MAX_RESULTS);
   return result;

@@ -7,20 +7,18 @@ import type { SimContext } from '../context.js';
 import type { Host } from '../tenant/records/hosts.js';
 import { HOST_FIELDS, hostRecord, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
 import { bodyIds, queryKey } from './querying.js';
-import { cachedQuery } from './cachedQuery.js';
+import { cachedPage } from './cachedQuery.js';
 
 const POWERED_BY = 'device-api';
 const OFFSET_CAP = 10_000;
 const SCROLL_TTL_MS = 120_000;
 
-function matching(req: SimRequest, ctx: SimContext, hidden: boolean, defaultSort?: string): readonly Host[] {
+/** Hosts `start` to `start + count` of the query, and how many match (a first page never ranks every host: cachedPage). */
+function matching(req: SimRequest, ctx: SimContext, hidden: boolean, start: number, count: number, defaultSort?: string): { items: readonly Host[]; total: number } {
   // Settle first: a containment that completes changes what a cached status filter matches.
   settleHosts(ctx.tenant, ctx.now());
-  return cachedQuery(ctx, 'hosts', () => hostsInView(ctx.tenant, ctx.now(), hidden), HOST_FIELDS, {
-    filter: req.query.str('filter'),
-    sort: req.query.str('sort'),
-    defaultSort,
-  }, String(hidden));
+  const q = { filter: req.query.str('filter'), sort: req.query.str('sort'), defaultSort };
+  return cachedPage(ctx, 'hosts', () => hostsInView(ctx.tenant, ctx.now(), hidden), HOST_FIELDS, q, String(hidden), start, count);
 }
 
 function queryByOffset(hidden: boolean) {
@@ -33,11 +31,10 @@ function queryByOffset(hidden: boolean) {
         `Offset ${offset} is too large: the offset plus limit must stay under ${OFFSET_CAP}. Use /devices/queries/devices-scroll/v1 to page further.`,
       );
     }
-    const all = matching(req, ctx, hidden);
-    const page = all.slice(offset, Math.min(offset + limit, OFFSET_CAP));
+    const { items: page, total } = matching(req, ctx, hidden, offset, Math.min(offset + limit, OFFSET_CAP) - offset);
     // The returned offset is where the next page starts: CrowdStrike's own samples (FalconPy's
     // offset_vs_token.py, gofalcon's falcon_custom_ioas) loop on it and would never end otherwise.
-    return ok(page.map((h) => h.device_id), { pagination: { offset: offset + page.length, limit, total: all.length } });
+    return ok(page.map((h) => h.device_id), { pagination: { offset: offset + page.length, limit, total } });
   };
 }
 
@@ -46,12 +43,11 @@ function scroll(req: SimRequest, ctx: SimContext): SimResponse {
   const key = queryKey('scroll', req.query.str('filter'), req.query.str('sort'));
   const token = req.query.str('offset');
   const start = token ? ctx.cursors.resolve(token, key) : 0;
-  const all = matching(req, ctx, false);
-  const page = all.slice(start, start + limit);
+  const { items: page, total } = matching(req, ctx, false, start, limit);
   const end = start + page.length;
-  const next = end < all.length ? ctx.cursors.issue(end, key, SCROLL_TTL_MS) : '';
+  const next = end < total ? ctx.cursors.issue(end, key, SCROLL_TTL_MS) : '';
   return ok(page.map((h) => h.device_id), {
-    pagination: { offset: next, expires_at: ctx.now() + SCROLL_TTL_MS, limit, total: all.length },
+    pagination: { offset: next, expires_at: ctx.now() + SCROLL_TTL_MS, limit, total },
   });
 }
 
@@ -69,12 +65,11 @@ function combined(hidden: boolean) {
     const key = queryKey('combined', String(hidden), req.query.str('filter'), req.query.str('sort'));
     const token = req.query.str('offset');
     const start = token ? ctx.cursors.resolve(token, key) : 0;
-    const all = matching(req, ctx, hidden, 'device_id.asc');
-    const page = all.slice(start, start + limit);
+    const { items: page, total } = matching(req, ctx, hidden, start, limit, 'device_id.asc');
     const end = start + page.length;
     const fields = (req.query.str('fields') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    const pagination: Record<string, unknown> = { offset: token ?? '', limit, total: all.length, expires_at: ctx.now() + SCROLL_TTL_MS };
-    if (end < all.length) pagination.next = ctx.cursors.issue(end, key, SCROLL_TTL_MS);
+    const pagination: Record<string, unknown> = { offset: token ?? '', limit, total, expires_at: ctx.now() + SCROLL_TTL_MS };
+    if (end < total) pagination.next = ctx.cursors.issue(end, key, SCROLL_TTL_MS);
     if (start > 0) pagination.previous = ctx.cursors.issue(Math.max(0, start - limit), key, SCROLL_TTL_MS);
     return ok(page.map((h) => project(ctx, h, fields)), { pagination });
   };
