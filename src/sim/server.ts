@@ -15,6 +15,7 @@ import { bodyOf, decodeBody } from './body.js';
 import { Gate, tooManyRequests } from './gate.js';
 import { allRoutes } from './routes/index.js';
 import { invalidateQueries } from './routes/cachedQuery.js';
+import { prepareHostsIndex } from './routes/hosts.js';
 import { materializeTenant } from './tenant/index.js';
 import { GenericRoutes } from './generic/genericRoutes.js';
 import type { ApiClient } from './oauth/clients.js';
@@ -140,6 +141,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     }
   }
 
+  prepareHostsIndex(state.context(state.mainTenant));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

@@ -193,6 +193,14 @@ function fullResult(p: QueryPlan): readonly object[] {
   return result;
 }
 
+/** Builds a family's index ahead of its first query (the list of its records, read once). */
+export function prepareFamily(ctx: SimContext, family: string, records: () => Iterable<object>, variant = ''): void {
+  let cache = caches.get(ctx.tenant);
+  if (!cache) caches.set(ctx.tenant, (cache = { results: new Map(), tops: new Map(), families: new Map() }));
+  const familyKey = JSON.stringify([family, variant]);
+  if (!cache.families.has(familyKey)) remember(cache.families, familyKey, { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() }, MAX_FAMILIES);
+}
+
 /** Sets `key` as the most recently used entry, dropping the oldest beyond `max`. */
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   map.delete(key);

@@ -7,11 +7,16 @@ import type { SimContext } from '../context.js';
 import type { Host } from '../tenant/records/hosts.js';
 import { HOST_FIELDS, hostRecord, hostsInView, settleHosts, AID_PATTERN } from './hostModel.js';
 import { bodyIds, queryKey } from './querying.js';
-import { cachedPage } from './cachedQuery.js';
+import { cachedPage, prepareFamily } from './cachedQuery.js';
 
 const POWERED_BY = 'device-api';
 const OFFSET_CAP = 10_000;
 const SCROLL_TTL_MS = 120_000;
+
+/** The hosts' query index, built at start-up: at 100,000 hosts the first devices query would otherwise spend ~15 ms on it. */
+export function prepareHostsIndex(ctx: SimContext): void {
+  prepareFamily(ctx, 'hosts', () => hostsInView(ctx.tenant, ctx.now(), false), 'false');
+}
 
 /** Hosts `start` to `start + count` of the query, and how many match (a first page never ranks every host: cachedPage). */
 function matching(req: SimRequest, ctx: SimContext, hidden: boolean, start: number, count: number, defaultSort?: string): { items: readonly Host[]; total: number } {
