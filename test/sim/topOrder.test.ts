@@ -34,6 +34,12 @@ describe('topOrder', () => {
         const filtered = topOrder(rows, sort, schema, k, mask);
         expect([...filtered.order].map((i) => rows[i]?.device_id)).toEqual(kept.slice(0, k));
         expect(filtered.total).toBe(kept.length);
+        // The filter as a function, evaluated in the same pass, its matches marked.
+        const marks = new Uint8Array(rows.length);
+        const tested = topOrder(rows, sort, schema, k, (row) => (row as { keep: boolean }).keep, marks);
+        expect([...tested.order].map((i) => rows[i]?.device_id)).toEqual(kept.slice(0, k));
+        expect(tested.total).toBe(kept.length);
+        expect(marks).toEqual(mask);
       }
     },
   );

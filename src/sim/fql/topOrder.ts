@@ -46,8 +46,15 @@ function columnFor(key: SortKey, n: number): { column: Column; read(record: obje
   };
 }
 
-/** The first `k` positions of `records` in `sort`'s order, among those `keep` marks (all without it). */
-export function topOrder(records: readonly object[], sort: string, fields: FieldSchema, k: number, keep?: Uint8Array): TopOrder {
+/**
+ * The first `k` positions of `records` in `sort`'s order, among those `keep`
+ * marks or accepts (all without it). A filter given as a function is evaluated
+ * in the same pass as the sort values are read (one visit of each record), its
+ * matches set in `marks`.
+ */
+export function topOrder(
+  records: readonly object[], sort: string, fields: FieldSchema, k: number, keep?: Uint8Array | ((record: object) => boolean), marks?: Uint8Array,
+): TopOrder {
   const keys = parseKeys(sort, fields);
   const n = records.length;
   const readers = keys.map((key) => columnFor(key, n));
@@ -86,10 +93,16 @@ export function topOrder(records: readonly object[], sort: string, fields: Field
     heap[i] = heap[j] as number;
     heap[j] = t;
   };
+  const test = typeof keep === 'function' ? keep : undefined;
+  const kept = typeof keep === 'function' ? undefined : keep;
   for (let i = 0; i < n; i++) {
-    if (keep && keep[i] !== 1) continue;
-    total++;
     const record = records[i] as object;
+    if (kept && kept[i] !== 1) continue;
+    if (test) {
+      if (!test(record)) continue;
+      if (marks) marks[i] = 1;
+    }
+    total++;
     for (const reader of readers) reader.read(record, i);
     if (size < heap.length) {
       let at = size++;

@@ -109,7 +109,7 @@ export function cachedPage<T extends object>(
     const all = fullResult(p);
     return { items: all.slice(start, want) as T[], total: all.length };
   }
-  const answer = top ?? fql(() => topOrder(index.records, sort, p.fields, want, maskOf(p)));
+  const answer = top ?? fql(() => topOfFamily(p, want));
   remember(p.cache.tops, p.key, answer, MAX_RESULTS);
   const items: T[] = [];
   for (let i = start; i < Math.min(want, answer.order.length); i++) items.push(index.records[answer.order[i] as number] as T);
@@ -146,6 +146,17 @@ function plan(ctx: SimContext, family: string, records: () => Iterable<object>, 
   }
   remember(cache.families, familyKey, index, MAX_FAMILIES);
   return { cache, key, index, fields, sort, filter, clock, match };
+}
+
+/** The best `want` records; a filter not seen before is evaluated in the same visit of each record, its matches kept. */
+function topOfFamily(p: QueryPlan, want: number): TopOrder {
+  const { index, match } = p;
+  const maskKey = `${p.clock}\n${p.filter}`;
+  if (!match || index.masks.has(maskKey)) return topOrder(index.records, p.sort, p.fields, want, maskOf(p));
+  const marks = new Uint8Array(index.records.length);
+  const answer = topOrder(index.records, p.sort, p.fields, want, match, marks);
+  remember(index.masks, maskKey, marks, MAX_MASKS);
+  return answer;
 }
 
 /** The filter's matches, a byte per record of the family (kept apart from any sort). */
