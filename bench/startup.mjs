@@ -13,6 +13,19 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../bin/talon', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
+/** The shell under `script` gets SIGHUP and writes its cache as it exits: remove its home once it has. */
+async function removeHome(home) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(home, { recursive: true, force: true });
+      return;
+    } catch (e) {
+      if (attempt >= 100) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 function once() {
   return new Promise((resolve, reject) => {
     const home = mkdtempSync(join(tmpdir(), 'talon-bench-'));
@@ -28,10 +41,7 @@ function once() {
     function finish(err) {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      // The shell under `script` may still be writing its cache as it dies: retry a folder that is not empty yet.
-      rmSync(home, { recursive: true, force: true, maxRetries: 20, retryDelay: 25 });
-      if (err) reject(err);
-      else resolve({ first, ready });
+      removeHome(home).then(() => (err ? reject(err) : resolve({ first, ready })), reject);
     }
     child.stdout.on('data', (d) => {
       out += d.toString();
