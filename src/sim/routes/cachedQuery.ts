@@ -51,6 +51,12 @@ export function invalidateQueries(tenant: Tenant): void {
   forgetRecordJson(tenant);
 }
 
+function tenantCache(tenant: Tenant): TenantCache {
+  let cache = caches.get(tenant);
+  if (!cache) caches.set(tenant, (cache = { results: new Map(), tops: new Map(), families: new Map() }));
+  return cache;
+}
+
 /** FQL errors are the API's 400s. */
 function fql<T>(run: () => T): T {
   try {
@@ -135,8 +141,7 @@ function plan(ctx: SimContext, family: string, records: () => Iterable<object>, 
   // Relative times ('now-24h') move with the clock: such a result is kept for the second it was computed in.
   const clock = filter.includes('now') ? String(Math.floor(now / 1000)) : '';
   const key = JSON.stringify([family, variant, filter, sort, clock]);
-  let cache = caches.get(ctx.tenant);
-  if (!cache) caches.set(ctx.tenant, (cache = { results: new Map(), tops: new Map(), families: new Map() }));
+  const cache = tenantCache(ctx.tenant);
   // A bad filter is reported before anything else, as the API does.
   const match = filter === '' ? undefined : fql(() => compileFilter(filter, fields, { now }));
   const familyKey = JSON.stringify([family, variant]);
@@ -206,8 +211,7 @@ function fullResult(p: QueryPlan): readonly object[] {
 
 /** Builds a family's index ahead of its first query (the list of its records, read once). */
 export function prepareFamily(ctx: SimContext, family: string, records: () => Iterable<object>, variant = ''): void {
-  let cache = caches.get(ctx.tenant);
-  if (!cache) caches.set(ctx.tenant, (cache = { results: new Map(), tops: new Map(), families: new Map() }));
+  const cache = tenantCache(ctx.tenant);
   const familyKey = JSON.stringify([family, variant]);
   if (!cache.families.has(familyKey)) remember(cache.families, familyKey, { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() }, MAX_FAMILIES);
 }
