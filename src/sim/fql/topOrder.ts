@@ -93,6 +93,9 @@ export function topOrder(
     heap[i] = heap[j] as number;
     heap[j] = t;
   };
+  const first = columns[0];
+  const single = columns.length === 1 && first && 'numbers' in first ? first.numbers : undefined;
+  const descendingSingle = descending[0] === true;
   const test = typeof keep === 'function' ? keep : undefined;
   const kept = typeof keep === 'function' ? undefined : keep;
   for (let i = 0; i < n; i++) {
@@ -104,6 +107,13 @@ export function topOrder(
     }
     total++;
     for (const reader of readers) reader.read(record, i);
+    // One numeric key (a timestamp, a number): most records lose to the heap's worst at once, without a call
+    // (a tie loses too: it comes later in input order).
+    if (single && size === heap.length && size > 0) {
+      const v = single[i] as number;
+      const w = single[heap[0] as number] as number;
+      if (v !== v || (w === w && (descendingSingle ? v <= w : v >= w))) continue;
+    }
     if (size < heap.length) {
       let at = size++;
       heap[at] = i;

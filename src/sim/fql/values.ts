@@ -114,7 +114,9 @@ function canonicalTime(s: string): number | undefined {
   const m0 = (s.charCodeAt(5) - 48) >>> 0, m1 = (s.charCodeAt(6) - 48) >>> 0, d0 = (s.charCodeAt(8) - 48) >>> 0, d1 = (s.charCodeAt(9) - 48) >>> 0;
   const h0 = (s.charCodeAt(11) - 48) >>> 0, h1 = (s.charCodeAt(12) - 48) >>> 0, n0 = (s.charCodeAt(14) - 48) >>> 0, n1 = (s.charCodeAt(15) - 48) >>> 0;
   const s0 = (s.charCodeAt(17) - 48) >>> 0, s1 = (s.charCodeAt(18) - 48) >>> 0;
-  if (Math.max(y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, n0, n1, s0, s1) > 9) return undefined;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || n0 > 9 || n1 > 9 || s0 > 9 || s1 > 9) {
+    return undefined;
+  }
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1;
   const hour = h0 * 10 + h1, minute = n0 * 10 + n1, second = s0 * 10 + s1;
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
