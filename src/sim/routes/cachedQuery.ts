@@ -81,7 +81,8 @@ export function cachedQuery<T extends object>(
   q: Omit<QueryInput, 'now'>,
   variant = '',
 ): readonly T[] {
-  return fullResult(plan(ctx, family, records, fields, q, variant)) as readonly T[];
+  const k = keyOf(ctx, family, q, variant);
+  return (listed(k) ?? fullResult(plan(ctx, k, records, fields))) as readonly T[];
 }
 
 /**
@@ -101,12 +102,14 @@ export function cachedPage<T extends object>(
   start: number,
   count: number,
 ): { items: readonly T[]; total: number } {
-  const p = plan(ctx, family, records, fields, q, variant);
-  const { index, sort } = p;
+  const k = keyOf(ctx, family, q, variant);
   const want = start + count;
-  const listed = p.cache.results.get(p.key);
-  if (listed || sort === '' || index.orders.has(sort) || want > TOP_MAX) {
-    const all = listed ?? fullResult(p);
+  const hit = listed(k);
+  if (hit) return { items: hit.slice(start, want) as T[], total: hit.length };
+  const p = plan(ctx, k, records, fields);
+  const { index, sort } = p;
+  if (sort === '' || index.orders.has(sort) || want > TOP_MAX) {
+    const all = fullResult(p);
     return { items: all.slice(start, want) as T[], total: all.length };
   }
   const top = p.cache.tops.get(p.key);
@@ -122,41 +125,61 @@ export function cachedPage<T extends object>(
   return { items, total: answer.total };
 }
 
-/** What one query needs: its cache entries and family index (the filter is compiled first: a bad one is the API's first answer). */
-interface QueryPlan {
+/** A query's cache key and the inputs it is made of: cheap, so a cached answer costs no more. */
+interface QueryKey {
   cache: TenantCache;
   key: string;
-  index: FamilyIndex;
-  fields: FieldSchema;
-  sort: string;
+  family: string;
+  variant: string;
   filter: string;
+  sort: string;
+  now: number;
+  /** the second a filter with relative times ('now-24h') was computed in; empty otherwise */
   clock: string;
-  match?: (record: object) => boolean;
 }
 
-function plan(ctx: SimContext, family: string, records: () => Iterable<object>, fields: FieldSchema, q: Omit<QueryInput, 'now'>, variant: string): QueryPlan {
+function keyOf(ctx: SimContext, family: string, q: Omit<QueryInput, 'now'>, variant: string): QueryKey {
   const now = ctx.now();
   const filter = q.filter ?? '';
   const sort = q.sort ?? q.defaultSort ?? '';
   // Relative times ('now-24h') move with the clock: such a result is kept for the second it was computed in.
   const clock = filter.includes('now') ? String(Math.floor(now / 1000)) : '';
   const key = JSON.stringify([family, variant, filter, sort, clock]);
-  const cache = tenantCache(ctx.tenant);
-  // A bad filter is reported before anything else, as the API does.
-  const match = filter === '' ? undefined : fql(() => compileFilter(filter, fields, { now }));
+  return { cache: tenantCache(ctx.tenant), key, family, variant, filter, sort, now, clock };
+}
+
+/** The whole list, when it was computed since the tenant last changed (most recently used last, so the oldest is dropped). */
+function listed(k: QueryKey): readonly object[] | undefined {
+  const hit = k.cache.results.get(k.key);
+  if (hit) remember(k.cache.results, k.key, hit, MAX_RESULTS);
+  return hit;
+}
+
+/** What computing a query needs: its family's index and its compiled filter (a bad one is the API's first answer). */
+interface QueryPlan extends QueryKey {
+  index: FamilyIndex;
+  fields: FieldSchema;
+  match?: (record: object) => boolean;
+  /** where the filter's matches are kept in the family index */
+  maskKey: string;
+}
+
+function plan(ctx: SimContext, k: QueryKey, records: () => Iterable<object>, fields: FieldSchema): QueryPlan {
+  const match = k.filter === '' ? undefined : fql(() => compileFilter(k.filter, fields, { now: k.now }));
+  return { ...k, index: familyIndex(k.cache, k.family, k.variant, records), fields, match, maskKey: `${k.clock}\n${k.filter}` };
+}
+
+/** A family's records, listed once per tenant state, with the sort orders and filter matches computed over them. */
+function familyIndex(cache: TenantCache, family: string, variant: string, records: () => Iterable<object>): FamilyIndex {
   const familyKey = JSON.stringify([family, variant]);
-  let index = cache.families.get(familyKey);
-  if (!index) {
-    index = { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() };
-  }
+  const index = cache.families.get(familyKey) ?? { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() };
   remember(cache.families, familyKey, index, MAX_FAMILIES);
-  return { cache, key, index, fields, sort, filter, clock, match };
+  return index;
 }
 
 /** The best `want` records; a filter not seen before is evaluated in the same visit of each record, its matches kept. */
 function topOfFamily(p: QueryPlan, want: number): TopOrder {
-  const { index, match } = p;
-  const maskKey = `${p.clock}\n${p.filter}`;
+  const { index, match, maskKey } = p;
   if (!match || index.masks.has(maskKey)) return topOrder(index.records, p.sort, p.fields, want, maskOf(p));
   const marks = new Uint8Array(index.records.length);
   const answer = topOrder(index.records, p.sort, p.fields, want, match, marks);
@@ -166,9 +189,8 @@ function topOfFamily(p: QueryPlan, want: number): TopOrder {
 
 /** The filter's matches, a byte per record of the family (kept apart from any sort). */
 function maskOf(p: QueryPlan): Uint8Array | undefined {
-  const { match, index } = p;
+  const { match, index, maskKey } = p;
   if (!match) return undefined;
-  const maskKey = `${p.clock}\n${p.filter}`;
   let mask = index.masks.get(maskKey);
   if (!mask) {
     const all = index.records;
@@ -185,12 +207,8 @@ function maskOf(p: QueryPlan): Uint8Array | undefined {
 /** Every matching record in order (from the cache when asked before), kept for later pages. */
 function fullResult(p: QueryPlan): readonly object[] {
   const { cache, key, index, sort } = p;
-  const hit = cache.results.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest entry is the one dropped.
-    remember(cache.results, key, hit, MAX_RESULTS);
-    return hit;
-  }
+  const hit = listed(p);
+  if (hit) return hit;
   const all = index.records;
   let order: Uint32Array | undefined;
   if (sort !== '') {
@@ -211,9 +229,7 @@ function fullResult(p: QueryPlan): readonly object[] {
 
 /** Builds a family's index ahead of its first query (the list of its records, read once). */
 export function prepareFamily(ctx: SimContext, family: string, records: () => Iterable<object>, variant = ''): void {
-  const cache = tenantCache(ctx.tenant);
-  const familyKey = JSON.stringify([family, variant]);
-  if (!cache.families.has(familyKey)) remember(cache.families, familyKey, { records: [...records()], columns: new Map(), orders: new Map(), masks: new Map() }, MAX_FAMILIES);
+  familyIndex(tenantCache(ctx.tenant), family, variant, records);
 }
 
 /** Sets `key` as the most recently used entry, dropping the oldest beyond `max`. */
