@@ -15,6 +15,7 @@ import { parseFql, statementsOf } from './parser.js';
 import type { FqlNode, FqlOperator, FqlStatement, FqlValue } from './parser.js';
 import { readPath, resolveField } from './schema.js';
 import type { FieldSchema, ResolvedField } from './schema.js';
+import type { SortPresets } from './sort.js';
 import {
   compareScalars,
   normalizeText,
@@ -30,9 +31,16 @@ import {
 export interface FilterOptions {
   /** Epoch ms that relative times ('now-24h') are measured from; default Date.now(). */
   now?: number;
+  /**
+   * Values of top-level number and timestamp fields by position in the list
+   * the filter will test (sort.ts): with them, the predicate must be given
+   * each record's position, and compares those values without reading them.
+   */
+  presets?: SortPresets;
 }
 
-type Predicate = (record: object) => boolean;
+/** Whether a record matches; `at` is its position in the list, needed only with presets. */
+type Predicate = (record: object, at?: number) => boolean;
 /** Tests one value taken from a record against one literal from the filter. */
 type ValueTest = (value: unknown) => boolean;
 type PositiveOperator = 'eq' | 'gt' | 'gte' | 'lt' | 'lte' | 'match' | 'wildcard';
@@ -69,27 +77,33 @@ export function compileFilter(filter: string, fields: FieldSchema, options: Filt
   for (const st of statementsOf(ast)) {
     if (!resolveField(fields, st.property)) throw filterError(`'${st.property}' is an unknown property`);
   }
-  return compileNode(ast, fields, options.now ?? Date.now());
+  return compileNode(ast, { fields, now: options.now ?? Date.now(), presets: options.presets });
 }
 
-function compileNode(node: FqlNode, fields: FieldSchema, now: number): Predicate {
+interface CompileContext {
+  fields: FieldSchema;
+  now: number;
+  presets: SortPresets | undefined;
+}
+
+function compileNode(node: FqlNode, c: CompileContext): Predicate {
   switch (node.type) {
     case 'all':
       return () => true;
     case 'and': {
-      const parts = node.children.map((child) => compileNode(child, fields, now));
-      return (record) => parts.every((p) => p(record));
+      const parts = node.children.map((child) => compileNode(child, c));
+      return (record, at) => parts.every((p) => p(record, at));
     }
     case 'or': {
-      const parts = node.children.map((child) => compileNode(child, fields, now));
-      return (record) => parts.some((p) => p(record));
+      const parts = node.children.map((child) => compileNode(child, c));
+      return (record, at) => parts.some((p) => p(record, at));
     }
     case 'statement':
-      return compileStatement(node, fields, now);
+      return compileStatement(node, c);
   }
 }
 
-function compileStatement(st: FqlStatement, fields: FieldSchema, now: number): Predicate {
+function compileStatement(st: FqlStatement, { fields, now, presets }: CompileContext): Predicate {
   const field = resolveField(fields, st.property) as ResolvedField; // checked in compileFilter
   const op = POSITIVE[st.operator];
   const negated = op !== st.operator;
@@ -102,6 +116,15 @@ function compileStatement(st: FqlStatement, fields: FieldSchema, now: number): P
     .map((v) => compileValueTest(field, st.operator, op, v, now));
 
   const any: ValueTest = tests.length === 1 ? (tests[0] as ValueTest) : (value) => tests.some((test) => test(value));
+  // A number or an instant compares the same given as a number (not so the text operators, which read its text).
+  const preset = field.path.length === 1 && (op !== 'match' && op !== 'wildcard') ? presets?.get(field.path[0] as string) : undefined;
+  if (preset && (field.type === 'timestamp' || field.type === 'number')) {
+    return (_record, at) => {
+      const x = preset[at as number] as number;
+      const hit = x !== x ? wantsNull : any(x);
+      return negated ? !hit : hit;
+    };
+  }
   if (field.path.length === 1) {
     // The common case, a top-level field: read it in place instead of collecting values into arrays,
     // since a filter visits every record of the tenant.

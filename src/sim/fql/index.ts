@@ -6,7 +6,7 @@ export type { FieldSchema, FieldType } from './schema.js';
 export { compileFilter } from './evaluate.js';
 export type { FilterOptions } from './evaluate.js';
 export { compileSort, sortOrder, sortRecords } from './sort.js';
-export type { SortColumns } from './sort.js';
+export type { SortColumns, SortPresets } from './sort.js';
 export { topOrder } from './topOrder.js';
 export type { TopOrder } from './topOrder.js';
 export { parseFql, MAX_PROPERTIES } from './parser.js';

@@ -101,19 +101,35 @@ export function parseKeys(sort: string, fields: FieldSchema): SortKey[] {
 /** Rank columns already computed for one list of records, by key (see columnKey). */
 export type SortColumns = Map<string, RankColumn>;
 
+/**
+ * Values of top-level number or timestamp fields by record position, known
+ * without reading the records (a timestamp as its instant in ms): what a sort
+ * would read from each record, given ahead.
+ */
+export type SortPresets = ReadonlyMap<string, Float64Array>;
+
+/** The preset values of `key` over `n` records, if there are any. */
+export function presetFor(key: SortKey, n: number, presets?: SortPresets): Float64Array | undefined {
+  const { type, path } = key.field;
+  if (!presets || (type !== 'timestamp' && type !== 'number') || path.length !== 1) return undefined;
+  const values = presets.get(path[0] as string);
+  return values?.length === n ? values : undefined;
+}
+
 function columnKey(key: SortKey): string {
   return `${key.field.path.join('.')}|${key.field.type}|${key.descending ? 'desc' : 'asc'}`;
 }
 
 /** Each record's rank for `key`, from its sort value read once per record (a timestamp parsed once). */
-function rankColumn(records: readonly object[], key: SortKey, cache?: SortColumns): RankColumn {
+function rankColumn(records: readonly object[], key: SortKey, cache?: SortColumns, presets?: SortPresets): RankColumn {
   const id = columnKey(key);
   const hit = cache?.get(id);
   if (hit) return hit;
   // A single-valued field ranks the same both ways, reversed: rank it once per field.
   const single = key.field.type !== 'string[]';
-  const ascending = single && key.descending ? rankColumn(records, { ...key, descending: false }, cache) : undefined;
-  const col = ascending ? { ranks: ascending.ranks.slice(), count: ascending.count } : readRanks(records, key);
+  const ascending = single && key.descending ? rankColumn(records, { ...key, descending: false }, cache, presets) : undefined;
+  const preset = presetFor(key, records.length, presets);
+  const col = ascending ? { ranks: ascending.ranks.slice(), count: ascending.count } : preset ? numberRanks(preset) : readRanks(records, key);
   if (key.descending) {
     // Reverse the ranks of present values; no value stays last.
     const last = col.count - 1;
@@ -156,14 +172,14 @@ function readRanks(records: readonly object[], key: SortKey): RankColumn {
  * order). Each key's values are read once per record and ranked with a
  * native numeric sort; several keys combine their ranks; a counting pass
  * places the records. `cache` keeps each key's ranks for later sorts of the
- * same records.
+ * same records; `presets`, values known without reading the records.
  */
-export function sortOrder(records: readonly object[], sort: string, fields: FieldSchema, cache?: SortColumns): Uint32Array {
+export function sortOrder(records: readonly object[], sort: string, fields: FieldSchema, cache?: SortColumns, presets?: SortPresets): Uint32Array {
   const keys = parseKeys(sort, fields);
   const n = records.length;
   let total: RankColumn | undefined;
   for (const key of keys) {
-    const col = rankColumn(records, key, cache);
+    const col = rankColumn(records, key, cache, presets);
     if (!total) {
       total = col;
       continue;

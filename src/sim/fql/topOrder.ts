@@ -6,7 +6,7 @@
 // go deep. The order is sortOrder's exactly: compileSort's comparison, ties
 // in input order.
 import type { FieldSchema } from './schema.js';
-import { parseKeys, sortValue, type SortKey } from './sort.js';
+import { parseKeys, presetFor, sortValue, type SortKey, type SortPresets } from './sort.js';
 import { toInstant } from './values.js';
 
 export interface TopOrder {
@@ -19,8 +19,13 @@ export interface TopOrder {
 /** One key's values by position: numbers in a typed array (NaN: no value), text in an array. */
 type Column = { numbers: Float64Array } | { texts: (string | undefined)[] };
 
-/** Reads the key's value into its column, a top-level field straight from the record (as sort.ts's readRanks does). */
-function columnFor(key: SortKey, n: number): { column: Column; read(record: object, at: number): void } {
+/**
+ * Reads the key's value into its column, a top-level field straight from the
+ * record (as sort.ts's readRanks does); preset values need no reading.
+ */
+function columnFor(key: SortKey, n: number, presets?: SortPresets): { column: Column; read?(record: object, at: number): void } {
+  const preset = presetFor(key, n, presets);
+  if (preset) return { column: { numbers: preset } };
   const path = key.field.path;
   const direct = path.length === 1 && !((path[0] as string) in Object.prototype) ? (path[0] as string) : undefined;
   if (key.field.type === 'string' || key.field.type === 'string[]') {
@@ -50,15 +55,23 @@ function columnFor(key: SortKey, n: number): { column: Column; read(record: obje
  * The first `k` positions of `records` in `sort`'s order, among those `keep`
  * marks or accepts (all without it). A filter given as a function is evaluated
  * in the same pass as the sort values are read (one visit of each record), its
- * matches set in `marks`.
+ * matches set in `marks`. `presets` are sort values known without reading
+ * the records.
  */
 export function topOrder(
-  records: readonly object[], sort: string, fields: FieldSchema, k: number, keep?: Uint8Array | ((record: object) => boolean), marks?: Uint8Array,
+  records: readonly object[],
+  sort: string,
+  fields: FieldSchema,
+  k: number,
+  keep?: Uint8Array | ((record: object, at: number) => boolean),
+  marks?: Uint8Array,
+  presets?: SortPresets,
 ): TopOrder {
   const keys = parseKeys(sort, fields);
   const n = records.length;
-  const readers = keys.map((key) => columnFor(key, n));
-  const columns = readers.map((r) => r.column);
+  const columnReaders = keys.map((key) => columnFor(key, n, presets));
+  const columns = columnReaders.map((r) => r.column);
+  const readers = columnReaders.flatMap((r) => (r.read ? [r.read] : []));
   const descending = keys.map((key) => key.descending);
   // Order of positions a and b: compileSort's (no value last either way), then input order.
   const compare = (a: number, b: number): number => {
@@ -102,11 +115,11 @@ export function topOrder(
     const record = records[i] as object;
     if (kept && kept[i] !== 1) continue;
     if (test) {
-      if (!test(record)) continue;
+      if (!test(record, i)) continue;
       if (marks) marks[i] = 1;
     }
     total++;
-    for (const reader of readers) reader.read(record, i);
+    for (const read of readers) read(record, i);
     // One numeric key (a timestamp, a number): most records lose to the heap's worst at once, without a call
     // (a tie loses too: it comes later in input order).
     if (single && size === heap.length && size > 0) {

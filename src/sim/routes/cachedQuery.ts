@@ -11,7 +11,7 @@
 // pages (cachedPage) answers a sort's first use on the first pages from a heap
 // of the best records and ranks the family only when a client pages past them.
 import type { SimContext } from '../context.js';
-import { compileFilter, FqlError, sortOrder, topOrder, type FieldSchema, type SortColumns, type TopOrder } from '../fql/index.js';
+import { compileFilter, FqlError, sortOrder, topOrder, type FieldSchema, type SortColumns, type SortPresets, type TopOrder } from '../fql/index.js';
 import type { Tenant } from '../tenant/types.js';
 import { SimHttpError } from '../envelope.js';
 import type { QueryInput } from './querying.js';
@@ -31,6 +31,8 @@ interface FamilyIndex {
   columns: SortColumns;
   orders: Map<string, Uint32Array>;
   masks: Map<string, Uint8Array>;
+  /** sort values known without reading the records (prepareFamily) */
+  presets?: SortPresets;
 }
 
 interface TenantCache {
@@ -159,14 +161,16 @@ function listed(k: QueryKey): readonly object[] | undefined {
 interface QueryPlan extends QueryKey {
   index: FamilyIndex;
   fields: FieldSchema;
-  match?: (record: object) => boolean;
+  /** given each record's position in the family's list (the presets are by position) */
+  match?: (record: object, at: number) => boolean;
   /** where the filter's matches are kept in the family index */
   maskKey: string;
 }
 
 function plan(ctx: SimContext, k: QueryKey, records: () => Iterable<object>, fields: FieldSchema): QueryPlan {
-  const match = k.filter === '' ? undefined : fql(() => compileFilter(k.filter, fields, { now: k.now }));
-  return { ...k, index: familyIndex(k.cache, k.family, k.variant, records), fields, match, maskKey: `${k.clock}\n${k.filter}` };
+  const index = familyIndex(k.cache, k.family, k.variant, records);
+  const match = k.filter === '' ? undefined : fql(() => compileFilter(k.filter, fields, { now: k.now, presets: index.presets }));
+  return { ...k, index, fields, match, maskKey: `${k.clock}\n${k.filter}` };
 }
 
 /** A family's records, listed once per tenant state, with the sort orders and filter matches computed over them. */
@@ -180,9 +184,9 @@ function familyIndex(cache: TenantCache, family: string, variant: string, record
 /** The best `want` records; a filter not seen before is evaluated in the same visit of each record, its matches kept. */
 function topOfFamily(p: QueryPlan, want: number): TopOrder {
   const { index, match, maskKey } = p;
-  if (!match || index.masks.has(maskKey)) return topOrder(index.records, p.sort, p.fields, want, maskOf(p));
+  if (!match || index.masks.has(maskKey)) return topOrder(index.records, p.sort, p.fields, want, maskOf(p), undefined, index.presets);
   const marks = new Uint8Array(index.records.length);
-  const answer = topOrder(index.records, p.sort, p.fields, want, match, marks);
+  const answer = topOrder(index.records, p.sort, p.fields, want, match, marks, index.presets);
   remember(index.masks, maskKey, marks, MAX_MASKS);
   return answer;
 }
@@ -196,7 +200,7 @@ function maskOf(p: QueryPlan): Uint8Array | undefined {
     const all = index.records;
     const fresh = new Uint8Array(all.length);
     fql(() => {
-      for (let i = 0; i < all.length; i++) if (match(all[i] as object)) fresh[i] = 1;
+      for (let i = 0; i < all.length; i++) if (match(all[i] as object, i)) fresh[i] = 1;
     });
     mask = fresh;
   }
@@ -213,7 +217,7 @@ function fullResult(p: QueryPlan): readonly object[] {
   let order: Uint32Array | undefined;
   if (sort !== '') {
     order = index.orders.get(sort);
-    if (!order) order = fql(() => sortOrder(all, sort, p.fields, index.columns));
+    if (!order) order = fql(() => sortOrder(all, sort, p.fields, index.columns, index.presets));
     remember(index.orders, sort, order, MAX_ORDERS);
   }
   const mask = maskOf(p);
@@ -227,9 +231,15 @@ function fullResult(p: QueryPlan): readonly object[] {
   return result;
 }
 
-/** Builds a family's index ahead of its first query (the list of its records, read once). */
-export function prepareFamily(ctx: SimContext, family: string, records: () => Iterable<object>, variant = ''): void {
-  familyIndex(tenantCache(ctx.tenant), family, variant, records);
+/**
+ * Builds a family's index ahead of its first query (the list of its records,
+ * read once). `presets` gives sort values by position in that list without
+ * reading the records; they are kept until the tenant changes.
+ */
+export function prepareFamily(ctx: SimContext, family: string, records: () => Iterable<object>, variant = '', presets?: SortPresets): void {
+  const index = familyIndex(tenantCache(ctx.tenant), family, variant, records);
+  const n = index.records.length;
+  if (presets) index.presets = new Map([...presets].filter(([, values]) => values.length === n));
 }
 
 /** Sets `key` as the most recently used entry, dropping the oldest beyond `max`. */

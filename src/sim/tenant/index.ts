@@ -18,6 +18,7 @@ import type { SamplePlacement, SamplePlan } from './processes.js';
 import type { PolicyDraws } from './policies.js';
 import { generateHostGroups } from './hostGroups.js';
 import { generateHosts } from './hosts.js';
+import { keepGeneratedInstants } from './generatedInstants.js';
 import { ProcessFactory, generateProcesses, placeSamples, sampleHashes } from './processes.js';
 import { SAMPLE_DOMAINS } from './images.js';
 import { buildSightings } from './sightings.js';
@@ -30,6 +31,7 @@ import { generateIncidents } from './incidents.js';
 import { generateReports } from './reports.js';
 
 export type * from './types.js';
+export { takeGeneratedInstants } from './generatedInstants.js';
 export type * from './records/hosts.js';
 export type * from './records/indicators.js';
 export type * from './records/detections.js';
@@ -116,7 +118,7 @@ export function generateTenant(options: TenantOptions): Tenant {
   const cid = (options.cid ?? hex(streamRandom(seed, 'cid'), 32)).toLowerCase();
 
   const groupPlan = generateHostGroups(streamRandom(seed, 'groups'), anchor);
-  const { metas, policies } = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
+  const { metas, policies, instants } = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
   const placement = placeSamples(streamRandom(seed, 'samples'), metas);
   // Before alerts and vulnerabilities copy hostnames into their records.
   const hostnames = sampleHostnames(metas, placement);
@@ -170,6 +172,7 @@ export function generateTenant(options: TenantOptions): Tenant {
     },
   };
   policyDraws.set(tenant, policies);
+  keepGeneratedInstants(tenant, instants);
   materializers.set(tenant, () => {
     processes();
     sightings();
