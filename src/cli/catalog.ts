@@ -40,7 +40,7 @@ export function registerCatalogCommands(program: Command, io: Partial<CatalogCom
 
   program
     .command('describe <operation> [path]')
-    .description('show an operation: describe OPERATION_ID, or describe METHOD PATH')
+    .description('show an operation: describe OPERATION_ID, describe METHOD PATH, or describe PATH')
     .option('--json', 'print JSON')
     .addOption(profileOption())
     .action((first: string, path: string | undefined, opts: { json?: boolean; profile?: string }) => describe(ctx, first, path, opts));

@@ -5,12 +5,13 @@ import { bodySkeleton } from './bodySkeleton.js';
 import { findOperationByPath, findOperationsById } from './findOperation.js';
 import { schemaLabel } from './schemaLabel.js';
 import { searchCatalog } from './searchCatalog.js';
+import { nearestOperation } from './nearestOperation.js';
 import type { Catalog, CatalogOperation } from './types.js';
 import { HTTP_METHODS } from '../http/types.js';
 
 const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
-/** The one operation meant by `describe ID` or `describe METHOD PATH`; a UserError says why there is none. */
+/** The one operation meant by `describe ID`, `describe METHOD PATH` or `describe PATH`; a UserError says why there is none. */
 export function resolveOperation(catalog: Catalog, first: string, second?: string): CatalogOperation {
   // `describe get` is the operation called exactly `get` if there is one, else an unfinished METHOD PATH.
   const named = (o: CatalogOperation) => o.operationId === first || o.publishedId === first;
@@ -21,9 +22,10 @@ export function resolveOperation(catalog: Catalog, first: string, second?: strin
     const op = findOperationByPath(catalog, method, second);
     if (op) return op;
     const other = catalog.operations.filter((o) => findOperationByPath(catalog, o.method, second) === o).map((o) => o.method);
-    const hint = other.length > 0 ? ` That path has ${other.join(', ')}.` : suggestions(catalog, second);
+    const hint = other.length > 0 ? ` That path has ${other.join(', ')}.` : suggestions(catalog, second, method);
     throw new UserError(`The catalog has no operation ${method} ${second}.${hint}`, ExitCode.usage);
   }
+  if (first.startsWith('/')) return operationAtPath(catalog, first);
   const ops = findOperationsById(catalog, first);
   const [only] = ops;
   if (only && ops.length === 1) return only;
@@ -33,12 +35,27 @@ export function resolveOperation(catalog: Catalog, first: string, second?: strin
   throw new UserError(`The catalog has no operation called ${first}.${suggestions(catalog, first)}`, ExitCode.usage);
 }
 
+/** `describe PATH`: the path's operation when it has one method; which methods it has when it has several. */
+function operationAtPath(catalog: Catalog, path: string): CatalogOperation {
+  const ops = catalog.operations.filter((o) => findOperationByPath(catalog, o.method, path) === o);
+  const [only] = ops;
+  if (only && ops.length === 1) return only;
+  if (ops.length > 1) {
+    const methods = ops.map((o) => o.method.toUpperCase());
+    throw new UserError(`${path} has ${methods.join(', ')}: name one, e.g. describe ${methods[0]} ${path}.`, ExitCode.usage, candidateLines(ops));
+  }
+  throw new UserError(`The catalog has no operation at ${path}.${suggestions(catalog, path)}`, ExitCode.usage);
+}
+
 /** One line per candidate: its collection-qualified name, method and path, and whether it is deprecated. */
 export function candidateLines(ops: readonly CatalogOperation[]): string[] {
   return ops.map((o) => `${o.collection}.${o.operationId}  ${o.method} ${o.path}${o.deprecated ? '  (deprecated)' : ''}`);
 }
 
-function suggestions(catalog: Catalog, query: string): string {
+function suggestions(catalog: Catalog, query: string, method = 'GET'): string {
+  // A path is compared word by word with the catalog's (a search treats it as letters to find).
+  const near = query.startsWith('/') ? nearestOperation(catalog, method, query) : undefined;
+  if (near) return ` Did you mean ${near.operationId} (${near.method} ${near.path})?`;
   const hits = searchCatalog(catalog, query.replace(/([a-z])([A-Z])/g, '$1 $2'), { limit: 3 });
   if (hits.length === 0) return ' Search with talon endpoints WORDS.';
   const names = hits.map((h) => `${h.operation.operationId} (${h.operation.method} ${h.operation.path})`);

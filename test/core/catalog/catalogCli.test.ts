@@ -90,6 +90,13 @@ describe('talon describe', () => {
     await expect(talon(['describe', 'getRules'])).rejects.toThrow(/^2 operations are called getRules: name one as COLLECTION\.ID or METHOD PATH\.$/);
     await expect(talon(['describe', 'getRules'])).rejects.toMatchObject({ details: [expect.stringMatching(/^\w+\.getRules {2}GET \//), expect.stringMatching(/^\w+\.getRules {2}GET \//)] });
     await expect(talon(['describe', 'GET'])).rejects.toBeInstanceOf(UserError);
+    // A path alone is enough when it has one method; with several, the error names them.
+    expect(await talon(['describe', '/devices/queries/devices/v1'])).toContain('GET /devices/queries/devices/v1');
+    await expect(talon(['describe', '/devices/entities/devices/v2'])).rejects.toThrow(/^\/devices\/entities\/devices\/v2 has GET, POST: name one, e\.g\. describe GET \/devices\/entities\/devices\/v2\.$/);
+    await expect(talon(['describe', '/devices/queries/devicez/v1'])).rejects.toThrow(/^The catalog has no operation at \/devices\/queries\/devicez\/v1\. Did you mean /);
+    await expect(talon(['describe', 'POST', '/devices/entities/device-actions/v2'])).rejects.toThrow(
+      'The catalog has no operation POST /devices/entities/device-actions/v2. Did you mean performActionV2 (POST /devices/entities/devices-actions/v2)?',
+    );
   });
 });
 
