@@ -2,8 +2,9 @@
 // Ink's unbundled start-up (~0.9 s) to ~0.3 s. Code splitting keeps Ink and
 // React in chunks that only the interactive shell imports.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dependencyPatches } from './dependencyPatches.mjs';
+import { catalogTextPlugin, writeCatalogFiles } from './catalogText.mjs';
 
 // Shell completion reads the command tree as generated data, never commander: bring it up to date first.
 await import('./commandTree.mjs');
@@ -37,7 +38,8 @@ const options = {
   banner: {
     js: "import { createRequire as __talonCreateRequire } from 'node:module'; const require = __talonCreateRequire(import.meta.url);",
   },
-  plugins: [dependencyPatches],
+  // The catalog is read from dist/catalog (beside dist/talon.js, or a chunk's parent folder).
+  plugins: [dependencyPatches, catalogTextPlugin("new URL(here.includes('/chunks/') ? '../catalog/' : './catalog/', here)")],
   logLevel: 'warning',
 };
 // The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file
@@ -50,12 +52,6 @@ await build({ ...options, entryPoints: { talon: 'src/cli/main.ts', sim: 'src/sim
 // What they load only now and then stays out of those files: the full catalog
 // (nearest-operation hints, imported catalogs) in dist/catalog, shared, and
 // the packages imported lazily (jq for --jq, undici for a proxy) from node_modules.
-const bundledCatalogFile = {
-  name: 'bundled-catalog-file',
-  setup(b) {
-    b.onResolve({ filter: /\/data\/bundledCatalog\.js$/ }, () => ({ path: '../catalog/bundledCatalog.cjs', external: true }));
-  },
-};
 const commonJs = {
   ...options,
   splitting: false,
@@ -68,14 +64,16 @@ const commonJs = {
   supported: { 'dynamic-import': false },
   banner: { js: "const __talonFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
-await build({ ...commonJs, entryPoints: { bundledCatalog: 'src/core/catalog/data/bundledCatalog.ts' }, outdir: 'dist/catalog', outExtension: { '.js': '.cjs' } });
+await writeCatalogFiles('dist/catalog');
+/** The one-shot bundles sit in dist/oneshot and dist/complete. */
+const oneShotPlugins = [dependencyPatches, catalogTextPlugin("new URL('../catalog/', here)")];
 await build({
   ...commonJs,
   entryPoints: { oneshot: 'src/cli/oneShot.ts' },
   outdir: 'dist/oneshot',
   outExtension: { '.js': '.cjs' },
   external: [...options.external, 'jq-wasm', 'undici'],
-  plugins: [...options.plugins, bundledCatalogFile],
+  plugins: oneShotPlugins,
 });
 // Shell completion (one process per Tab) the same way.
 await build({
@@ -83,9 +81,15 @@ await build({
   entryPoints: { complete: 'src/cli/completeBundle.ts' },
   outdir: 'dist/complete',
   outExtension: { '.js': '.cjs' },
-  plugins: [...options.plugins, bundledCatalogFile],
+  plugins: oneShotPlugins,
 });
 // bin/codeCache.js compiles these files without a loader for import() (see `supported` above).
-for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs', 'dist/catalog/bundledCatalog.cjs']) {
+for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
   if (/\bimport\(/.test(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
+}
+// The catalog's text is read from dist/catalog, never compiled into a bundle (scripts/catalogText.mjs).
+for (const file of ['dist/talon.js', 'dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs', ...readdirSync(new URL('../dist/chunks', import.meta.url)).map((f) => `dist/chunks/${f}`)]) {
+  if (file.endsWith('.js') || file.endsWith('.cjs')) {
+    if (readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').includes('"source":{"kind":"sdk"')) throw new Error(`${file} holds the catalog's text`);
+  }
 }

@@ -1,9 +1,8 @@
 // The catalog in use: a profile's imported spec if it has one, else the one
 // bundled with talon (generated from the crowdstrike-falcon SDK by
-// `npm run catalog`). The data is a module, so it is in the bundle: this works
-// offline and needs no file next to the executable.
+// `npm run catalog`), shipped with talon: this works offline.
 import { readImportedCatalog } from './catalogStore.js';
-import { BUNDLED_CATALOG_JSON, BUNDLED_MODELS_JSON } from './data/bundledCatalog.js';
+import { catalogText, modelsText } from './bundledCatalogText.js';
 import { decodeCatalog } from './decodeCatalog.js';
 import type { CatalogFile } from './catalogFile.js';
 import type { Catalog } from './types.js';
@@ -12,7 +11,7 @@ let bundled: Catalog | undefined;
 
 /** The catalog shipped with talon (decoded once, then cached). */
 export function bundledCatalog(): Catalog {
-  bundled ??= decodeCatalog(JSON.parse(BUNDLED_CATALOG_JSON), () => JSON.parse(BUNDLED_MODELS_JSON) as CatalogFile['models']);
+  bundled ??= decodeCatalog(JSON.parse(catalogText()), () => JSON.parse(modelsText()) as CatalogFile['models']);
   return bundled;
 }
 
