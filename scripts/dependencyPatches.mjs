@@ -13,6 +13,19 @@ const ONE_COLUMN_CHARS = [...'\u00A7\u00B7\u2013\u2014\u2026\u2039\u203A\u2190\u
 
 const PATCHES = [
   {
+    // commander requires node:child_process at load for executable
+    // subcommands, which talon has none of: on every one-shot call that loaded
+    // child_process, dgram and their bindings (~4 ms on Node 22). Required on
+    // first use instead (only _executeSubCommand spawns).
+    file: /commander[\\/]lib[\\/]command\.js$/,
+    edits: [
+      [
+        "const childProcess = require('node:child_process');",
+        "let talonChildProcess;\nconst childProcess = { spawn: (...args) => (talonChildProcess ??= require('node:child_process')).spawn(...args) };",
+      ],
+    ],
+  },
+  {
     // yoga-layout (Ink's layout engine) carries its WebAssembly as a base64
     // data: URL and reads it through fetch() whenever a global fetch exists. In
     // Node that loads the built-in undici and its data: URL parser before the
