@@ -173,8 +173,13 @@ export interface HostInstants {
   modified_timestamp: Float64Array;
 }
 
+/** What sample placement asks of a host, one byte each, kept while the host is at hand (processes.ts). */
+export const TRAIT = { windows: 1, linux: 2, mac: 4, workstation: 8, server: 16, fresh: 32 } as const;
+
 export interface GeneratedHosts {
   metas: HostMeta[];
+  /** TRAIT bits by ordinal */
+  traits: Uint8Array;
   /** their policies, by host ordinal (Host._ordinal) */
   policies: PolicyDraws;
   instants: HostInstants;
@@ -196,9 +201,24 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     instants: { first_seen: new Float64Array(n), last_seen: new Float64Array(n), modified_timestamp: new Float64Array(n) },
   };
   const metas: HostMeta[] = [];
+  // Filled as each host is made: visiting 100,000 hosts again later costs a cache miss each.
+  const traits = new Uint8Array(n);
   // One small function per host, so the JIT optimizes it early.
-  for (let i = 0; i < n; i++) metas.push(makeHost(fleet, i, platforms[i] as Platform));
-  return { metas, policies: fleet.policies, instants: fleet.instants };
+  for (let i = 0; i < n; i++) {
+    const meta = makeHost(fleet, i, platforms[i] as Platform);
+    metas.push(meta);
+    traits[i] = traitsOf(meta);
+  }
+  return { metas, traits, policies: fleet.policies, instants: fleet.instants };
+}
+
+function traitsOf(meta: HostMeta): number {
+  const platform = meta.host.platform_name;
+  return (
+    (platform === 'Windows' ? TRAIT.windows : platform === 'Linux' ? TRAIT.linux : platform === 'Mac' ? TRAIT.mac : 0) |
+    (meta.role === 'workstation' ? TRAIT.workstation : meta.role === 'server' ? TRAIT.server : 0) |
+    (meta.stale ? 0 : TRAIT.fresh)
+  );
 }
 
 /** The timestamp as a host record holds it (to the second), its number kept by ordinal. */

@@ -118,8 +118,8 @@ export function generateTenant(options: TenantOptions): Tenant {
   const cid = (options.cid ?? hex(streamRandom(seed, 'cid'), 32)).toLowerCase();
 
   const groupPlan = generateHostGroups(streamRandom(seed, 'groups'), anchor);
-  const { metas, policies, instants } = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
-  const placement = placeSamples(streamRandom(seed, 'samples'), metas);
+  const { metas, traits, policies, instants } = generateHosts(streamRandom(seed, 'hosts'), options.hosts, cid, anchor, groupPlan);
+  const placement = placeSamples(streamRandom(seed, 'samples'), metas, traits);
   // Before alerts and vulnerabilities copy hostnames into their records.
   const hostnames = sampleHostnames(metas, placement);
   const reusedHostname = reuseHostname(metas, new Set(hostnames));

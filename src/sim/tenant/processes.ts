@@ -2,6 +2,7 @@
 // the sample hashes and domains on several hosts.
 import type { Random } from '../random.js';
 import type { ProcessRecord } from './records/hosts.js';
+import { TRAIT } from './hosts.js';
 import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';
@@ -198,10 +199,21 @@ function runSample(f: ProcessFactory, rng: Random, meta: HostMeta, img: SampleIm
   return f.add(meta, img.key, path, fill(img.cmd, { path, user: accountOf(meta) }), start, stop);
 }
 
+/** A pool: hosts with every bit of `all` among their traits (and passing `also`, asked only of those). */
+interface PoolTest {
+  all: number;
+  also?: (m: HostMeta) => boolean;
+}
+
 /** k hosts from the first pool that has enough, falling back to wider pools. */
-function pickHosts(rng: Random, metas: HostMeta[], k: number, tests: ((m: HostMeta) => boolean)[]): HostMeta[] {
-  for (const test of tests) {
-    const pool = metas.filter(test);
+function pickHosts(rng: Random, metas: HostMeta[], traits: Uint8Array, k: number, tests: PoolTest[]): HostMeta[] {
+  for (const { all, also } of tests) {
+    const pool: HostMeta[] = [];
+    for (let i = 0; i < metas.length; i++) {
+      if (((traits[i] as number) & all) !== all) continue;
+      const m = metas[i] as HostMeta;
+      if (!also || also(m)) pool.push(m);
+    }
     if (pool.length >= k) return sampleOf(rng, pool, k);
   }
   return sampleOf(rng, metas, k);
@@ -232,21 +244,20 @@ export interface SamplePlacement {
  * Places the samples from host facts alone (its own stream, drawn at start-up):
  * the start-up banner names hosts that ran a sample before any process exists.
  */
-export function placeSamples(rng: Random, metas: HostMeta[]): SamplePlacement {
+export function placeSamples(rng: Random, metas: HostMeta[], traits: Uint8Array): SamplePlacement {
   const k = Math.min(metas.length, Math.max(3, Math.round(metas.length * 0.02)));
-  const win = (m: HostMeta) => m.host.platform_name === 'Windows';
-  const fresh = (m: HostMeta) => !m.stale;
-  const spread: { kind: SampleKind; tests: ((m: HostMeta) => boolean)[]; long: boolean }[] = [
-    { kind: 'loader', tests: [(m) => win(m) && m.role === 'workstation' && fresh(m), win], long: false },
-    { kind: 'exfil', tests: [(m) => win(m) && fresh(m), win], long: false },
-    { kind: 'miner', tests: [(m) => m.host.platform_name === 'Linux' && m.role === 'server' && fresh(m), (m) => m.host.platform_name === 'Linux'], long: true },
-    { kind: 'agent', tests: [(m) => m.host.platform_name === 'Mac' && fresh(m), (m) => m.host.platform_name === 'Mac'], long: true },
+  const { windows, linux, mac, workstation, server, fresh } = TRAIT;
+  const spread: { kind: SampleKind; tests: PoolTest[]; long: boolean }[] = [
+    { kind: 'loader', tests: [{ all: windows | workstation | fresh }, { all: windows }], long: false },
+    { kind: 'exfil', tests: [{ all: windows | fresh }, { all: windows }], long: false },
+    { kind: 'miner', tests: [{ all: linux | server | fresh }, { all: linux }], long: true },
+    { kind: 'agent', tests: [{ all: mac | fresh }, { all: mac }], long: true },
   ];
   const runs: SamplePlacement['runs'] = [];
-  for (const s of spread) for (const meta of pickHosts(rng, metas, k, s.tests)) runs.push({ kind: s.kind, meta, long: s.long });
+  for (const s of spread) for (const meta of pickHosts(rng, metas, traits, k, s.tests)) runs.push({ kind: s.kind, meta, long: s.long });
   const seenD1 = new Set(runs.filter((r) => r.kind === 'loader').map((r) => r.meta.host.device_id));
-  const extra = pickHosts(rng, metas, Math.ceil(k / 3), [(m) => win(m) && fresh(m) && !seenD1.has(m.host.device_id), win]);
-  const phished = pickHosts(rng, metas, k, [(m) => m.role === 'workstation' && fresh(m), (m) => m.role === 'workstation']);
+  const extra = pickHosts(rng, metas, traits, Math.ceil(k / 3), [{ all: windows | fresh, also: (m) => !seenD1.has(m.host.device_id) }, { all: windows }]);
+  const phished = pickHosts(rng, metas, traits, k, [{ all: workstation | fresh }, { all: workstation }]);
   return { runs, extra, phished };
 }
 
