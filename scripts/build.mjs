@@ -38,8 +38,9 @@ const options = {
   banner: {
     js: "import { createRequire as __talonCreateRequire } from 'node:module'; const require = __talonCreateRequire(import.meta.url);",
   },
-  // The catalog is read from dist/catalog (beside dist/talon.js, or a chunk's parent folder).
-  plugins: [dependencyPatches, catalogTextPlugin("new URL(here.includes('/chunks/') ? '../catalog/' : './catalog/', here)")],
+  // The catalog is read from dist/catalog: beside dist/talon.js, or the parent of a chunk's folder
+  // (the folder the code is in: an installation may sit under a folder called chunks).
+  plugins: [dependencyPatches, catalogTextPlugin("new URL(new URL('.', here).pathname.endsWith('/chunks/') ? '../catalog/' : './catalog/', here)")],
   logLevel: 'warning',
 };
 // The jq worker is an entry of its own (dist/jq-worker.js): the shell starts it as a file

@@ -27,7 +27,8 @@ interface Pending {
  */
 export function jqWorkerUrl(here: string = import.meta.url): URL {
   if (/\.[cm]?ts$/.test(new URL(here).pathname)) return new URL('./jqWorker.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../jq-worker.js' : './jq-worker.js', here);
+  // The folder this file is in, not anywhere in the path: an installation may sit under a folder called chunks.
+  return new URL(new URL('.', here).pathname.endsWith('/chunks/') ? '../jq-worker.js' : './jq-worker.js', here);
 }
 
 class JqWorkerPool {

@@ -52,6 +52,8 @@ describe('jq in a worker', () => {
     expect(existsSync(jqWorkerUrl())).toBe(true);
     expect(jqWorkerUrl('file:///opt/talon/dist/chunks/main-AB12.js').href).toBe('file:///opt/talon/dist/jq-worker.js');
     expect(jqWorkerUrl('file:///opt/talon/dist/talon.js').href).toBe('file:///opt/talon/dist/jq-worker.js');
+    // An installation under a folder that happens to be called chunks.
+    expect(jqWorkerUrl('file:///home/me/chunks/talon/dist/talon.js').href).toBe('file:///home/me/chunks/talon/dist/jq-worker.js');
   });
 
   const built = fileURLToPath(new URL('../../../dist/jq-worker.js', import.meta.url));
