@@ -118,6 +118,49 @@ describe('path-segment completion', () => {
     );
     expect(completePathSegment(catalog, '/nosuchthing/')).toEqual([]);
   });
+
+  it('answers as a scan of every path does, for every folder of every path, in any case, with values for parameters', () => {
+    // Every path scanned and compared segment by segment, as simply as can be written.
+    const splits = catalog.operations.map((op) => op.path.split('/').slice(1));
+    const reference = (typed: string) => {
+      const parts = typed.replace(/^\/*/, '').split('/');
+      const partial = (parts.pop() ?? '').toLowerCase();
+      const dirLower = parts.map((d) => d.toLowerCase());
+      const isParam = (t: string) => t.startsWith('{') && t.endsWith('}');
+      const found = new Map<string, { segment: string; count: number; leaf: boolean; hasChildren: boolean }>();
+      for (const segments of splits) {
+        const ok = segments.length > parts.length && dirLower.every((d, k) => (isParam(segments[k]!) ? d.length > 0 : segments[k]!.toLowerCase() === d));
+        if (!ok) continue;
+        const segment = segments[parts.length]!;
+        if (!segment.toLowerCase().startsWith(partial) && !(partial && isParam(segment))) continue;
+        const e = found.get(segment) ?? { segment, count: 0, leaf: false, hasChildren: false };
+        found.set(segment, e);
+        e.count++;
+        if (segments.length === parts.length + 1) e.leaf = true;
+        else e.hasChildren = true;
+      }
+      return [...found.values()].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+    };
+    const typed = new Set<string>(['/', '//', '/{x}/', '/DEVICES/Entities/', '/Devices/en', 'devices/', '/customobjects/v1/collections/c1/', '/customobjects/V1/collections/c1/o']);
+    for (const op of catalog.operations) {
+      const segments = op.path.split('/').slice(1);
+      for (let k = 1; k <= segments.length; k++) {
+        const folder = `/${segments.slice(0, k).map((s) => (s.startsWith('{') ? 'value-1' : s)).join('/')}`;
+        typed.add(`${folder}/`);
+        typed.add(folder.slice(0, -1));
+      }
+    }
+    expect(typed.size).toBeGreaterThan(1000);
+    const fresh = bundledCatalogCopy(); // nothing cached from the tests above
+    for (const t of typed) {
+      const got = completePathSegment(fresh, t).map(({ segment, count, leaf, hasChildren }) => ({ segment, count, leaf, hasChildren }));
+      expect(got, t).toEqual(reference(t));
+    }
+    // A parameter as the first segment, and paths written in capitals (an imported spec's).
+    const own = { operations: [{ path: '/{tenant}/items/v1' }, { path: '/Items/list' }, { path: '/other/x' }] };
+    expect(completePathSegment(own, '/acme/').map((c) => c.value)).toEqual(['/acme/items']);
+    expect(completePathSegment(own, '/items/').map((c) => c.value)).toEqual(['/items/items', '/items/list']);
+  });
 });
 
 function bundledCatalogCopy() {
