@@ -3,13 +3,12 @@
 // requires this one CommonJS file directly, without the ES module loader or
 // the main bundle's small chunks.
 import { runComplete } from './complete.js';
-import { endQuietlyWhenPipeCloses } from './quietPipe.js';
 
 export { runComplete };
 
 /** bin/talon's entry for `talon __complete WORD... CURRENT`. */
 export function main(): void {
-  endQuietlyWhenPipeCloses();
+  // No stream is made: the answer goes out in one write (complete.ts), which ends quietly on a closed pipe.
   runComplete(process.argv.slice(3), process.env).then((code) => {
     process.exitCode = code;
   });

@@ -1,7 +1,8 @@
 // `talon request --all -o ndjson | head -1`: the reader goes away, talon stops quietly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SimHarness } from '../helpers/simClient.js';
-import { startTalon } from '../helpers/talonBinary.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN, startTalon } from '../helpers/talonBinary.js';
 import { tempHome } from '../helpers/tempHome.js';
 
 let h: SimHarness;
@@ -24,4 +25,33 @@ describe('a closed pipe', () => {
     expect(await run.exited).toBe(0);
     expect(stderr).toBe('');
   });
+
+  // Completion writes its answer to fd 1 itself (no stream): the same promises must hold.
+  it('ends a completion quietly when the reader is already gone', async () => {
+    const { env } = tempHome();
+    const child = spawn(process.execPath, [BIN, '__complete', 'describe', ''], { env: { ...process.env, ...env } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('hands a completion answer larger than a pipe holds to a reader that waits, whole', async () => {
+    const { env } = tempHome();
+    const whole = spawnSync(process.execPath, [BIN, '__complete', 'describe', ''], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout;
+    expect(whole.length).toBeGreaterThan(65_536);
+    const child = spawn(process.execPath, [BIN, '__complete', 'describe', ''], { env: { ...process.env, ...env } });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    // A slow reader: it reads nothing for a while (the answer must not depend on how long), then all of it.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.stdout.resume();
+    expect(await closed).toBe(0);
+    expect(Buffer.concat(chunks).toString()).toBe(whole);
+  });
 });
+
