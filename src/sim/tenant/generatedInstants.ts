@@ -4,7 +4,7 @@
 // instead of visiting and parsing 100,000 host records (a page fault per
 // host: most of that query). Taken, not read: once anything changes a host
 // they could be stale, and the index they went to is dropped then.
-import type { HostInstants } from './hosts.js';
+import type { HostInstants } from './hostColumns.js';
 import type { Tenant } from './types.js';
 
 const generated = new WeakMap<Tenant, HostInstants>();

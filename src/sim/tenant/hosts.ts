@@ -13,8 +13,9 @@ import {
 import type { Department, Hardware, OsInfo, Site } from './names.js';
 import { makeHostname, serialNumber } from './hostnames.js';
 import { PolicyDraws, policyCatalog } from './policies.js';
+import { newHostInstants, stamp, traitsOf, type HostInstants } from './hostColumns.js';
 import type { Draft, NameContext } from './hostnames.js';
-import { DAY, HOUR, MINUTE, SECOND, Picker, between, hex, iso, isoFlat, shuffle } from './util.js';
+import { DAY, HOUR, MINUTE, Picker, between, hex, iso, shuffle } from './util.js';
 
 const PLATFORM_ID: Record<Platform, string> = { Windows: '0', Mac: '1', Linux: '3' };
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -162,23 +163,9 @@ interface Fleet {
   instants: HostInstants;
 }
 
-/**
- * The hosts' timestamps as generated, as numbers by host ordinal (what the
- * FQL engine reads from each record's string): a sort's first use on them
- * need not visit 100,000 host records (tenant/generatedInstants.ts).
- */
-export interface HostInstants {
-  first_seen: Float64Array;
-  last_seen: Float64Array;
-  modified_timestamp: Float64Array;
-}
-
-/** What sample placement asks of a host, one byte each, kept while the host is at hand (processes.ts). */
-export const TRAIT = { windows: 1, linux: 2, mac: 4, workstation: 8, server: 16, fresh: 32 } as const;
-
 export interface GeneratedHosts {
   metas: HostMeta[];
-  /** TRAIT bits by ordinal */
+  /** TRAIT bits by ordinal (hostColumns.ts) */
   traits: Uint8Array;
   /** their policies, by host ordinal (Host._ordinal) */
   policies: PolicyDraws;
@@ -198,7 +185,7 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     awsAccount: String(rng.int(100_000_000, 999_999_999)) + String(rng.int(100, 999)),
     names: { rng, taken: new Set(), width: n > 4000 ? 4 : 3 },
     macBase: rng.int(0, 0xffffff),
-    instants: { first_seen: new Float64Array(n), last_seen: new Float64Array(n), modified_timestamp: new Float64Array(n) },
+    instants: newHostInstants(n),
   };
   const metas: HostMeta[] = [];
   // Filled as each host is made: visiting 100,000 hosts again later costs a cache miss each.
@@ -210,21 +197,6 @@ export function generateHosts(rng: Random, count: number, cid: string, anchor: n
     traits[i] = traitsOf(meta);
   }
   return { metas, traits, policies: fleet.policies, instants: fleet.instants };
-}
-
-function traitsOf(meta: HostMeta): number {
-  const platform = meta.host.platform_name;
-  return (
-    (platform === 'Windows' ? TRAIT.windows : platform === 'Linux' ? TRAIT.linux : platform === 'Mac' ? TRAIT.mac : 0) |
-    (meta.role === 'workstation' ? TRAIT.workstation : meta.role === 'server' ? TRAIT.server : 0) |
-    (meta.stale ? 0 : TRAIT.fresh)
-  );
-}
-
-/** The timestamp as a host record holds it (to the second), its number kept by ordinal. */
-function stamp(column: Float64Array, i: number, ms: number): string {
-  column[i] = Math.floor(ms / SECOND) * SECOND;
-  return isoFlat(ms);
 }
 
 function makeHost(fleet: Fleet, i: number, platform: Platform): HostMeta {

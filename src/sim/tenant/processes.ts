@@ -2,7 +2,7 @@
 // the sample hashes and domains on several hosts.
 import type { Random } from '../random.js';
 import type { ProcessRecord } from './records/hosts.js';
-import { TRAIT } from './hosts.js';
+import { TRAIT } from './hostColumns.js';
 import type { HostMeta } from './meta.js';
 import { accountOf } from './meta.js';
 import { IMAGES, ONE_OFF_PATHS, SAMPLE_DOMAINS, SAMPLE_IMAGES } from './images.js';
