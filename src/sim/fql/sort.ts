@@ -140,30 +140,49 @@ function rankColumn(records: readonly object[], key: SortKey, cache?: SortColumn
   return col;
 }
 
-/** Ascending ranks of the records' sort values for `key` (a multi-valued field reads its smallest or largest). */
+/**
+ * A record's text for a text key (`string`, `string[]`; a multi-valued field
+ * gives its smallest or largest): a top-level string straight from the record,
+ * anything else through sortValue. A sort's first use reads every record, so
+ * this is its hot loop. Names on Object.prototype need sortValue's
+ * own-property check.
+ */
+export function textReader(key: SortKey): (record: object) => string | undefined {
+  const direct = directName(key);
+  return (record) => {
+    const raw = direct === undefined ? undefined : (record as Record<string, unknown>)[direct];
+    return typeof raw === 'string' ? raw : (sortValue(record, key) as string | undefined);
+  };
+}
+
+/** A record's number for any other key, NaN for none: a top-level timestamp's text parsed at once. */
+export function numberReader(key: SortKey): (record: object) => number {
+  const direct = directName(key);
+  const timestamp = key.field.type === 'timestamp';
+  return (record) => {
+    const raw = direct === undefined ? undefined : (record as Record<string, unknown>)[direct];
+    const v = timestamp && typeof raw === 'string' ? toInstant(raw) : sortValue(record, key);
+    return v === undefined ? NaN : (v as number);
+  };
+}
+
+function directName(key: SortKey): string | undefined {
+  const path = key.field.path;
+  return path.length === 1 && !((path[0] as string) in Object.prototype) ? (path[0] as string) : undefined;
+}
+
+/** Ascending ranks of the records' sort values for `key`. */
 function readRanks(records: readonly object[], key: SortKey): RankColumn {
   const n = records.length;
-  // A top-level field read straight from each record (one read per record: a sort's first use reads them all);
-  // anything but plain text goes through sortValue. Names on Object.prototype need sortValue's own-property check.
-  const path = key.field.path;
-  const direct = path.length === 1 && !((path[0] as string) in Object.prototype) ? (path[0] as string) : undefined;
   if (key.field.type === 'string' || key.field.type === 'string[]') {
+    const read = textReader(key);
     const text: (string | undefined)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const record = records[i] as Record<string, unknown>;
-      const raw = direct === undefined ? undefined : record[direct];
-      text[i] = typeof raw === 'string' ? raw : (sortValue(record, key) as string | undefined);
-    }
+    for (let i = 0; i < n; i++) text[i] = read(records[i] as object);
     return textRanks(text);
   }
+  const read = numberReader(key);
   const nums = new Float64Array(n);
-  const timestamp = key.field.type === 'timestamp';
-  for (let i = 0; i < n; i++) {
-    const record = records[i] as Record<string, unknown>;
-    const raw = direct === undefined ? undefined : record[direct];
-    const v = timestamp && typeof raw === 'string' ? toInstant(raw) : sortValue(record, key);
-    nums[i] = v === undefined ? NaN : (v as number);
-  }
+  for (let i = 0; i < n; i++) nums[i] = read(records[i] as object);
   return numberRanks(nums);
 }
 

@@ -6,8 +6,7 @@
 // go deep. The order is sortOrder's exactly: compileSort's comparison, ties
 // in input order.
 import type { FieldSchema } from './schema.js';
-import { parseKeys, presetFor, sortValue, type SortKey, type SortPresets } from './sort.js';
-import { toInstant } from './values.js';
+import { numberReader, parseKeys, presetFor, textReader, type SortKey, type SortPresets } from './sort.js';
 
 export interface TopOrder {
   /** positions of the best `k` kept records, in order */
@@ -19,36 +18,18 @@ export interface TopOrder {
 /** One key's values by position: numbers in a typed array (NaN: no value), text in an array. */
 type Column = { numbers: Float64Array } | { texts: (string | undefined)[] };
 
-/**
- * Reads the key's value into its column, a top-level field straight from the
- * record (as sort.ts's readRanks does); preset values need no reading.
- */
+/** Reads the key's value into its column (sort.ts's readers); preset values need no reading. */
 function columnFor(key: SortKey, n: number, presets?: SortPresets): { column: Column; read?(record: object, at: number): void } {
   const preset = presetFor(key, n, presets);
   if (preset) return { column: { numbers: preset } };
-  const path = key.field.path;
-  const direct = path.length === 1 && !((path[0] as string) in Object.prototype) ? (path[0] as string) : undefined;
   if (key.field.type === 'string' || key.field.type === 'string[]') {
     const texts = new Array<string | undefined>(n);
-    const plain = key.field.type === 'string' ? direct : undefined;
-    return {
-      column: { texts },
-      read(record, at) {
-        const raw = plain === undefined ? undefined : (record as Record<string, unknown>)[plain];
-        texts[at] = typeof raw === 'string' ? raw : (sortValue(record, key) as string | undefined);
-      },
-    };
+    const value = textReader(key);
+    return { column: { texts }, read: (record, at) => void (texts[at] = value(record)) };
   }
   const numbers = new Float64Array(n);
-  const timestamp = key.field.type === 'timestamp';
-  return {
-    column: { numbers },
-    read(record, at) {
-      const raw = direct === undefined ? undefined : (record as Record<string, unknown>)[direct];
-      const v = timestamp && typeof raw === 'string' ? toInstant(raw) : sortValue(record, key);
-      numbers[at] = v === undefined ? NaN : (v as number);
-    },
-  };
+  const value = numberReader(key);
+  return { column: { numbers }, read: (record, at) => void (numbers[at] = value(record)) };
 }
 
 /**
