@@ -84,7 +84,7 @@ export function cachedQuery<T extends object>(
   variant = '',
 ): readonly T[] {
   const k = keyOf(ctx, family, q, variant);
-  return (listed(k) ?? fullResult(plan(ctx, k, records, fields))) as readonly T[];
+  return (listed(k) ?? fullResult(plan(k, records, fields))) as readonly T[];
 }
 
 /**
@@ -108,15 +108,12 @@ export function cachedPage<T extends object>(
   const want = start + count;
   const hit = listed(k);
   if (hit) return { items: hit.slice(start, want) as T[], total: hit.length };
-  const p = plan(ctx, k, records, fields);
+  const p = plan(k, records, fields);
   const { index, sort } = p;
-  if (sort === '' || index.orders.has(sort) || want > TOP_MAX) {
-    const all = fullResult(p);
-    return { items: all.slice(start, want) as T[], total: all.length };
-  }
-  const top = p.cache.tops.get(p.key);
-  if (top && want > top.order.length && top.order.length < top.total) {
-    // Paging on past the best records: rank the family once for every later page.
+  const top = k.cache.tops.get(k.key);
+  // Ranked already, deep, or paging on past the best records: rank the family once for every later page.
+  const ranked = sort === '' || index.orders.has(sort) || want > TOP_MAX || (top !== undefined && want > top.order.length && top.order.length < top.total);
+  if (ranked) {
     const all = fullResult(p);
     return { items: all.slice(start, want) as T[], total: all.length };
   }
@@ -167,7 +164,7 @@ interface QueryPlan extends QueryKey {
   maskKey: string;
 }
 
-function plan(ctx: SimContext, k: QueryKey, records: () => Iterable<object>, fields: FieldSchema): QueryPlan {
+function plan(k: QueryKey, records: () => Iterable<object>, fields: FieldSchema): QueryPlan {
   const index = familyIndex(k.cache, k.family, k.variant, records);
   const match = k.filter === '' ? undefined : fql(() => compileFilter(k.filter, fields, { now: k.now, presets: index.presets }));
   return { ...k, index, fields, match, maskKey: `${k.clock}\n${k.filter}` };
