@@ -2,7 +2,7 @@
 // METHOD PATH) and lays out its parameters, body skeleton and scopes.
 import { ExitCode, UserError } from '../errors.js';
 import { bodySkeleton } from './bodySkeleton.js';
-import { findOperationByPath, findOperationsById } from './findOperation.js';
+import { findOperationByPath, findOperationsById, operationsAtPath } from './findOperation.js';
 import { schemaLabel } from './schemaLabel.js';
 import { searchCatalog } from './searchCatalog.js';
 import { nearestOperation } from './nearestOperation.js';
@@ -21,7 +21,7 @@ export function resolveOperation(catalog: Catalog, first: string, second?: strin
     if (!second) throw new UserError(`describe ${method} needs a path, e.g. describe ${method} /devices/queries/devices/v1.`, ExitCode.usage);
     const op = findOperationByPath(catalog, method, second);
     if (op) return op;
-    const other = catalog.operations.filter((o) => findOperationByPath(catalog, o.method, second) === o).map((o) => o.method);
+    const other = operationsAtPath(catalog, second).map((o) => o.method);
     const hint = other.length > 0 ? ` That path has ${other.join(', ')}.` : suggestions(catalog, second, method);
     throw new UserError(`The catalog has no operation ${method} ${second}.${hint}`, ExitCode.usage);
   }
@@ -37,7 +37,7 @@ export function resolveOperation(catalog: Catalog, first: string, second?: strin
 
 /** `describe PATH`: the path's operation when it has one method; which methods it has when it has several. */
 function operationAtPath(catalog: Catalog, path: string): CatalogOperation {
-  const ops = catalog.operations.filter((o) => findOperationByPath(catalog, o.method, path) === o);
+  const ops = operationsAtPath(catalog, path);
   const [only] = ops;
   if (only && ops.length === 1) return only;
   if (ops.length > 1) {

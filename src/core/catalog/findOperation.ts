@@ -5,6 +5,7 @@
 // collection (`Hosts.queryDevicesByFilter`), exactly first, then forgiving case
 // and punctuation (`query_devices_by_filter`).
 import { looseId } from './publishedId.js';
+import { HTTP_METHODS } from '../http/types.js';
 import type { Catalog, CatalogOperation, ScopeCatalog, ScopeOperation } from './types.js';
 
 interface PathIndex<T extends ScopeOperation> {
@@ -67,6 +68,11 @@ function nameIndex(catalog: Catalog): NameIndex {
   }
   nameCache.set(catalog, index);
   return index;
+}
+
+/** The operations at `path`, one for each method that has one, in HTTP_METHODS order. */
+export function operationsAtPath<T extends ScopeOperation>(catalog: ScopeCatalog<T>, path: string): T[] {
+  return HTTP_METHODS.flatMap((m) => findOperationByPath(catalog, m, path) ?? []);
 }
 
 /** The operation for METHOD and path (query string and trailing slash ignored); a literal path wins over a template. */

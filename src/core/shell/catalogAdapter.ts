@@ -4,12 +4,12 @@
 import { loadCurrentCatalog } from '../catalog/currentCatalog.js';
 import { searchCatalog } from '../catalog/searchCatalog.js';
 import { bodySkeleton } from '../catalog/bodySkeleton.js';
-import { findOperationByPath } from '../catalog/findOperation.js';
+import { findOperationByPath, operationsAtPath } from '../catalog/findOperation.js';
 import { entitiesPairFor } from '../catalog/entitiesPair.js';
 import { completePathSegment } from '../catalog/pathCompletion.js';
 import type { Catalog, CatalogOperation, CatalogParam } from '../catalog/types.js';
 import type { OperationShape, ParamShape } from '../composer/operationShape.js';
-import { HTTP_METHODS, type HttpMethod } from '../http/types.js';
+import type { HttpMethod } from '../http/types.js';
 import type { EndpointHit, EndpointSource } from './endpointSource.js';
 import { terminalSafe } from '../text/terminalSafe.js';
 import { successorOf } from '../catalog/successor.js';
@@ -72,7 +72,7 @@ export function endpointSource(catalog: Catalog): EndpointSource {
       return op && operationShape(op, catalog);
     },
     methodsFor(path) {
-      return HTTP_METHODS.filter((m) => findOperationByPath(catalog, m, path) !== undefined);
+      return operationsAtPath(catalog, path).map((o) => o.method.toUpperCase() as HttpMethod);
     },
     requestCode(format, request, baseUrl) {
       return requestAsCode(format, request, { baseUrl, operation: findOperationByPath(catalog, request.method, request.path) });
