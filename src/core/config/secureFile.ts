@@ -4,7 +4,6 @@
 import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, chmodSync, unlinkSync, writeSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { fileError } from '../fileError.js';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { realpathSync } from 'node:fs';
 
@@ -98,7 +97,8 @@ export function writeFileAtomic(path: string, text: string, options: { mode?: nu
   const dir = dirname(path);
   if (options.privateDir) ensurePrivateDir(dir);
   else mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // node:crypto is loaded here, when a file is written, not by every call that only reads one.
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // 'wx': never follow or reuse an existing file at the temporary name.

@@ -3,7 +3,6 @@
 // file system Node supports. The holder writes its pid into it so that a
 // lock left by a crashed process can be told from a busy one.
 import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 export interface LockOptions {
@@ -72,7 +71,7 @@ function breakStale(dir: string, seenOwner: string | undefined, staleMs: number)
   }
   try {
     if (ownerOf(dir) === seenOwner && isStale(dir, seenOwner, staleMs)) {
-      const aside = `${dir}.stale.${randomBytes(4).toString('hex')}`;
+      const aside = `${dir}.stale.${uniqueTag()}`;
       renameSync(dir, aside);
       rmSync(aside, { recursive: true, force: true });
     }
@@ -83,12 +82,21 @@ function breakStale(dir: string, seenOwner: string | undefined, staleMs: number)
   }
 }
 
+/**
+ * A name no other holder has: the pid tells a dead holder from a live one, the
+ * rest a reused pid or an earlier lock of ours. Not a secret, so not
+ * node:crypto, which would cost every call that records history ~2 ms to load.
+ */
+function uniqueTag(): string {
+  return `${process.hrtime.bigint().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /** Runs `fn` holding the lock `dir`; throws LockTimeoutError if it cannot be had in time. */
 export function withLock<T>(dir: string, fn: () => T, options: LockOptions = {}): T {
   const timeoutMs = options.timeoutMs ?? 5000;
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
-  const me = `${process.pid} ${randomBytes(6).toString('hex')}`;
+  const me = `${process.pid} ${uniqueTag()}`;
   for (let wait = 1; ; wait = Math.min(wait * 2, 25)) {
     try {
       mkdirSync(dir);

@@ -2,7 +2,6 @@
 // each item once, in order, as pages arrive (memory stays bounded). A walk
 // never ends short in silence: a page that is not an envelope, or one that
 // repeats the page before it, stops it with a WalkStopped error.
-import { createHash } from 'node:crypto';
 import { ExitCode, UserError } from '../errors.js';
 import { apiErrorOf } from '../api/apiError.js';
 import { envelopeOf, type ApiCaller, type ApiRequest, type ApiResponse } from '../http/types.js';
@@ -63,7 +62,8 @@ function notAnEnvelope(res: ApiResponse, page: number): string | undefined {
 
 /** Identifies a page's items, to notice a server that answers the same page again. */
 function fingerprint(pageItems: unknown[]): string | undefined {
-  return pageItems.length ? createHash('sha256').update(JSON.stringify(pageItems)).digest('hex') : undefined;
+  // node:crypto is loaded by walks only, not by every call that imports this module.
+  return pageItems.length ? process.getBuiltinModule('node:crypto').createHash('sha256').update(JSON.stringify(pageItems)).digest('hex') : undefined;
 }
 
 /** Sends one page; a non-2xx answer becomes an ApiError. */

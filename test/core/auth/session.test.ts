@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
 import { HttpClient } from '../../../src/core/http/httpClient.js';
@@ -147,6 +148,16 @@ describe('the token cache tells the truth', () => {
     await a.client.request({ method: 'GET', path: '/devices/queries/devices/v1' });
     const b = connect(s, { cacheDir: home, creds: { clientSecret: 'wrong' } });
     await expect(b.session.token()).rejects.toMatchObject({ exitCode: 3 });
+  });
+
+  it('keys entries as earlier versions did (HMAC-SHA256 keyed by the secret), so an upgrade keeps the cached tokens', () => {
+    const key = { origin: 'https://api.us-2.crowdstrike.com', clientId: 'id-1', clientSecret: 's3crét', memberCid: 'cid-9' };
+    const expected = (k: typeof key | Omit<typeof key, 'memberCid'>): string =>
+      createHmac('sha256', k.clientSecret).update(`talon-token-cache-v2\n${k.origin}\n${k.clientId}\n${'memberCid' in k ? k.memberCid : ''}`).digest('hex');
+    expect(TokenCache.keyOf(key)).toBe(expected(key));
+    const { memberCid: _omitted, ...noMember } = key;
+    expect(TokenCache.keyOf(noMember)).toBe(expected(noMember));
+    expect(TokenCache.keyOf({ ...key, clientSecret: 'other' })).not.toBe(expected(key));
   });
 
   it('a cached entry never moves calls away from the configured base URL', async () => {
