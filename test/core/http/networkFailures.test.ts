@@ -134,6 +134,44 @@ describe.each(['node', 'undici'] as const)('%s stack', (stack) => {
       }
     });
 
+    it('an answer cut off before its declared length is a network failure (exit 4), not a shorter answer', async () => {
+      const cut = await startLocalServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"resources":[');
+        setImmediate(() => res.socket?.destroy());
+      });
+      const client = new HttpClient({ baseUrl: cut.url, env: {}, stack, sleep: noWait, retry: { maxRetries: 0 } });
+      try {
+        const err = await client.request({ method: 'POST', path: '/x', body: { json: {} } }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(NetworkError);
+        expect((err as NetworkError).exitCode).toBe(ExitCode.network);
+      } finally {
+        await client.close();
+        await cut.close();
+      }
+    });
+
+    it('an answer without a length that grows past the cap is refused as it arrives, with one sentence', async () => {
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const endless = await startLocalServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const more = (left: number): void => {
+          if (left === 0 || res.destroyed) return void res.end();
+          res.write(chunk, () => more(left - 1));
+        };
+        more(48); // 3 MB in 64 KB chunks, chunked encoding
+      });
+      const client = new HttpClient({ baseUrl: endless.url, env: {}, stack, sleep: noWait, maxResponseBytes: 1024 * 1024 });
+      try {
+        const err = await client.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(UserError);
+        expect((err as UserError).message).toMatch(/^The response is larger than 1 MB, so talon stopped reading it/);
+      } finally {
+        await client.close();
+        await endless.close();
+      }
+    });
+
     it('rejects a bad base URL with one sentence', () => {
       expect(() => new HttpClient({ baseUrl: 'api.crowdstrike.com', stack })).toThrow(
         "The base URL 'api.crowdstrike.com' is not valid: use a form such as https://api.crowdstrike.com.",
