@@ -88,6 +88,10 @@ await build({
 for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
   if (/\bimport\(/.test(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
 }
+// jsonc-parser's formatter (and its string caches, built at load) stays out: PURE_PACKAGES in scripts/dependencyPatches.mjs.
+for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
+  if (readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').includes('cachedBreakLinesWithSpaces')) throw new Error(`${file} holds jsonc-parser's formatter: see PURE_PACKAGES in scripts/dependencyPatches.mjs`);
+}
 // The catalog's text is read from dist/catalog, never compiled into a bundle (scripts/catalogText.mjs).
 for (const file of ['dist/talon.js', 'dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs', ...readdirSync(new URL('../dist/chunks', import.meta.url)).map((f) => `dist/chunks/${f}`)]) {
   if (file.endsWith('.js') || file.endsWith('.cjs')) {

@@ -168,9 +168,23 @@ function talonFrameThrottle(draw, ms) {
   },
 ];
 
+/**
+ * Packages whose modules do nothing at load but define what they export, so a
+ * bundle keeps only the modules it uses. jsonc-parser's index imports its
+ * formatter, whose string caches (~280 KB of strings built at load) talon
+ * never uses: one more garbage collection in every one-shot call. The build
+ * checks that the one-shot bundles do not hold it.
+ */
+const PURE_PACKAGES = /[\\/]node_modules[\\/]jsonc-parser[\\/]/;
+
 export const dependencyPatches = {
   name: 'dependency-patches',
   setup(build) {
+    build.onResolve({ filter: /./ }, async (args) => {
+      if (args.pluginData?.talonPure || !(PURE_PACKAGES.test(args.importer) || args.path === 'jsonc-parser')) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { talonPure: true } });
+      return PURE_PACKAGES.test(resolved.path) ? { ...resolved, sideEffects: false } : resolved;
+    });
     for (const patch of PATCHES) {
       build.onLoad({ filter: patch.file }, async (args) => {
         if (patch.only && !patch.only(args.path)) return undefined;

@@ -34,7 +34,9 @@ export interface HistoryEntry {
 export const MAX_BODY_CHARS = 16_384;
 const MAX_QUERY_CHARS = 32_768;
 
-const entrySchema = z.object({
+// Built on first use: only reading the history checks entries, and building it was ~200 KB of
+// allocations in every call that only appends one (a garbage collection of its own on Node 22).
+const buildEntrySchema = () => z.object({
   time: z.string(),
   profile: z.string(),
   baseUrl: z.optional(z.string()),
@@ -49,6 +51,7 @@ const entrySchema = z.object({
   error: z.optional(z.string()),
   truncated: z.optional(z.object({ body: z.optional(z.number()), query: z.optional(z.number()) })),
 });
+let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
 
 /** What happened to a request: a response, or the reason there was none. */
 export interface RequestOutcome {
@@ -141,7 +144,7 @@ export function parseEntry(line: string): HistoryEntry | undefined {
   } catch {
     return undefined;
   }
-  const r = entrySchema.safeParse(value);
+  const r = (entrySchema ??= buildEntrySchema()).safeParse(value);
   return r.success ? (r.data as HistoryEntry) : undefined;
 }
 
