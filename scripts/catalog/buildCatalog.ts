@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG_FORMAT, type CatalogFile, type FileBody, type FileOperation, type FileParam, type FileProperty, type FileSchema } from '../../src/core/catalog/catalogFile.js';
-import { compareStrings } from '../../src/core/catalog/serializeCatalog.js';
+import { compareStrings } from '../../src/core/text/compareStrings.js';
 import { GeneratorError } from './generatorError.js';
 import { parseApiClass, type RawOperation, type RawResponse } from './parseApiClass.js';
 import { parseApiDeclarations, type ApiDeclarations, type DeclaredOperation } from './parseApiDeclarations.js';

@@ -2,7 +2,7 @@
 // generated catalog plus each operation's success response model: what the
 // generic responder needs to answer, validate and page every operation.
 import type { CatalogFile, FileOperation, FileSchema } from '../../src/core/catalog/catalogFile.js';
-import { compareStrings } from '../../src/core/catalog/serializeCatalog.js';
+import { compareStrings } from '../../src/core/text/compareStrings.js';
 import {
   SIM_CATALOG_FORMAT,
   type SimBody,

@@ -2,6 +2,7 @@
 // the committed file with a fresh generation). One operation or model per line
 // keeps diffs between SDK versions readable.
 import type { CatalogFile } from './catalogFile.js';
+import { compareStrings } from '../text/compareStrings.js';
 
 export function serializeCatalog(file: CatalogFile): string {
   const lines: string[] = ['{'];
@@ -22,9 +23,4 @@ export function serializeModels(models: CatalogFile['models']): string {
   if (names.length === 0) return '{}\n';
   const lines = names.map((name, i) => `${JSON.stringify(name)}:${JSON.stringify(models[name])}${i < names.length - 1 ? ',' : ''}`);
   return `{\n${lines.join('\n')}\n}\n`;
-}
-
-/** Code-unit order, independent of the locale (localeCompare is not). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

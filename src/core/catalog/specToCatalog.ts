@@ -2,7 +2,7 @@
 // swagger-parser's bundle() leaves them) into a catalog file, the same format
 // as the bundled catalog. Scopes come from each operation's OAuth2 security.
 import { CATALOG_FORMAT, type CatalogFile, type FileBody, type FileOperation, type FileParam, type FileProperty, type FileSchema } from './catalogFile.js';
-import { compareStrings } from './serializeCatalog.js';
+import { compareStrings } from '../text/compareStrings.js';
 import { isObject, SpecSchemas, type UnresolvedRef } from './specSchema.js';
 
 type Json = Record<string, unknown>;

@@ -62,7 +62,7 @@ function notAnEnvelope(res: ApiResponse, page: number): string | undefined {
 
 /** Identifies a page's items, to notice a server that answers the same page again. */
 function fingerprint(pageItems: unknown[]): string | undefined {
-  // node:crypto is loaded by walks only, not by every call that imports this module.
+  // node:crypto is loaded by walks of several pages only, not by every call that imports this module.
   return pageItems.length ? process.getBuiltinModule('node:crypto').createHash('sha256').update(JSON.stringify(pageItems)).digest('hex') : undefined;
 }
 
@@ -111,11 +111,14 @@ export async function* paginate(caller: ApiCaller, first: ApiRequest, opts: Pagi
     page++;
     const broken = notAnEnvelope(res, page);
     if (broken) throw new WalkStopped(broken, emitted, total);
-    const print = fingerprint(pageItems);
-    if (print !== undefined && print === lastPage) throw new WalkStopped(`page ${page} repeats page ${page - 1} (the server ignored the paging ${cursorName(req)})`, emitted, total);
-    lastPage = print;
+    const cursor = readCursor(envelopeOf(res) ?? {}, received + pageItems.length, requestedOffset(req), pageItems.length);
+    // Only a page with a neighbour can repeat it: a walk of one page (most lookups) hashes nothing.
+    if (lastPage !== undefined || cursor.next !== undefined) {
+      const print = fingerprint(pageItems);
+      if (print !== undefined && print === lastPage) throw new WalkStopped(`page ${page} repeats page ${page - 1} (the server ignored the paging ${cursorName(req)})`, emitted, total);
+      lastPage = print;
+    }
     received += pageItems.length;
-    const cursor = readCursor(envelopeOf(res) ?? {}, received, requestedOffset(req), pageItems.length);
     total = cursor.total ?? total;
     opts.onPage?.({ page, style: cursor.style, received, total: cursor.total, response: res });
 

@@ -9,6 +9,7 @@ import { listAlerts } from './listAlerts.js';
 import type { TriageRule } from './rules.js';
 import type { AlertChange } from './update.js';
 import { age } from '../textTable.js';
+import { compareStrings } from '../../text/compareStrings.js';
 
 export interface PlanRow {
   alert: AlertRecord;
@@ -115,7 +116,7 @@ export async function planRules(caller: ApiCaller, rules: readonly TriageRule[],
     const { alerts } = await listAlerts(caller, { filter: ruleFilter(rule, now), limit: CANDIDATES_PER_RULE, sort: 'created_timestamp|asc', signal });
     for (const a of alerts) byId.set(a.compositeId, a);
   }
-  const alerts = [...byId.values()].sort((a, b) => a.created.localeCompare(b.created) || a.compositeId.localeCompare(b.compositeId));
+  const alerts = [...byId.values()].sort((a, b) => compareStrings(a.created, b.created) || compareStrings(a.compositeId, b.compositeId));
   const needHosts = rules.some((r) => r.when.hostGroups);
   const hosts = needHosts ? await enricher.hostContexts(alerts) : new Map<string, HostContext | undefined>();
   return buildRulePlan(rules, alerts, hosts, now);

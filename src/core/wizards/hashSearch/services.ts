@@ -7,6 +7,7 @@ import { paginate } from '../../paging/paginate.js';
 import { chunks, fetchHosts, type HostRecord } from '../hostRecords.js';
 import { apiErrorOf } from '../../api/apiError.js';
 import type { Indicator } from './indicator.js';
+import { compareStrings } from '../../text/compareStrings.js';
 
 const DEVICES_PATH = '/indicators/queries/devices/v1';
 const PROCESS_IDS_PATH = '/indicators/queries/processes/v1';
@@ -90,7 +91,7 @@ export async function fetchProcesses(caller: ApiCaller, indicator: Indicator, de
       });
     }
   }
-  return rows.sort((a, b) => a.startTimestamp.localeCompare(b.startTimestamp));
+  return rows.sort((a, b) => compareStrings(a.startTimestamp, b.startTimestamp));
 }
 
 export interface SearchIndicatorOptions extends SearchOptions {
@@ -102,7 +103,7 @@ export interface SearchIndicatorOptions extends SearchOptions {
 export async function searchIndicator(caller: ApiCaller, indicator: Indicator, opts: SearchIndicatorOptions = {}): Promise<HashSearchResult> {
   const ids = await findDeviceIds(caller, indicator, opts);
   const { hosts, unknown } = ids.length ? await fetchHosts(caller, ids, { signal: opts.signal }) : { hosts: [], unknown: [] };
-  const sorted = [...hosts].sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
+  const sorted = [...hosts].sort((a, b) => compareStrings(b.lastSeen, a.lastSeen));
   const result: HashSearchResult = { indicator, hosts: sorted, unknownDeviceIds: unknown };
   if (opts.processes) {
     result.processes = {};
