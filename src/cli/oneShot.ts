@@ -11,6 +11,7 @@ import { registerReplayCommand } from './replay.js';
 import { registerHashSearchCommand } from './hashSearch.js';
 import { runProgram } from './runProgram.js';
 import { endQuietlyWhenPipeCloses } from './quietPipe.js';
+import { exitWhenWritten } from './exitWhenWritten.js';
 // What every call to the API loads anyway (the send policy's catalog), in the
 // bundle's main file rather than in chunks of their own.
 import '../core/catalog/policyCatalog.js';
@@ -35,7 +36,5 @@ export function run(argv: string[]): Promise<number> {
 /** bin/talon's entry for these commands. */
 export function main(): void {
   endQuietlyWhenPipeCloses();
-  run(process.argv).then((code) => {
-    process.exitCode = code;
-  });
+  void run(process.argv).then(exitWhenWritten);
 }
