@@ -80,7 +80,7 @@ export function findOperationByPath<T extends ScopeOperation>(catalog: ScopeCata
   const m = method.toUpperCase();
   const clean = (path.split(/[?#]/)[0] ?? '').replace(/(.)\/+$/, '$1');
   const p = clean.startsWith('/') ? clean : `/${clean}`;
-  const literal = catalog.literalOperation?.(m, p.toLowerCase());
+  const literal = catalog.literalOperation?.(m, p);
   if (literal) return literal;
   const index = pathIndex(catalog);
   return index.literal.get(`${m} ${p.toLowerCase()}`) ?? templatedIndex(catalog, index).find((t) => t.method === m && t.re.test(p))?.op;

@@ -80,6 +80,6 @@ export type ScopeOperation = Pick<CatalogOperation, 'operationId' | 'method' | '
 /** A full Catalog is one of these; so is the bundled scope index (scopeIndex.ts). */
 export interface ScopeCatalog<T extends ScopeOperation = ScopeOperation> {
   operations: readonly T[];
-  /** the operation at exactly METHOD and this lower-case path, found without reading every operation (the bundled index) */
-  literalOperation?(method: string, lowerPath: string): T | undefined;
+  /** the operation at exactly METHOD (upper case) and this path in any case, found without reading every operation (the bundled index) */
+  literalOperation?(method: string, path: string): T | undefined;
 }

@@ -26,11 +26,23 @@ describe('the bundled scope index', () => {
   it('finds a literal path by its line alone, as the whole index would, in any case, and nothing for a prefix of a path', () => {
     const index = bundledScopeCatalog();
     const literal = index.operations.filter((op) => !op.path.includes('{'));
-    for (const op of literal) expect(index.literalOperation?.(op.method, op.path.toLowerCase())).toEqual(op);
+    expect(literal[0]).toBe(index.operations[0]); // the first line, which no newline precedes
+    for (const op of literal) {
+      expect(index.literalOperation?.(op.method, op.path)).toEqual(op);
+      expect(index.literalOperation?.(op.method, op.path.toLowerCase())).toEqual(op);
+      expect(index.literalOperation?.(op.method, op.path.toUpperCase())).toEqual(op);
+    }
+    expect(index.literalOperation?.('POST', '/samples/queries/samples/get/v1')?.path).toBe('/samples/queries/samples/GET/v1');
     expect(index.literalOperation?.('GET', '/devices/queries/devices/v1')?.operationId).toBe('queryDevicesByFilter');
     expect(classifyRequest({ method: 'get', path: '/Devices/Queries/Devices/V1/' }, index).because).toBe('queryDevicesByFilter needs only devices:read');
     expect(index.literalOperation?.('GET', '/devices/queries/devices')).toBeUndefined();
     expect(index.literalOperation?.('GET', '/devices/queries/devices/v1/x')).toBeUndefined();
     expect(index.literalOperation?.('PUT', '/devices/queries/devices/v1')).toBeUndefined();
+  });
+
+  // The literal search tries the path as typed, then in any case: both find the same line only if no two differ by case alone.
+  it('has no two operations whose method and path differ by case alone', () => {
+    const keys = bundledScopeCatalog().operations.map((op) => `${op.method} ${op.path.toLowerCase()}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
