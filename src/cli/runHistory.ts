@@ -1,5 +1,6 @@
 // Runs `talon history` and `talon history export`. Loaded only when they run.
 import { openHistoryStore } from '../core/history/historyStore.js';
+import { recentHistory } from '../core/history/historyReader.js';
 import { entryToRequest, type HistoryEntry } from '../core/history/historyEntry.js';
 import { historyTable } from '../core/history/historyView.js';
 import { exportFormat, exportRequest } from './exportFormat.js';
@@ -18,7 +19,7 @@ function warn(message: string): void {
 
 export function runHistoryList(flags: HistoryFlags): number {
   const limit = integerFlag('--limit', flags.limit ?? '20', 1);
-  const entries = openHistoryStore(process.env, warn).recent(limit);
+  const entries = recentHistory(openHistoryStore(process.env), limit, warn);
   if (flags.json) {
     process.stdout.write(`${safeJson(entries, process.stdout.isTTY ? 2 : undefined)}\n`);
     return 0;
@@ -34,7 +35,7 @@ export function runHistoryList(flags: HistoryFlags): number {
 
 /** Entry N of the newest-first list. */
 export function historyEntry(n: number): HistoryEntry {
-  const entries = openHistoryStore(process.env, warn).recent(n);
+  const entries = recentHistory(openHistoryStore(process.env), n, warn);
   const entry = entries[n - 1];
   if (!entry) {
     throw new UserError(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tempHome } from '../helpers/tempHome.js';
 import { describeInTmux } from '../helpers/tmuxSuite.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
+import { readHistory } from '../../src/core/history/historyReader.js';
 
 describeInTmux('$EDITOR in tmux', (e2e) => {
   it('round-trips the body through an editor script and sends what it wrote', async () => {
@@ -28,8 +29,8 @@ describeInTmux('$EDITOR in tmux', (e2e) => {
     expect(back).toContain('token');
     expect(back).toContain('Ctrl+S send');
     term.keys('C-s');
-    await term.waitFor(() => openHistoryStore(env).read().entries.length === 1, 10_000, 'the request sent');
-    const entry = openHistoryStore(env).read().entries[0];
+    await term.waitFor(() => readHistory(openHistoryStore(env)).entries.length === 1, 10_000, 'the request sent');
+    const entry = readHistory(openHistoryStore(env)).entries[0];
     expect(entry?.path).toBe('/devices/entities/devices/v2');
     expect(JSON.stringify(entry)).toContain('abc123');
     term.keys('C-c');

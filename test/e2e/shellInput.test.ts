@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { describeInTmux } from '../helpers/tmuxSuite.js';
 import { openHistoryStore } from '../../src/core/history/historyStore.js';
+import { readHistory } from '../../src/core/history/historyReader.js';
 
 describeInTmux('shell input in tmux', (e2e) => {
   it('records exactly the path typed at 5 ms per key and sent with Ctrl+S', async () => {
@@ -12,7 +13,7 @@ describeInTmux('shell input in tmux', (e2e) => {
     await term.typeSlowly(typed, 5);
     term.keys('C-s');
     await term.waitFor((s) => s.includes('items 1-3 of'), 15_000, 'the answer');
-    const entries = openHistoryStore(env).read().entries;
+    const entries = readHistory(openHistoryStore(env)).entries;
     expect(entries).toHaveLength(1);
     expect([entries[0]?.path, entries[0]?.query]).toEqual(['/devices/queries/devices/v1', [['limit', '3'], ['sort', 'hostname.asc']]]);
     term.keys('C-c');
@@ -24,7 +25,7 @@ describeInTmux('shell input in tmux', (e2e) => {
     // One write to the terminal: the path and Ctrl+S (0x13) arrive together, as from a macro or a fast typist.
     term.type(`${typed}\u0013`);
     await term.waitFor((s) => s.includes('items 1-2 of'), 15_000, 'the answer');
-    const entries = openHistoryStore(env).read().entries;
+    const entries = readHistory(openHistoryStore(env)).entries;
     expect(entries).toHaveLength(1);
     expect([entries[0]?.path, entries[0]?.query]).toEqual(['/devices/queries/devices/v1', [['limit', '2'], ['sort', 'hostname.desc']]]);
     term.keys('C-c');

@@ -1,10 +1,9 @@
 // One line of the history file: what was sent and how it went. Never a
 // header: the Authorization header, tokens and secrets have no field here.
-// zod's mini build: every `talon request` appends a line here, and the full
-// build costs a one-shot command ~100 ms of start-up (README, Development).
-import * as z from 'zod/mini';
+// Reading lines back checks them (historyEntrySchema.ts); writing one needs no
+// schema, so every `talon request` appends without loading zod.
 import { UserError } from '../errors.js';
-import { HTTP_METHODS, envelopeOf, type ApiRequest, type ApiResponse, type HttpMethod } from '../http/types.js';
+import { envelopeOf, type ApiRequest, type ApiResponse, type HttpMethod } from '../http/types.js';
 
 export interface HistoryEntry {
   /** ISO time the request was sent */
@@ -34,24 +33,6 @@ export interface HistoryEntry {
 export const MAX_BODY_CHARS = 16_384;
 const MAX_QUERY_CHARS = 32_768;
 
-// Built on first use: only reading the history checks entries, and building it was ~200 KB of
-// allocations in every call that only appends one (a garbage collection of its own on Node 22).
-const buildEntrySchema = () => z.object({
-  time: z.string(),
-  profile: z.string(),
-  baseUrl: z.optional(z.string()),
-  method: z.enum(HTTP_METHODS as [HttpMethod, ...HttpMethod[]]),
-  path: z.string(),
-  query: z.array(z.tuple([z.string(), z.string()])),
-  body: z.optional(z.unknown()),
-  status: z.int(),
-  durationMs: z.number(),
-  items: z.optional(z.int()),
-  traceId: z.optional(z.string()),
-  error: z.optional(z.string()),
-  truncated: z.optional(z.object({ body: z.optional(z.number()), query: z.optional(z.number()) })),
-});
-let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
 
 /** What happened to a request: a response, or the reason there was none. */
 export interface RequestOutcome {
@@ -134,18 +115,6 @@ export function serializeEntry(entry: HistoryEntry): string {
     truncated: Object.keys(truncated).length ? truncated : undefined,
   };
   return JSON.stringify(ordered);
-}
-
-/** Parses one line; undefined when it is not a valid entry. */
-export function parseEntry(line: string): HistoryEntry | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  const r = (entrySchema ??= buildEntrySchema()).safeParse(value);
-  return r.success ? (r.data as HistoryEntry) : undefined;
 }
 
 /** The request an entry describes, ready to send again (throws if parts were too large to keep). */

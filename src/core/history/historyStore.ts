@@ -9,9 +9,8 @@ import { talonPaths } from '../config/paths.js';
 import { appendPrivateLine } from '../config/privateAppend.js';
 import { ensurePrivateDir, writeSecretFile } from '../config/secureFile.js';
 import { UserError } from '../errors.js';
-import { fileError } from '../fileError.js';
 import { LockTimeoutError, withLock } from './fileLock.js';
-import { parseEntry, serializeEntry, type HistoryEntry } from './historyEntry.js';
+import { serializeEntry, type HistoryEntry } from './historyEntry.js';
 
 export const DEFAULT_HISTORY_LIMIT = 5000;
 /** Compaction starts once the file holds this fraction more than the limit. */
@@ -22,17 +21,8 @@ const SAMPLE_BYTES = 65_536;
 export interface HistoryStoreOptions {
   /** entries kept by compaction */
   limit?: number;
-  /** receives one sentence per read that skipped unreadable lines */
-  warn?: (message: string) => void;
   /** how long an append waits for a compaction in progress (ms) */
   lockTimeoutMs?: number;
-}
-
-export interface HistoryRead {
-  /** oldest first */
-  entries: HistoryEntry[];
-  /** unreadable lines skipped */
-  skipped: number;
 }
 
 export function historyFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -51,10 +41,19 @@ export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** Splits file text into complete lines; a last line without its newline is still being written. */
-function completeLines(text: string): string[] {
+export function completeLines(text: string): string[] {
   const lines = text.split('\n');
   lines.pop();
   return lines.filter((l) => l.trim() !== '');
+}
+
+function isJsonObject(line: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 export class HistoryStore {
@@ -84,33 +83,6 @@ export class HistoryStore {
       // A lock held this long is abandoned or very slow: keep the entry anyway.
       appendPrivateLine(this.file, line);
     }
-  }
-
-  /** Every readable entry, oldest first; unreadable lines are skipped with one warning. */
-  read(): HistoryRead {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
-      throw fileError(e, `the history file ${this.file}`, 'read');
-    }
-    const entries: HistoryEntry[] = [];
-    // A torn last line (a writer killed mid-line) is skipped and counted like any damaged one.
-    let skipped = text.length > 0 && !text.endsWith('\n') && text.slice(text.lastIndexOf('\n') + 1).trim() ? 1 : 0;
-    for (const line of completeLines(text)) {
-      const entry = parseEntry(line);
-      if (entry) entries.push(entry);
-      else skipped++;
-    }
-    if (skipped > 0) this.options.warn?.(`skipped ${skipped} unreadable line${skipped === 1 ? '' : 's'} in ${this.file}`);
-    return { entries, skipped };
-  }
-
-  /** Newest first, at most `max` entries. */
-  recent(max = Infinity): HistoryEntry[] {
-    const { entries } = this.read();
-    return entries.slice(Math.max(0, entries.length - max)).reverse();
   }
 
   /** Compacts under the lock (for callers outside append). */
@@ -155,13 +127,14 @@ export class HistoryStore {
     }
     const lines = completeLines(text);
     if (!force && lines.length <= this.threshold()) return;
-    const valid = lines.filter((l) => parseEntry(l) !== undefined);
+    // Damaged lines go; lines are checked as entries only when read (historyReader.ts), so appends need no schema.
+    const valid = lines.filter(isJsonObject);
     const kept = valid.slice(Math.max(0, valid.length - this.limit));
     writeSecretFile(this.file, kept.map((l) => l + '\n').join(''));
   }
 }
 
 /** The history store of this environment (TALON_HOME or the XDG data directory). */
-export function openHistoryStore(env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): HistoryStore {
-  return new HistoryStore(historyFile(env), { limit: historyLimit(env), warn });
+export function openHistoryStore(env: NodeJS.ProcessEnv = process.env): HistoryStore {
+  return new HistoryStore(historyFile(env), { limit: historyLimit(env) });
 }

@@ -6,6 +6,7 @@ import { writeUniquePrivateFile } from '../config/secureFile.js';
 import { resolve } from 'node:path';
 import type { HistoryEntry } from '../history/historyEntry.js';
 import { openHistoryStore } from '../history/historyStore.js';
+import { readHistory } from '../history/historyReader.js';
 import { editText, type EditResult } from '../editor/externalEditor.js';
 import { collectionDir, loadCollection, saveRequest, type Collection } from '../saved/collection.js';
 import { savedFromRequest, type SavedRequest } from '../saved/savedRequest.js';
@@ -38,7 +39,7 @@ export interface WorkspaceOptions {
 
 export function openWorkspace({ env, directory, collection }: WorkspaceOptions): ShellWorkspace {
   return {
-    history: () => openHistoryStore(env).read().entries,
+    history: () => readHistory(openHistoryStore(env)).entries,
     savedRequests: () => loadCollection(collectionDir(collection, env)),
     save(name, request, description) {
       const saved = savedFromRequest(name, request, description);

@@ -5,6 +5,7 @@ import { appendAuditEntry, KILLED, readAuditLog, type AuditEntry } from '../../.
 import { AuditJournal, openJournals } from '../../../src/core/audit/auditJournal.js';
 import { appendPrivateLine } from '../../../src/core/config/privateAppend.js';
 import { HistoryStore } from '../../../src/core/history/historyStore.js';
+import { readHistory } from '../../../src/core/history/historyReader.js';
 import { makeEntry } from '../../../src/core/history/historyEntry.js';
 import { tempHome } from '../../helpers/tempHome.js';
 
@@ -27,15 +28,16 @@ describe('audit log: torn lines, symlinks, modes', () => {
     const { home } = tempHome();
     const file = join(home, 'data', 'history.jsonl');
     const warnings: string[] = [];
-    const s = new HistoryStore(file, { warn: (m) => warnings.push(m) });
+    const s = new HistoryStore(file);
+    const read = () => readHistory(s, (m) => warnings.push(m));
     const e = (i: number) => makeEntry({ method: 'GET', path: '/x', query: [['i', String(i)]] }, { status: 200, durationMs: 1 }, { profile: 'p', baseUrl: 'http://h' }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
     s.append(e(1));
     appendFileSync(file, '{"v":1,"time":"20');
-    expect(s.read().skipped).toBe(1);
+    expect(read().skipped).toBe(1);
     s.append(e(2));
-    const read = s.read();
-    expect(read.entries.map((x) => x.query)).toEqual([[['i', '1']], [['i', '2']]]);
-    expect(read.skipped).toBe(1);
+    const after = read();
+    expect(after.entries.map((x) => x.query)).toEqual([[['i', '1']], [['i', '2']]]);
+    expect(after.skipped).toBe(1);
     expect(warnings.at(-1)).toMatch(/skipped 1 unreadable line/);
   });
 

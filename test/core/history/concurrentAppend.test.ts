@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { parseEntry } from '../../../src/core/history/historyEntry.js';
+import { parseEntry } from '../../../src/core/history/historyEntrySchema.js';
 import { tempHome } from '../../helpers/tempHome.js';
 
 let dir: string;

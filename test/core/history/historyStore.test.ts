@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HistoryStore, historyFile, historyLimit, DEFAULT_HISTORY_LIMIT } from '../../../src/core/history/historyStore.js';
-import { entryToRequest, makeEntry, parseEntry, type HistoryEntry } from '../../../src/core/history/historyEntry.js';
+import { entryToRequest, makeEntry, type HistoryEntry } from '../../../src/core/history/historyEntry.js';
+import { parseEntry } from '../../../src/core/history/historyEntrySchema.js';
+import { readHistory, recentHistory } from '../../../src/core/history/historyReader.js';
 import type { ApiRequest } from '../../../src/core/http/types.js';
 import { tempHome, modeOf } from '../../helpers/tempHome.js';
 
@@ -15,12 +17,19 @@ function entry(i: number, extra: Partial<ApiRequest> = {}): HistoryEntry {
   );
 }
 
+const warningsOf = new Map<HistoryStore, string[]>();
+
 function store(limit?: number): { s: HistoryStore; warnings: string[]; file: string } {
   const { home } = tempHome();
   const warnings: string[] = [];
   const file = join(home, 'data', 'history.jsonl');
-  return { s: new HistoryStore(file, { limit, warn: (m) => warnings.push(m) }), warnings, file };
+  const s = new HistoryStore(file, { limit });
+  warningsOf.set(s, warnings);
+  return { s, warnings, file };
 }
+
+const read = (s: HistoryStore) => readHistory(s, (m) => warningsOf.get(s)?.push(m));
+const recent = (s: HistoryStore, max: number) => recentHistory(s, max, (m) => warningsOf.get(s)?.push(m));
 
 describe('history store', () => {
   it('appends one line per entry with every field, and never a header', () => {
@@ -30,7 +39,7 @@ describe('history store', () => {
     expect(text.split('\n')).toHaveLength(2);
     expect(text).not.toContain('secret-token');
     expect(text).not.toContain('Authorization');
-    const [e] = s.read().entries;
+    const [e] = read(s).entries;
     expect(e).toEqual({
       time: '2026-01-01T00:00:01.000Z',
       profile: 'demo',
@@ -52,15 +61,15 @@ describe('history store', () => {
   it('keeps form bodies out (they carry credentials)', () => {
     const { s } = store();
     s.append(makeEntry({ method: 'POST', path: '/oauth2/token', body: { form: { client_secret: 'shh' } } }, { status: 201, durationMs: 1 }, { profile: 'p' }));
-    expect(JSON.stringify(s.read().entries)).not.toContain('shh');
+    expect(JSON.stringify(read(s).entries)).not.toContain('shh');
   });
 
   it('returns the newest first, and entries turn back into requests', () => {
     const { s } = store();
     for (let i = 0; i < 5; i++) s.append(entry(i));
-    const recent = s.recent(2);
-    expect(recent.map((e) => e.traceId)).toEqual(['trace-4', 'trace-3']);
-    expect(entryToRequest(recent[0] as HistoryEntry)).toEqual({ method: 'GET', path: '/devices/queries/devices/v1', query: [['offset', '4']] });
+    const newest = recent(s, 2);
+    expect(newest.map((e) => e.traceId)).toEqual(['trace-4', 'trace-3']);
+    expect(entryToRequest(newest[0] as HistoryEntry)).toEqual({ method: 'GET', path: '/devices/queries/devices/v1', query: [['offset', '4']] });
   });
 
   it('skips a corrupt line with one warning and reads the rest', () => {
@@ -69,7 +78,7 @@ describe('history store', () => {
     appendFileSync(file, '{"time": "2026", this is not json\n');
     appendFileSync(file, '{"valid json": "but not an entry"}\n');
     s.append(entry(2));
-    const { entries, skipped } = s.read();
+    const { entries, skipped } = read(s);
     expect(entries.map((e) => e.traceId)).toEqual(['trace-1', 'trace-2']);
     expect(skipped).toBe(2);
     expect(warnings).toEqual([`skipped 2 unreadable lines in ${file}`]);
@@ -79,11 +88,11 @@ describe('history store', () => {
     const { s, warnings, file } = store();
     s.append(entry(1));
     appendFileSync(file, '{"time":"2026-01-01T00:00:00.000Z","prof');
-    expect(s.read()).toMatchObject({ skipped: 1 });
-    expect(s.read().entries).toHaveLength(1);
+    expect(read(s)).toMatchObject({ skipped: 1 });
+    expect(read(s).entries).toHaveLength(1);
     expect(warnings.at(-1)).toMatch(/skipped 1 unreadable line/);
     s.append(entry(2));
-    expect(s.read().entries.map((e) => e.query)).toEqual([[['offset', '1']], [['offset', '2']]]);
+    expect(read(s).entries.map((e) => e.query)).toEqual([[['offset', '1']], [['offset', '2']]]);
   });
 
   it('compacts past the bound plus 10%, keeping the newest entries byte for byte', () => {
@@ -96,7 +105,7 @@ describe('history store', () => {
     const after = readFileSync(file, 'utf8').trim().split('\n');
     expect(after).toHaveLength(20);
     expect(after.slice(0, 19)).toEqual(before);
-    expect(s.read().entries.map((e) => e.traceId).at(-1)).toBe('trace-22');
+    expect(read(s).entries.map((e) => e.traceId).at(-1)).toBe('trace-22');
     for (let i = 23; i < 200; i++) s.append(entry(i));
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(20);
@@ -111,7 +120,19 @@ describe('history store', () => {
     for (let i = 3; i < 7; i++) s.append(entry(i));
     s.compact();
     expect(readFileSync(file, 'utf8')).not.toContain('garbage');
-    expect(s.read().entries.map((e) => e.traceId)).toEqual(['trace-2', 'trace-3', 'trace-4', 'trace-5', 'trace-6']);
+    expect(read(s).entries.map((e) => e.traceId)).toEqual(['trace-2', 'trace-3', 'trace-4', 'trace-5', 'trace-6']);
+  });
+
+  it('compacts without the entry schema: lines that are not JSON objects go, an object that is no entry stays and is still skipped when read', () => {
+    const { s, file, warnings } = store(3);
+    s.append(entry(0));
+    appendFileSync(file, '["an array"]\n{"valid json": "but not an entry"}\n');
+    for (let i = 1; i < 3; i++) s.append(entry(i));
+    s.compact();
+    expect(readFileSync(file, 'utf8')).not.toContain('an array');
+    expect(readFileSync(file, 'utf8')).toContain('but not an entry');
+    expect(read(s).entries.map((e) => e.traceId)).toEqual(['trace-1', 'trace-2']);
+    expect(warnings).toEqual([`skipped 1 unreadable line in ${file}`]);
   });
 
   it('keeps a line far below 64 KB: a huge body is replaced by a marker', () => {
@@ -120,7 +141,7 @@ describe('history store', () => {
     s.append(entry(1, { method: 'POST', body: { json: { ids } }, query: Array.from({ length: 3000 }, (_, i) => ['ids', `${i}-${'y'.repeat(20)}`] as const) }));
     const line = readFileSync(file, 'utf8');
     expect(line.length).toBeLessThan(64 * 1024);
-    const [e] = s.read().entries;
+    const [e] = read(s).entries;
     expect(e?.body).toBeUndefined();
     expect(e?.truncated?.body).toBeGreaterThan(100_000);
     expect(e?.truncated?.query).toBe(3000);
@@ -136,7 +157,7 @@ describe('history store', () => {
     const t = Date.now();
     s.append(entry(1));
     expect(Date.now() - t).toBeLessThan(2000);
-    expect(s.read().entries).toHaveLength(1);
+    expect(read(s).entries).toHaveLength(1);
   });
 
   it('reads TALON_HISTORY_LIMIT and puts the file in the data directory', () => {

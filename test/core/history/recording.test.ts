@@ -8,6 +8,7 @@ import { tempHome } from '../../helpers/tempHome.js';
 import { ShellBackend } from '../../../src/core/shell/shellBackend.js';
 import { HistoryRecorder } from '../../../src/core/history/historyRecorder.js';
 import { HistoryStore, openHistoryStore } from '../../../src/core/history/historyStore.js';
+import { recentHistory } from '../../../src/core/history/historyReader.js';
 import { filterHistory, historyTable, pathWithQuery } from '../../../src/core/history/historyView.js';
 import { paginate } from '../../../src/core/paging/paginate.js';
 import { openConnection } from '../../../src/core/connection.js';
@@ -35,7 +36,7 @@ describe('recording requests', () => {
     try {
       const res = await b.send({ method: 'GET', path: '/devices/queries/devices/v1', query: [['limit', '3']] });
       await b.send({ method: 'GET', path: '/devices/queries/devices/v1', query: [['filter', "hostname:'x"]] });
-      const [bad, good] = openHistoryStore(env).recent();
+      const [bad, good] = recentHistory(openHistoryStore(env));
       expect(good).toMatchObject({ profile: 'demo', baseUrl: h.sim.url, method: 'GET', status: 200, items: 3, traceId: res.traceId });
       expect(bad).toMatchObject({ status: 400, query: [['filter', "hostname:'x"]] });
       expect(bad?.items).toBeUndefined();
@@ -55,7 +56,7 @@ describe('recording requests', () => {
       for await (const _ of paginate(call.wrap(conn.client), req, { maxItems: 250 })) n++;
       call.finish(n);
       call.finish(n); // a second finish is a no-op
-      const entries = openHistoryStore(env).recent();
+      const entries = recentHistory(openHistoryStore(env));
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ status: 200, items: 250, query: [['limit', '100']] });
     } finally {
@@ -69,7 +70,7 @@ describe('recording requests', () => {
     const failing = call.wrap({ request: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9')) });
     await expect(failing.request({ method: 'GET', path: '/x' })).rejects.toThrow();
     call.finish();
-    expect(openHistoryStore(env).recent()[0]).toMatchObject({ status: 0, error: 'connect ECONNREFUSED 127.0.0.1:9' });
+    expect(recentHistory(openHistoryStore(env))[0]).toMatchObject({ status: 0, error: 'connect ECONNREFUSED 127.0.0.1:9' });
   });
 
   it('a history that cannot be written warns once and never fails the request', async () => {

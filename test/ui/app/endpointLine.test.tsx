@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server.js';
 import { openHistoryStore } from '../../../src/core/history/historyStore.js';
+import { readHistory } from '../../../src/core/history/historyReader.js';
 import { KEY, paste, press, settle, stripAnsi, waitForFrame, waitForText, waitUntil } from '../../helpers/ink.js';
 import { CTRL, openShell, typeText, type ShellRig } from '../../helpers/shellRig.js';
 
@@ -18,7 +19,7 @@ const HOSTS = '/devices/queries/devices/v1';
 
 /** Waits for the n-th history entry and returns it. */
 async function historyEntry(rig: ShellRig, n: number) {
-  const read = () => openHistoryStore(rig.env).read().entries;
+  const read = () => readHistory(openHistoryStore(rig.env)).entries;
   await waitUntil(() => read().length >= n, () => JSON.stringify(read()), 5000);
   return read()[n - 1]!;
 }

@@ -8,6 +8,7 @@ import { SecretStore } from '../../../src/core/config/secretStore.js';
 import { talonPaths } from '../../../src/core/config/paths.js';
 import { KEY, press, stripAnsi, waitForText, waitUntil } from '../../helpers/ink.js';
 import { openHistoryStore } from '../../../src/core/history/historyStore.js';
+import { readHistory } from '../../../src/core/history/historyReader.js';
 import { CTRL, openShell, sendHostQuery, typeText as type } from '../../helpers/shellRig.js';
 
 let sim: RunningSimulator;
@@ -32,14 +33,14 @@ describe('fetch all in the shell', () => {
       expect(lines).toHaveLength(500);
       expect(new Set(lines).size).toBe(500);
       // Recorded like any send: one history entry with the items it brought.
-      const entries = openHistoryStore(rig.env).read().entries;
+      const entries = readHistory(openHistoryStore(rig.env)).entries;
       expect(entries.map((e) => [e.path, e.status, e.items])).toEqual([
         ['/devices/queries/devices/v1', 200, 120],
         ['/devices/queries/devices/v1', 200, 500],
       ]);
       // And it can run again.
       await press(app, 'A');
-      await waitUntil(() => openHistoryStore(rig.env).read().entries.length === 3, () => stripAnsi(app.lastFrame() ?? ''), 5000);
+      await waitUntil(() => readHistory(openHistoryStore(rig.env)).entries.length === 3, () => stripAnsi(app.lastFrame() ?? ''), 5000);
       const again = stripAnsi(await waitForText(app, 'Fetched 500 items', 5000));
       expect(/into (\S+\.ndjson)/.exec(again.replace(/\n/g, ''))?.[1]).not.toBe(file);
     } finally {
