@@ -105,7 +105,8 @@ function readBody(data: string, src: ArgSources): { json: unknown } {
 export function buildRequest(args: RequestArgs, src: ArgSources): ApiRequest {
   const method = parseMethod(args.method);
   const { path, query } = parseEndpoint(args.endpoint, src.baseUrl);
-  const pairs = [...query, ...queryPairsFromJson(args.queryJson ?? '{}'), ...queryPairsFromFlags(args.query ?? [])];
+  // No --query-json, nothing to parse (the JSON parser's first run is ~1.5 ms of a one-shot call).
+  const pairs = [...query, ...(args.queryJson === undefined ? [] : queryPairsFromJson(args.queryJson)), ...queryPairsFromFlags(args.query ?? [])];
   const req: ApiRequest = { method, path, query: pairs };
   // An empty request_body is absent, as in cs-api-request.
   if (args.data !== undefined && args.data.trim() !== '') return { ...req, body: readBody(args.data, src) };
