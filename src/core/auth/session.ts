@@ -55,7 +55,15 @@ export class Session {
 
   /** The base URL API calls go to (the discovered region once a token exists). */
   get baseUrl(): string {
-    return this.current?.baseUrl ?? this.cached()?.baseUrl ?? this.options.credentials.baseUrl;
+    if (this.current) return this.current.baseUrl;
+    const cached = this.cached();
+    // A fresh cached token is the one token() would take: keep it (the next call then reads no file).
+    if (cached && this.fresh(cached)) this.current = cached;
+    return cached?.baseUrl ?? this.options.credentials.baseUrl;
+  }
+
+  private fresh(t: CachedToken): boolean {
+    return this.now() < t.expiresAt - renewMarginMs(t.expiresAt - t.issuedAt);
   }
 
   /**
@@ -78,11 +86,9 @@ export class Session {
 
   /** A valid bearer token, from memory, the cache file, or a token call. */
   async token(): Promise<CachedToken> {
-    const fresh = (t: CachedToken | undefined): t is CachedToken =>
-      t !== undefined && this.now() < t.expiresAt - renewMarginMs(t.expiresAt - t.issuedAt);
-    if (fresh(this.current)) return this.current;
+    if (this.current && this.fresh(this.current)) return this.current;
     const cached = this.cached();
-    if (fresh(cached)) return (this.current = cached);
+    if (cached && this.fresh(cached)) return (this.current = cached);
     return this.renew();
   }
 

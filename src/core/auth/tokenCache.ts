@@ -22,16 +22,20 @@ export interface CachedToken {
   baseUrl: string;
 }
 
+/** Read-only: keyOf remembers the key it computed for each key object. */
 export interface TokenKey {
   /** the configured base URL, or 'auto' for autodiscovery */
-  origin: string;
-  clientId: string;
+  readonly origin: string;
+  readonly clientId: string;
   /** binds the entry to the secret that minted it; never stored */
-  clientSecret: string;
-  memberCid?: string;
+  readonly clientSecret: string;
+  readonly memberCid?: string;
 }
 
 type CacheFile = Record<string, CachedToken>;
+
+/** Keys already computed, by key object: a session asks with the same one each time, and a hash is ~0.4 ms. */
+const computedKeys = new WeakMap<TokenKey, string>();
 
 export class TokenCache {
   private readonly memory = new Map<string, CachedToken>();
@@ -40,7 +44,11 @@ export class TokenCache {
   constructor(private readonly dir?: string) {}
 
   static keyOf(k: TokenKey): string {
-    return bytesToHex(hmac(sha256, utf8ToBytes(k.clientSecret), utf8ToBytes(`talon-token-cache-v2\n${k.origin}\n${k.clientId}\n${k.memberCid ?? ''}`)));
+    const known = computedKeys.get(k);
+    if (known !== undefined) return known;
+    const id = bytesToHex(hmac(sha256, utf8ToBytes(k.clientSecret), utf8ToBytes(`talon-token-cache-v2\n${k.origin}\n${k.clientId}\n${k.memberCid ?? ''}`)));
+    computedKeys.set(k, id);
+    return id;
   }
 
   get(key: TokenKey): CachedToken | undefined {
