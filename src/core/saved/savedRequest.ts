@@ -1,10 +1,7 @@
 // A saved request and its file format: one human-editable JSON file per
-// request, validated with zod on load (naming the field that is wrong) and
+// request, validated with valibot on load (naming the field that is wrong) and
 // written in a fixed key order so that diffs stay small.
-// zod's mini build: the same validator in ~25 KB instead of ~700 KB, so
-// `talon replay` starts near bare node (README, Development).
-import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import * as v from 'valibot';
 import { UserError } from '../errors.js';
 import { HTTP_METHODS, type ApiRequest, type HttpMethod } from '../http/types.js';
 
@@ -47,26 +44,25 @@ export function checkSavedName(name: string): string {
   return name;
 }
 
-// Mini loads no locale by itself; English messages name what was expected.
-z.config(en());
-
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const fileSchema = z.strictObject({
-  description: z._default(z.string(), ''),
-  method: z.pipe(
-    z.pipe(z.string(), z.transform((m: string) => m.toUpperCase())),
-    z.enum(HTTP_METHODS as [HttpMethod, ...HttpMethod[]], { error: `must be one of ${HTTP_METHODS.join(', ')}` }),
+const scalar = v.union([v.string(), v.number(), v.boolean()]);
+const fileSchema = v.strictObject({
+  description: v.optional(v.string(), ''),
+  method: v.pipe(
+    v.string(),
+    v.transform((m: string) => m.toUpperCase()),
+    v.picklist(HTTP_METHODS, `must be one of ${HTTP_METHODS.join(', ')}`),
   ),
-  path: z.string().check(z.startsWith('/', { error: 'must be a path starting with /' })),
-  query: z.optional(z.record(z.string(), z.union([scalar, z.array(scalar)]), { error: 'must be an object of names to values (arrays for repeated keys)' })),
-  body: z.optional(z.json()),
-  variables: z.optional(
-    z.record(
-      z.string().check(z.regex(VARIABLE_NAME, { error: 'variable names use letters, digits and _' })),
-      z.strictObject({
-        description: z.optional(z.string()),
-        default: z.optional(z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String))),
-        type: z.optional(z.enum(VARIABLE_TYPES)),
+  path: v.pipe(v.string(), v.startsWith('/', 'must be a path starting with /')),
+  query: v.optional(v.record(v.string(), v.union([scalar, v.array(scalar)]), 'must be an object of names to values (arrays for repeated keys)')),
+  // The file is parsed JSON already: any value in it is a JSON value.
+  body: v.optional(v.unknown()),
+  variables: v.optional(
+    v.record(
+      v.pipe(v.string(), v.regex(VARIABLE_NAME, 'variable names use letters, digits and _')),
+      v.strictObject({
+        description: v.optional(v.string()),
+        default: v.optional(v.pipe(v.union([v.string(), v.number(), v.boolean()]), v.transform(String))),
+        type: v.optional(v.picklist(VARIABLE_TYPES)),
       }),
     ),
   ),
@@ -83,9 +79,9 @@ export class SavedFileError extends UserError {
   }
 }
 
-function fieldName(path: readonly PropertyKey[]): string | undefined {
-  if (path.length === 0) return undefined;
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+function fieldName(path: readonly { key: unknown }[] | undefined): string | undefined {
+  if (!path?.length) return undefined;
+  return path.map(({ key }, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
 
 /** Parses the text of `<name>.json`; throws a SavedFileError naming the file and the field. */
@@ -96,16 +92,16 @@ export function parseSavedFile(text: string, name: string, file: string): SavedR
   } catch (e) {
     throw new SavedFileError(file, undefined, `not valid JSON (${(e as Error).message})`);
   }
-  const r = fileSchema.safeParse(raw);
+  const r = v.safeParse(fileSchema, raw);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    if (issue?.code === 'unrecognized_keys') {
-      const where = fieldName(issue.path);
-      throw new SavedFileError(file, issue.keys.map((k) => (where ? `${where}.${k}` : k)).join(', '), 'unknown field (expected description, method, path, query, body, variables)');
+    const issue = r.issues[0];
+    // A key the format does not have (a strict object's issue, expecting no such key).
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
+      throw new SavedFileError(file, fieldName(issue.path), 'unknown field (expected description, method, path, query, body, variables)');
     }
-    throw new SavedFileError(file, fieldName(issue?.path ?? []), issue?.message ?? 'invalid');
+    throw new SavedFileError(file, fieldName(issue.path), issue.message);
   }
-  const f = r.data;
+  const f = r.output;
   const query: [string, string][] = [];
   for (const [k, v] of Object.entries(f.query ?? {})) {
     for (const item of Array.isArray(v) ? v : [v]) query.push([k, String(item)]);

@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJiraWiki, toMarkdown } from '../../../src/core/vulns/tickets/document.js';
 import { parseTemplate, renderTemplate, renderUrl } from '../../../src/core/vulns/tickets/template.js';
-import { emptyState, planTickets, recordSent } from '../../../src/core/vulns/tickets/state.js';
+import { emptyState, loadState, planTickets, recordSent, saveState } from '../../../src/core/vulns/tickets/state.js';
 import { buildTicket } from '../../../src/core/vulns/tickets/build.js';
 import { consoleBase, consoleLinks } from '../../../src/core/vulns/tickets/consoleLinks.js';
 import { VulnGrouper } from '../../../src/core/vulns/grouping.js';
@@ -58,5 +61,29 @@ describe('console links', () => {
     expect(consoleBase('https://api.crowdstrike.com')).toBe('https://falcon.crowdstrike.com');
     expect(consoleBase('http://127.0.0.1:8710')).toBe('https://falcon.crowdstrike.com');
     expect(consoleBase('http://127.0.0.1:8710', 'https://falcon.eu-1.crowdstrike.com/')).toBe('https://falcon.eu-1.crowdstrike.com');
+  });
+});
+
+describe('the ticket state file', () => {
+  const file = (text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-state-'));
+    writeFileSync(join(dir, 'state.json'), text);
+    return join(dir, 'state.json');
+  };
+
+  it('reads back what was saved, and a missing file is an empty state', () => {
+    const path = file('');
+    const state = emptyState();
+    state.tickets.k = { digest: 'd', title: 't', ticketId: '7', firstSent: '2026-01-01', lastSent: '2026-01-02', sends: 2 };
+    saveState(path, state);
+    expect(loadState(path)).toEqual(state);
+    expect(loadState(join(path, '..', 'nothing.json'))).toEqual(emptyState());
+  });
+
+  it('names the place of a damaged entry in one sentence', () => {
+    const path = file(JSON.stringify({ version: 1, kind: 'talon-vuln-tickets', tickets: { k: { digest: 'd', title: 't', firstSent: 'a', lastSent: 'b', sends: 'twice' } } }));
+    expect(() => loadState(path)).toThrow(new RegExp(`^The ticket state file ${path} is not a talon ticket state at tickets\\.k\\.sends: .*number.*\\.$`));
+    expect(() => loadState(file('{"version": 2}'))).toThrow(/is not a talon ticket state at version: /);
+    expect(() => loadState(file('not json'))).toThrow(/is not valid JSON: fix or remove it/);
   });
 });

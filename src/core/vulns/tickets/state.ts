@@ -4,29 +4,29 @@
 // 0600 after every ticket that lands, so an interrupted run loses nothing.
 // It never holds the webhook URL or a header: only keys, digests, titles, ids.
 import { readFileSync } from 'node:fs';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { UserError } from '../../errors.js';
 import { fileError } from '../../fileError.js';
 import { writeFileAtomic, SECRET_FILE_MODE } from '../../config/secureFile.js';
 import type { Ticket } from './build.js';
 import type { PlannedTicket } from './formats.js';
 
-const Entry = z.object({
-  digest: z.string(),
-  title: z.string(),
-  ticketId: z.optional(z.string()),
-  firstSent: z.string(),
-  lastSent: z.string(),
-  sends: z.number(),
+const Entry = v.object({
+  digest: v.string(),
+  title: v.string(),
+  ticketId: v.optional(v.string()),
+  firstSent: v.string(),
+  lastSent: v.string(),
+  sends: v.number(),
 });
-const StateFile = z.object({
-  version: z.literal(1),
-  kind: z.literal('talon-vuln-tickets'),
-  tickets: z.record(z.string(), Entry),
+const StateFile = v.object({
+  version: v.literal(1),
+  kind: v.literal('talon-vuln-tickets'),
+  tickets: v.record(v.string(), Entry),
 });
 
-export type StateEntry = z.infer<typeof Entry>;
-export type TicketState = z.infer<typeof StateFile>;
+export type StateEntry = v.InferOutput<typeof Entry>;
+export type TicketState = v.InferOutput<typeof StateFile>;
 
 export function emptyState(): TicketState {
   return { version: 1, kind: 'talon-vuln-tickets', tickets: {} };
@@ -47,13 +47,13 @@ export function loadState(path: string): TicketState {
   } catch {
     throw new UserError(`The ticket state file ${path} is not valid JSON: fix or remove it (removing it makes every group new again).`);
   }
-  const parsed = StateFile.safeParse(raw);
+  const parsed = v.safeParse(StateFile, raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new UserError(`The ticket state file ${path} is not a talon ticket state${where}: ${issue?.message ?? 'unexpected content'}.`);
+    const issue = parsed.issues[0];
+    const where = issue.path?.length ? ` at ${issue.path.map((p) => String(p.key)).join('.')}` : '';
+    throw new UserError(`The ticket state file ${path} is not a talon ticket state${where}: ${issue.message}.`);
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 export function saveState(path: string, state: TicketState): void {
