@@ -7,11 +7,14 @@ import { collectReport } from '../../../src/core/report/collect.js';
 import { builtinReport } from '../../../src/core/report/builtins.js';
 import type { ApiRequest } from '../../../src/core/http/types.js';
 
+// The alerts test reads a fixed "now": the tenant's data is generated relative to the same instant,
+// so no alert lies after it whatever day the suite runs.
+const NOW = Date.parse('2026-11-28T12:00:00Z');
 let sim: RunningSimulator;
 let client: FalconClient;
 const sent: ApiRequest[] = [];
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
+  sim = await startSimulator({ port: 0, anchor: NOW });
   const http = new HttpClient({ baseUrl: sim.url });
   const session = new Session({ credentials: { clientId: sim.clients.demo.id, clientSecret: sim.clients.demo.secret, baseUrl: sim.url, autodiscover: false }, http: () => http });
   const inner = new FalconClient(session, () => http);
@@ -35,8 +38,7 @@ describe('collectReport', () => {
 
   it('one aggregate call carries every alerts section; the time range and read time are stated', async () => {
     sent.length = 0;
-    const now = Date.parse('2026-11-28T12:00:00Z');
-    const data = await collectReport(client, builtinReport('alerts')!, { since: '7d', now: () => now });
+    const data = await collectReport(client, builtinReport('alerts')!, { since: '7d', now: () => NOW });
     expect(sent.map((r) => `${r.method} ${r.path}`).filter((p) => p.includes('alerts'))).toEqual(['POST /alerts/aggregates/alerts/v2']);
     expect(data.readAt).toBe('2026-11-28T12:00:00Z');
     expect(data.sections[0]!.window).toEqual({ from: '2026-11-21T12:00:00Z', to: '2026-11-28T12:00:00Z' });
