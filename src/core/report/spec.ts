@@ -1,7 +1,9 @@
 // A report spec: a title and sections, each a catalog query (source and FQL
 // filter), one aggregation in the API's request model, and a presentation.
-// Validation names every mistake with where it is in the file.
-import * as z from 'zod/mini';
+// Validation names every mistake with where it is in the file. It uses
+// valibot, not zod: valibot's schemas are plain objects, so nothing is built
+// when the module loads (zod's runtime cost one-shot commands ~8 ms a call).
+import * as v from 'valibot';
 import { findSource, SOURCE_NAMES } from './sources.js';
 import { parseDuration } from './duration.js';
 
@@ -13,44 +15,82 @@ export type ChartKind = (typeof CHARTS)[number];
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 export type Interval = (typeof INTERVALS)[number];
 
-const label = z.optional(z.string({ error: 'must be text' }));
-const numberRange = z.strictObject({ from: z.optional(z.number({ error: 'must be a number' })), to: z.optional(z.number({ error: 'must be a number' })), label });
-const dateRange = z.strictObject({
-  from: z.optional(z.string({ error: "must be a date such as 'now-7d' or an RFC 3339 time" })),
-  to: z.optional(z.string({ error: "must be a date such as 'now-7d' or an RFC 3339 time" })),
-  label,
-});
+/** A YAML map; valibot's object and record schemas would also take a list. */
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-const aggregateSchema = z.strictObject({
-  type: z.enum(AGGREGATE_TYPES, { error: `must be one of ${AGGREGATE_TYPES.join(', ')}` }),
-  field: z.string({ error: 'must name a record field, such as platform_name' }).check(z.minLength(1, { error: 'must name a record field, such as platform_name' })),
-  size: z.optional(z.int({ error: 'must be a whole number' }).check(z.gte(1, { error: 'must be at least 1' }), z.lte(1000, { error: 'must be at most 1000' }))),
-  interval: z.optional(z.enum(INTERVALS, { error: `must be one of ${INTERVALS.join(', ')}` })),
-  ranges: z.optional(z.array(numberRange, { error: 'must be a list of {from, to, label}' })),
-  date_ranges: z.optional(z.array(dateRange, { error: 'must be a list of {from, to, label}' })),
-});
+function unknownKeysMessage(keys: readonly string[]): string {
+  return `has unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}`;
+}
 
-const sectionSchema = z.strictObject({
-  title: z.string({ error: 'must be text' }).check(z.minLength(1, { error: 'must not be empty' })),
-  source: z.string({ error: `must be one of ${SOURCE_NAMES.join(', ')} (or its query's path)` }),
-  filter: z.optional(z.string({ error: 'must be an FQL filter in quotes' })),
-  windowed: z.optional(z.boolean({ error: 'must be true or false' })),
-  aggregate: aggregateSchema,
-  chart: z.optional(z.enum(CHARTS, { error: `must be one of ${CHARTS.join(', ')}` })),
-  /** display names for values, e.g. exploit status 90 → Actively used */
-  labels: z.optional(z.record(z.string(), z.string({ error: 'must map each value to a display name' }), { error: 'must map values to display names' })),
-});
+/**
+ * A map with only these keys. v.strictObject reports the first unknown key
+ * and no other; this names them all in one mistake, after the mistakes found
+ * inside the map (rawCheck runs even when those exist).
+ */
+function closedMap<const E extends v.ObjectEntries>(entries: E, message: string) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isMap, message),
+    v.looseObject(entries),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const unknown = Object.keys(dataset.value as object).filter((key) => !Object.hasOwn(entries, key));
+      if (unknown.length) addIssue({ message: unknownKeysMessage(unknown) });
+    }),
+    // An unknown key fails the check above, so what passes has only these keys.
+    v.transform((map) => map as v.InferOutput<v.ObjectSchema<E, undefined>>),
+  );
+}
 
-const reportSchema = z.strictObject({
-  title: z.string({ error: 'must be text' }).check(z.minLength(1, { error: 'must not be empty' })),
-  description: z.optional(z.string({ error: 'must be text' })),
-  since: z.optional(z.string({ error: "must be a duration such as '30d'" })),
-  sections: z.array(sectionSchema, { error: 'must be a list of sections' }).check(z.minLength(1, { error: 'must list at least one section' })),
-});
+const label = v.optional(v.string('must be text'));
+const dateText = v.optional(v.string("must be a date such as 'now-7d' or an RFC 3339 time"));
+const numberRange = closedMap({ from: v.optional(v.number('must be a number')), to: v.optional(v.number('must be a number')), label }, 'must be {from, to, label}');
+const dateRange = closedMap({ from: dateText, to: dateText, label }, 'must be {from, to, label}');
+const fieldName = v.pipe(v.string('must name a record field, such as platform_name'), v.minLength(1, 'must name a record field, such as platform_name'));
+// A schema, not v.integer: a fraction stops here rather than also failing 'at least 1'.
+const bucketCount = v.pipe(v.custom<number>(Number.isInteger, 'must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(1000, 'must be at most 1000'));
 
-export type ReportSpec = z.infer<typeof reportSchema>;
-export type SectionSpec = z.infer<typeof sectionSchema>;
-export type AggregateSpec = z.infer<typeof aggregateSchema>;
+const aggregateSchema = closedMap(
+  {
+    type: v.picklist(AGGREGATE_TYPES, `must be one of ${AGGREGATE_TYPES.join(', ')}`),
+    field: fieldName,
+    size: v.optional(bucketCount),
+    interval: v.optional(v.picklist(INTERVALS, `must be one of ${INTERVALS.join(', ')}`)),
+    ranges: v.optional(v.array(numberRange, 'must be a list of {from, to, label}')),
+    date_ranges: v.optional(v.array(dateRange, 'must be a list of {from, to, label}')),
+  },
+  'must be {type, field} and its options',
+);
+
+const sectionSchema = closedMap(
+  {
+    title: v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty')),
+    source: v.string(`must be one of ${SOURCE_NAMES.join(', ')} (or its query's path)`),
+    filter: v.optional(v.string('must be an FQL filter in quotes')),
+    windowed: v.optional(v.boolean('must be true or false')),
+    aggregate: aggregateSchema,
+    chart: v.optional(v.picklist(CHARTS, `must be one of ${CHARTS.join(', ')}`)),
+    /** display names for values, e.g. exploit status 90 → Actively used */
+    labels: v.optional(
+      v.pipe(v.custom<Record<string, unknown>>(isMap, 'must map values to display names'), v.record(v.string(), v.string('must map each value to a display name'))),
+    ),
+  },
+  'must be a section: {title, source, aggregate}',
+);
+
+const reportSchema = closedMap(
+  {
+    title: v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty')),
+    description: v.optional(v.string('must be text')),
+    since: v.optional(v.string("must be a duration such as '30d'")),
+    sections: v.pipe(v.array(sectionSchema, 'must be a list of sections'), v.minLength(1, 'must list at least one section')),
+  },
+  'must be a map with a title and sections',
+);
+
+export type ReportSpec = v.InferOutput<typeof reportSchema>;
+export type SectionSpec = v.InferOutput<typeof sectionSchema>;
+export type AggregateSpec = v.InferOutput<typeof aggregateSchema>;
 
 /** One mistake: where (a path into the file) and what is wrong. */
 export interface SpecProblem {
@@ -80,20 +120,22 @@ function crossChecks(spec: ReportSpec): SpecProblem[] {
   return out;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
-  return issue.message;
+/** An absent key (its issue's input is undefined, which YAML cannot write) is missing; other mistakes say what is expected. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  return issue.input === undefined ? 'is missing' : issue.message;
 }
 
 export type SpecResult = { ok: true; spec: ReportSpec } | { ok: false; problems: SpecProblem[] };
 
 /** Validates parsed YAML/JSON as a report spec, collecting every mistake. */
 export function validateSpec(value: unknown): SpecResult {
-  const parsed = reportSchema.safeParse(value);
+  const parsed = v.safeParse(reportSchema, value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issueMessage(i) })) };
+    return {
+      ok: false,
+      problems: parsed.issues.map((i) => ({ path: (i.path ?? []).map((p) => (typeof p.key === 'number' ? p.key : String(p.key))), message: issueMessage(i) })),
+    };
   }
-  const problems = crossChecks(parsed.data);
-  return problems.length ? { ok: false, problems } : { ok: true, spec: parsed.data };
+  const problems = crossChecks(parsed.output);
+  return problems.length ? { ok: false, problems } : { ok: true, spec: parsed.output };
 }

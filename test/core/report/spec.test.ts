@@ -39,6 +39,29 @@ describe('report spec', () => {
     ]);
   });
 
+  it('names every unknown key of a map in one mistake, after the mistakes inside it', () => {
+    const { details } = mistakes(
+      ['title: T', 'colour: red', 'sections:', '  - title: A', '    source: alerts', '    aggregate: {type: terms, field: status, top: 5, order: desc}', '    extra: 1', '    more: 2', 'owner: me'].join('\n'),
+    );
+    expect(details).toEqual([
+      "line 6, sections[0].aggregate has unknown keys 'top', 'order'.",
+      "line 4, sections[0] has unknown keys 'extra', 'more'.",
+      "line 1, the file has unknown keys 'colour', 'owner'.",
+    ]);
+  });
+
+  it('a value of the wrong kind gets its own message; only an absent key is missing', () => {
+    const { details } = mistakes('title: 5\nsections:\n  - {title: A, source: alerts, windowed: "yes", aggregate: {type: terms, field: status, size: 0.5}, labels: [a]}\n  - 7\n');
+    expect(details).toEqual([
+      'line 1, title must be text.',
+      'line 3, sections[0].windowed must be true or false.',
+      'line 3, sections[0].aggregate.size must be a whole number.',
+      'line 3, sections[0].labels must map values to display names.',
+      'line 4, sections[1] must be a section: {title, source, aggregate}.',
+    ]);
+    expect(mistakes('').details).toEqual(['the file must be a map with a title and sections.']);
+  });
+
   it('rejects broken YAML, an empty sections list, a bad chart and a bad duration', () => {
     expect(mistakes('title: [unclosed\n').message).toMatch(/not valid YAML or JSON/);
     expect(mistakes('title: T\nsections: []\n').details).toEqual(['line 2, sections must list at least one section.']);
