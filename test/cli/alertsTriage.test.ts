@@ -142,4 +142,33 @@ describe('talon alerts triage', () => {
     expect(d.stderr).toContain("rules[1].name: 'same' is used by an earlier rule; give each rule its own name (the audit log records changes by rule name).");
     expect(JSON.stringify(alerts())).toBe(before);
   });
+
+  it('every unknown key is named, all of one mapping in one sentence, at every level', async () => {
+    const { env, home } = h.home();
+    const before = JSON.stringify(alerts());
+    const typos = join(home, 'typos.yaml');
+    writeFileSync(
+      typos,
+      [
+        'rule: x',
+        'version: 2',
+        'rules:',
+        '  - name: a',
+        '    when: { tactic: Discovery, sevrity: 1, tactc: x, olderthan: 2d }',
+        '    close: { comment: c, tag: t, tags: u }',
+        '    note: x',
+      ].join('\n'),
+    );
+    const r = await runTalon(['alerts', 'triage', '--rules', typos, '--yes'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([
+      `talon: The rule file '${typos}' has 4 mistakes; nothing was changed:`,
+      "  rules[0].when: unknown keys 'sevrity', 'tactc', 'olderthan'; check the spelling against the rule format in the README.",
+      "  rules[0].close: unknown key 'tags'; check the spelling against the rule format in the README.",
+      "  rules[0]: unknown key 'note'; check the spelling against the rule format in the README.",
+      "  the file: unknown keys 'rule', 'version'; check the spelling against the rule format in the README.",
+      '',
+    ]);
+    expect(JSON.stringify(alerts())).toBe(before);
+  });
 });

@@ -1,63 +1,94 @@
 // Triage rule files (YAML or JSON): which alerts to close, with what comment
 // and tag. Validated with one sentence per mistake, naming its place in the
 // file (rules[2].when.severity_at_most), so a rule never runs half-understood.
+// valibot, not zod: its schemas are plain objects, so nothing is built when
+// the module loads, which one-shot commands pay for (zod's runtime cost
+// talon replay ~8 ms a call).
 import { parseDocument } from 'yaml';
-// zod's mini build, as everywhere in talon: the full build's locales cost
-// every one-shot command that shares its chunk ~100 ms (README, Development).
-import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import * as v from 'valibot';
 import { SEVERITY_BANDS, severityCeiling, type AlertStatus, type SeverityName } from './alertRecord.js';
 
 const SEVERITY_NAMES = SEVERITY_BANDS.map((b) => b.name);
+const SEVERITY_MESSAGE = `must be a severity name (${SEVERITY_NAMES.join(', ')}) or a whole number from 1 to 100`;
 const OPEN_STATUSES = ['new', 'in_progress', 'reopened'] as const;
 const DURATION = /^(\d+)\s*(m|h|d|w)$/;
+const AGE_MESSAGE = 'must be an age such as 30m, 12h, 7d or 2w';
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
-/** One value or a non-empty list of them; `what` says what one value is ("a tactic name or id"). */
-z.config(en());
+const isMapping = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+// Keys valibot never copies into its output (a guard against prototype pollution).
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+const unknownKeysMessage = (keys: string[]) =>
+  `unknown key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the rule format in the README`;
 
-const oneOrMany = <T extends string>(item: z.ZodMiniType<T>, what: string) =>
-  z.pipe(
-    z.union([item, z.array(item).check(z.minLength(1, { error: `must list at least one value, or be left out` }))], { error: `must be ${what}, or a list of them` }),
-    z.transform((v: T | T[]): T[] => (Array.isArray(v) ? v : [v])),
+/**
+ * A mapping with these keys and no others. valibot's objects take arrays, name
+ * a missing key with the object's message and (strictObject) report only the
+ * first unknown key; the sentences here keep the wording users already know.
+ */
+function mapping<const E extends v.ObjectEntries>(entries: E, message: string) {
+  const unknownKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => !Object.hasOwn(entries, k));
+  // A missing key reads as its own schema's complaint about nothing: "close.tag: must be the tag ...".
+  const missingOr = (issue: v.LooseObjectIssue): string => {
+    const key = issue.path?.at(-1)?.key;
+    const entry = typeof key === 'string' && issue.expected === `"${key}"` ? entries[key] : undefined;
+    return (entry && v.safeParse(entry, undefined).issues?.[0].message) ?? message;
+  };
+  return v.pipe(
+    // A reserved key would vanish unseen below, so a mapping holding one is refused here, whole.
+    v.custom<Record<string, unknown>>(
+      (x) => isMapping(x) && !RESERVED_KEYS.some((k) => Object.hasOwn(x, k)),
+      (issue) => (isMapping(issue.input) ? unknownKeysMessage(unknownKeys(issue.input)) : message),
+    ),
+    v.looseObject(entries, missingOr),
+    // Every unknown key, in one sentence per mapping (strictObject stops at the first).
+    v.rawCheck(({ dataset, addIssue }) => {
+      const unknown = isMapping(dataset.value) ? unknownKeys(dataset.value) : [];
+      if (unknown.length) addIssue({ message: unknownKeysMessage(unknown) });
+    }),
+  );
+}
+
+/** One value or a non-empty list of them; `what` says what one value is ("a tactic name or id"). */
+const oneOrMany = <T extends string>(item: v.GenericSchema<T>, what: string) =>
+  v.pipe(
+    v.union([item, v.pipe(v.array(item), v.minLength(1, 'must list at least one value, or be left out'))], `must be ${what}, or a list of them`),
+    v.transform((x): T[] => (Array.isArray(x) ? x : [x as T])),
   );
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).check(z.trim(), z.minLength(1, { error: `must be ${what}, not empty` }));
+const text = (what: string) => v.pipe(v.string(`must be ${what}`), v.trim(), v.minLength(1, `must be ${what}, not empty`));
 
-const conditions = z.partial(z.strictObject(
-  {
-    severity_at_most: z.union([z.enum(SEVERITY_NAMES), z.int().check(z.minimum(1), z.maximum(100))], {
-      error: `must be a severity name (${SEVERITY_NAMES.join(', ')}) or a whole number from 1 to 100`,
-    }),
-    tactic: oneOrMany(text('a tactic'), 'a tactic name or id (e.g. Defense Evasion or TA0005)'),
-    technique: oneOrMany(text('a technique'), 'a technique name or id (e.g. PowerShell or T1059.001)'),
-    host_group: oneOrMany(text('a host group'), 'a host group name or id'),
-    file_name: oneOrMany(text('a file name'), 'a file name (* matches any characters)'),
-    sha256: oneOrMany(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: 'must be a sha256 (64 hexadecimal characters)' })), 'a sha256 (64 hexadecimal characters)'),
-    older_than: z.string({ error: 'must be an age such as 30m, 12h, 7d or 2w' }).check(z.regex(DURATION, { error: 'must be an age such as 30m, 12h, 7d or 2w' })),
-    status: oneOrMany(z.enum(OPEN_STATUSES), `a status: ${OPEN_STATUSES.join(', ')} (closed alerts are never matched)`),
-  },
-  { error: 'must be a mapping of conditions' },
-));
+const CONDITIONS = {
+  severity_at_most: v.optional(
+    // A union reports a number with the number option's own issues: one check, so one sentence.
+    v.union([v.picklist(SEVERITY_NAMES), v.pipe(v.number(), v.check((n) => Number.isInteger(n) && n >= 1 && n <= 100, SEVERITY_MESSAGE))], SEVERITY_MESSAGE),
+  ),
+  tactic: v.optional(oneOrMany(text('a tactic'), 'a tactic name or id (e.g. Defense Evasion or TA0005)')),
+  technique: v.optional(oneOrMany(text('a technique'), 'a technique name or id (e.g. PowerShell or T1059.001)')),
+  host_group: v.optional(oneOrMany(text('a host group'), 'a host group name or id')),
+  file_name: v.optional(oneOrMany(text('a file name'), 'a file name (* matches any characters)')),
+  sha256: v.optional(oneOrMany(v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, 'must be a sha256 (64 hexadecimal characters)')), 'a sha256 (64 hexadecimal characters)')),
+  older_than: v.optional(v.pipe(v.string(AGE_MESSAGE), v.regex(DURATION, AGE_MESSAGE))),
+  status: v.optional(oneOrMany(v.picklist(OPEN_STATUSES), `a status: ${OPEN_STATUSES.join(', ')} (closed alerts are never matched)`)),
+};
+const conditions = v.pipe(
+  mapping(CONDITIONS, 'must be a mapping of conditions'),
+  // Runs only when every condition is well-formed; an unknown key is no condition.
+  v.check((c) => Object.keys(c).some((k) => Object.hasOwn(CONDITIONS, k)), 'give at least one condition; a rule without conditions would close every open alert'),
+);
 
-const rule = z.strictObject(
+const rule = mapping(
   {
     name: text('a name for the rule'),
-    when: conditions.check(z.refine((c) => Object.keys(c).length > 0, { error: 'give at least one condition; a rule without conditions would close every open alert' })),
-    close: z.strictObject(
-      { comment: text('the comment added to each alert it closes'), tag: text('the tag added to each alert it closes') },
-      { error: 'must say how to close: comment and tag' },
-    ),
+    when: conditions,
+    close: mapping({ comment: text('the comment added to each alert it closes'), tag: text('the tag added to each alert it closes') }, 'must say how to close: comment and tag'),
   },
-  { error: 'must be a rule with name, when and close' },
+  'must be a rule with name, when and close',
 );
 
-const ruleFile = z.strictObject(
-  { rules: z.array(rule, { error: 'must be a list of rules' }).check(z.minLength(1, { error: 'give at least one rule' })) },
-  { error: 'The file must be a mapping with a "rules" list' },
-);
+const ruleFile = mapping({ rules: v.pipe(v.array(rule, 'must be a list of rules'), v.minLength(1, 'give at least one rule')) }, 'The file must be a mapping with a "rules" list');
 
-type RuleInput = z.output<typeof rule>;
+type RuleInput = v.InferOutput<typeof rule>;
 
 /** A validated rule. */
 export interface TriageRule {
@@ -82,20 +113,18 @@ export class RuleFileError extends Error {
   }
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
+function pathOf(path: readonly { key: unknown }[] | undefined): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  for (const { key } of path ?? []) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
   return out;
 }
 
-function sentence(issue: z.core.$ZodIssue): string {
+function sentence(issue: v.BaseIssue<unknown>): string {
   const where = pathOf(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `'${k}'`).join(', ');
-    return `${where || 'the file'}: unknown key${issue.keys.length === 1 ? '' : 's'} ${keys}; check the spelling against the rule format in the README.`;
-  }
   const msg = issue.message.replace(/\.$/, '');
-  return where ? `${where}: ${msg}.` : `${msg}.`;
+  // Unknown keys at the top still name their place.
+  const place = where || (msg.startsWith('unknown key') ? 'the file' : '');
+  return place ? `${place}: ${msg}.` : `${msg}.`;
 }
 
 function toRule(r: RuleInput): TriageRule {
@@ -130,14 +159,14 @@ export function parseRules(source: string): TriageRule[] {
       }),
     );
   }
-  const parsed = ruleFile.safeParse(doc.toJS());
-  if (!parsed.success) throw new RuleFileError(parsed.error.issues.map(sentence));
+  const parsed = v.safeParse(ruleFile, doc.toJS());
+  if (!parsed.success) throw new RuleFileError(parsed.issues.map(sentence));
   const names = new Set<string>();
   const dupes: string[] = [];
-  parsed.data.rules.forEach((r, i) => {
+  parsed.output.rules.forEach((r, i) => {
     if (names.has(r.name)) dupes.push(`rules[${i}].name: '${r.name}' is used by an earlier rule; give each rule its own name (the audit log records changes by rule name).`);
     names.add(r.name);
   });
   if (dupes.length) throw new RuleFileError(dupes);
-  return parsed.data.rules.map(toRule);
+  return parsed.output.rules.map(toRule);
 }
