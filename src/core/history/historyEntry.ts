@@ -1,7 +1,7 @@
 // One line of the history file: what was sent and how it went. Never a
 // header: the Authorization header, tokens and secrets have no field here.
 // Reading lines back checks them (historyEntrySchema.ts); writing one needs no
-// schema, so every `talon request` appends without loading zod.
+// schema, so every `talon request` appends without loading a validator.
 import { UserError } from '../errors.js';
 import { envelopeOf, type ApiRequest, type ApiResponse, type HttpMethod } from '../http/types.js';
 

@@ -1,5 +1,5 @@
 // Reads the history file back as entries, each line checked against the
-// entry schema (historyEntrySchema.ts, which loads zod): what lists, exports
+// entry schema (historyEntrySchema.ts, with valibot): what lists, exports
 // and replays history. Writing a line (historyStore.ts) needs none of it.
 import { readFileSync } from 'node:fs';
 import { fileError } from '../fileError.js';
