@@ -4,6 +4,7 @@
 // valibot, not zod: valibot's schemas are plain objects, so nothing is built
 // when the module loads (zod's runtime cost one-shot commands ~8 ms a call).
 import * as v from 'valibot';
+import { closedMapping, isMapping } from '../schema/closedMapping.js';
 import { findSource, SOURCE_NAMES } from './sources.js';
 import { parseDuration } from './duration.js';
 
@@ -15,32 +16,11 @@ export type ChartKind = (typeof CHARTS)[number];
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 export type Interval = (typeof INTERVALS)[number];
 
-/** A YAML map; valibot's object and record schemas would also take a list. */
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function unknownKeysMessage(keys: readonly string[]): string {
   return `has unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}`;
 }
 
-/**
- * A map with only these keys. v.strictObject reports the first unknown key
- * and no other; this names them all in one mistake, after the mistakes found
- * inside the map (rawCheck runs even when those exist).
- */
-function closedMap<const E extends v.ObjectEntries>(entries: E, message: string) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>(isMap, message),
-    v.looseObject(entries),
-    v.rawCheck(({ dataset, addIssue }) => {
-      const unknown = Object.keys(dataset.value as object).filter((key) => !Object.hasOwn(entries, key));
-      if (unknown.length) addIssue({ message: unknownKeysMessage(unknown) });
-    }),
-    // An unknown key fails the check above, so what passes has only these keys.
-    v.transform((map) => map as v.InferOutput<v.ObjectSchema<E, undefined>>),
-  );
-}
+const closedMap = <const E extends v.ObjectEntries>(entries: E, notAMapping: string) => closedMapping(entries, { notAMapping, unknownKeys: unknownKeysMessage });
 
 const label = v.optional(v.string('must be text'));
 const dateText = v.optional(v.string("must be a date such as 'now-7d' or an RFC 3339 time"));
@@ -72,7 +52,7 @@ const sectionSchema = closedMap(
     chart: v.optional(v.picklist(CHARTS, `must be one of ${CHARTS.join(', ')}`)),
     /** display names for values, e.g. exploit status 90 → Actively used */
     labels: v.optional(
-      v.pipe(v.custom<Record<string, unknown>>(isMap, 'must map values to display names'), v.record(v.string(), v.string('must map each value to a display name'))),
+      v.pipe(v.custom<Record<string, unknown>>(isMapping, 'must map values to display names'), v.record(v.string(), v.string('must map each value to a display name'))),
     ),
   },
   'must be a section: {title, source, aggregate}',

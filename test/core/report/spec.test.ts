@@ -62,6 +62,12 @@ describe('report spec', () => {
     expect(mistakes('').details).toEqual(['the file must be a map with a title and sections.']);
   });
 
+  it('refuses a mapping holding __proto__ or constructor by name, instead of dropping the key unseen', () => {
+    const section = { title: 'A', source: 'alerts', aggregate: { type: 'terms', field: 'status' } };
+    expect(mistakes(`{"title": "T", "__proto__": {"x": 1}, "sections": [${JSON.stringify(section)}]}`).details).toEqual(["line 1, the file has unknown key '__proto__'."]);
+    expect(mistakes(`{"title": "T", "sections": [${JSON.stringify({ ...section, constructor: 1 })}]}`).details).toEqual(["line 1, sections[0] has unknown key 'constructor'."]);
+  });
+
   it('rejects broken YAML, an empty sections list, a bad chart and a bad duration', () => {
     expect(mistakes('title: [unclosed\n').message).toMatch(/not valid YAML or JSON/);
     expect(mistakes('title: T\nsections: []\n').details).toEqual(['line 2, sections must list at least one section.']);

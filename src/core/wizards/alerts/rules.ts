@@ -6,6 +6,7 @@
 // talon replay ~8 ms a call).
 import { parseDocument } from 'yaml';
 import * as v from 'valibot';
+import { closedMapping } from '../../schema/closedMapping.js';
 import { SEVERITY_BANDS, severityCeiling, type AlertStatus, type SeverityName } from './alertRecord.js';
 
 const SEVERITY_NAMES = SEVERITY_BANDS.map((b) => b.name);
@@ -15,38 +16,17 @@ const DURATION = /^(\d+)\s*(m|h|d|w)$/;
 const AGE_MESSAGE = 'must be an age such as 30m, 12h, 7d or 2w';
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
-const isMapping = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-// Keys valibot never copies into its output (a guard against prototype pollution).
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 const unknownKeysMessage = (keys: string[]) =>
   `unknown key${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the rule format in the README`;
 
-/**
- * A mapping with these keys and no others. valibot's objects take arrays, name
- * a missing key with the object's message and (strictObject) report only the
- * first unknown key; the sentences here keep the wording users already know.
- */
+/** A closed mapping whose missing key reads as its own schema's complaint about nothing: "close.tag: must be the tag ...". */
 function mapping<const E extends v.ObjectEntries>(entries: E, message: string) {
-  const unknownKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => !Object.hasOwn(entries, k));
-  // A missing key reads as its own schema's complaint about nothing: "close.tag: must be the tag ...".
-  const missingOr = (issue: v.LooseObjectIssue): string => {
+  const missingKey = (issue: v.LooseObjectIssue): string => {
     const key = issue.path?.at(-1)?.key;
     const entry = typeof key === 'string' && issue.expected === `"${key}"` ? entries[key] : undefined;
     return (entry && v.safeParse(entry, undefined).issues?.[0].message) ?? message;
   };
-  return v.pipe(
-    // A reserved key would vanish unseen below, so a mapping holding one is refused here, whole.
-    v.custom<Record<string, unknown>>(
-      (x) => isMapping(x) && !RESERVED_KEYS.some((k) => Object.hasOwn(x, k)),
-      (issue) => (isMapping(issue.input) ? unknownKeysMessage(unknownKeys(issue.input)) : message),
-    ),
-    v.looseObject(entries, missingOr),
-    // Every unknown key, in one sentence per mapping (strictObject stops at the first).
-    v.rawCheck(({ dataset, addIssue }) => {
-      const unknown = isMapping(dataset.value) ? unknownKeys(dataset.value) : [];
-      if (unknown.length) addIssue({ message: unknownKeysMessage(unknown) });
-    }),
-  );
+  return closedMapping(entries, { notAMapping: message, unknownKeys: unknownKeysMessage, missingKey });
 }
 
 /** One value or a non-empty list of them; `what` says what one value is ("a tactic name or id"). */
