@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeResponse, normaliseHeaders, parseResponseBody } from '../../../src/core/http/responseBody.js';
+import { checkJsonDepth, MAX_JSON_DEPTH } from '../../../src/core/http/responseLimits.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -43,5 +44,23 @@ describe('describeResponse', () => {
 
   it('lowercases header names and joins repeated headers', () => {
     expect(normaliseHeaders({ 'X-Cs-Traceid': 'a', 'set-cookie': ['x=1', 'y=2'], gone: undefined })).toEqual({ 'x-cs-traceid': 'a', 'set-cookie': 'x=1, y=2' });
+  });
+});
+
+describe('checkJsonDepth', () => {
+  const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
+
+  it('takes 1,000 levels and refuses 1,001, whatever the size of the text', () => {
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH))).not.toThrow();
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH + 1))).toThrow(/nests JSON deeper than 1000 levels/);
+    // past the size counted natively first, the scan alone decides
+    const padding = `"${'x'.repeat(1 << 20)}"`;
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH, padding))).not.toThrow();
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH + 1, padding))).toThrow(/nests JSON deeper than 1000 levels/);
+  });
+
+  it('counts brackets inside strings as text, and many shallow brackets as no depth', () => {
+    expect(() => checkJsonDepth(JSON.stringify({ s: '['.repeat(5000), t: '{"'.repeat(5000) }))).not.toThrow();
+    expect(() => checkJsonDepth(JSON.stringify(Array.from({ length: 5000 }, () => [{ a: [1] }])))).not.toThrow();
   });
 });
