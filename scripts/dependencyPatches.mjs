@@ -13,6 +13,15 @@ const ONE_COLUMN_CHARS = [...'\u00A7\u00B7\u2013\u2014\u2026\u2039\u203A\u2190\u
 
 const PATCHES = [
   {
+    // env-paths imports node:path, node:os and node:process by default import,
+    // which a bundler must copy property by property (process has ~100) when
+    // the module loads: ~80 KB of garbage in every call that finds talon's
+    // folders, about a third of what pushes a one-shot call into a garbage
+    // collection. The same modules, required as they are.
+    file: /env-paths[\\/]index\.js$/,
+    edits: [["import path from 'node:path';\nimport os from 'node:os';\nimport process from 'node:process';\n", "const path = require('node:path');\nconst os = require('node:os');\n"]],
+  },
+  {
     // commander requires node:child_process at load for executable
     // subcommands, which talon has none of: on every one-shot call that loaded
     // child_process, dgram and their bindings (~4 ms on Node 22). Required on
