@@ -25,8 +25,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Loads the bundle through the cache in a new node and prints what its main() returns. */
-function load(env: NodeJS.ProcessEnv = {}): string {
-  const script = `const c = require(${JSON.stringify(CODE_CACHE)}); process.stdout.write(c.requireWithCodeCache(${JSON.stringify(bundle)}, c.codeCacheFolder(${JSON.stringify(root)})).main())`;
+function load(env: NodeJS.ProcessEnv = {}, use = ''): string {
+  const script = `const c = require(${JSON.stringify(CODE_CACHE)}); process.stdout.write(c.requireWithCodeCache(${JSON.stringify(bundle)}, c.codeCacheFolder(${JSON.stringify(root)}), ${JSON.stringify(use)}).main())`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -68,6 +68,15 @@ describe('loading a bundle through the code cache', () => {
     expect(load()).toBe('beside bundle.cjs true');
     expect(caches()).toHaveLength(1);
     expect(caches()).not.toEqual(old);
+  });
+
+  it('keeps one cache per use of a bundle (a command of several): each holds what its own first run compiled', () => {
+    load({}, 'request');
+    load({}, 'hash-search');
+    expect(caches().map((n) => n.split('-').slice(0, 2).join('-')).sort()).toEqual(['bundle.cjs-hash', 'bundle.cjs-request']);
+    const before = caches().map((n) => statSync(join(folder(), n)).mtimeMs);
+    expect(load({}, 'request')).toBe('beside bundle.cjs true');
+    expect(caches().map((n) => statSync(join(folder(), n)).mtimeMs)).toEqual(before);
   });
 
   it('keeps apart the caches of two installations of the same bundle (a global one and a project’s)', () => {
@@ -114,6 +123,7 @@ describe('bin/talon', () => {
     await oneShotAndCompletion();
     expect(statSync(folder()).mode & 0o777).toBe(0o700);
     expect(caches().map((n) => n.split('-')[0]).sort()).toEqual(['complete.cjs', 'oneshot.cjs']);
+    expect(caches().find((n) => n.startsWith('oneshot.cjs-'))).toMatch(/^oneshot\.cjs-replay-/);
   });
 
   it('caches nothing in a folder others can write to (code would be read from it), and still runs', async () => {
