@@ -67,7 +67,11 @@ function requireWithCodeCache(file, dir = codeCacheFolder(), use = '') {
   // No loader for import() here: the bundles have none (scripts/build.mjs turns theirs into require and checks).
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
-    process.once('exit', () => {
+    process.once('exit', (code) => {
+      // Only a run that succeeded: a first call that failed early (a typo, no
+      // network) compiled little of what later calls run, and its cache would
+      // stay. The next successful run writes it instead.
+      if (code !== 0) return;
       // Written whole under a temporary name, then renamed: a run starting
       // meanwhile reads the old cache or none, never half of one.
       const temp = `${cacheFile}.${process.pid}`;

@@ -2,7 +2,7 @@
 // Node. Each case runs a fresh node (the cache is written at exit) on a
 // small bundle that requires a file beside it, as the one-shot bundle does.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,15 @@ describe('loading a bundle through the code cache', () => {
     expect(caches()).not.toEqual(old);
   });
 
+  it('is written by a run that succeeds, not by one that fails (which compiled little of what later runs need)', () => {
+    writeFileSync(bundle, 'exports.main = () => { if (process.env.FAIL) process.exitCode = 1; return "ran"; };\n');
+    const run = (fail: boolean) => spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(CODE_CACHE)}); process.stdout.write(c.requireWithCodeCache(${JSON.stringify(bundle)}, c.codeCacheFolder(${JSON.stringify(root)})).main())`], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', FAIL: fail ? '1' : '' } });
+    expect(run(true)).toMatchObject({ status: 1, stdout: 'ran' });
+    expect(caches()).toEqual([]);
+    expect(run(false)).toMatchObject({ status: 0, stdout: 'ran' });
+    expect(caches()).toHaveLength(1);
+  });
+
   it('keeps one cache per use of a bundle (a command of several): each holds what its own first run compiled', () => {
     load({}, 'request');
     load({}, 'hash-search');
@@ -114,8 +123,12 @@ describe('bin/talon', () => {
   const oneShotAndCompletion = async (): Promise<void> => {
     const complete = await runTalon(['__complete', 'request', '/devices/queries/'], { env: env() });
     expect(complete.stdout.split('\n')).toContain('/devices/queries/devices/');
+    // A failing call writes no cache; the next one that succeeds does.
     const replay = await runTalon(['replay', 'nothing-saved'], { env: env() });
     expect(replay.stderr).toContain('nothing-saved');
+    expect(existsSync(folder()) ? caches().filter((n) => n.startsWith('oneshot.cjs-')) : []).toEqual([]);
+    const help = await runTalon(['replay', '--help'], { env: env() });
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: talon replay') });
   };
 
   // On every Node, including those with a compile cache of their own (22.1 on), which keeps only the top level.
