@@ -52,7 +52,9 @@ function pathHash(text) {
 function requireWithCodeCache(file, dir = codeCacheFolder(), use = '') {
   if (!dir) return require(file);
   const vm = require('node:vm');
-  const source = fs.readFileSync(file, 'utf8');
+  // The bundles are ASCII (esbuild escapes the rest; scripts/build.mjs checks): latin1 reads them as they
+  // are, ~0.25 ms faster than decoding UTF-8 on each call.
+  const source = fs.readFileSync(file, 'latin1');
   const st = fs.statSync(file);
   // One cache per bundle, installation and V8: installations (a global one, a project's) and
   // Node versions used in turn keep their own caches instead of replacing each other's.

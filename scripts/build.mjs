@@ -84,6 +84,10 @@ await build({
   outExtension: { '.js': '.cjs' },
   plugins: oneShotPlugins,
 });
+// bin/codeCache.js reads these files as latin1, which is their text only while they are ASCII (esbuild's default).
+for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
+  if (readFileSync(new URL(`../${file}`, import.meta.url)).some((byte) => byte > 0x7f)) throw new Error(`${file} holds non-ASCII bytes, which bin/codeCache.js would misread`);
+}
 // bin/codeCache.js compiles these files without a loader for import() (see `supported` above).
 for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
   if (/\bimport\(/.test(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
