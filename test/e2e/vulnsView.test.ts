@@ -5,6 +5,12 @@ import { expect, it } from 'vitest';
 import { describeInTmux } from '../helpers/tmuxSuite.js';
 
 /** Every line is within the width, and the view's box closes on the last column. */
+/** Every framed line closed at the right edge: a screen read while Ink is still writing a frame is not one yet. */
+function framed(screen: string, columns: number): boolean {
+  const boxed = screen.split('\n').filter((l) => l.startsWith('│'));
+  return boxed.length > 5 && boxed.every((l) => [...l].length === columns && l.endsWith('│'));
+}
+
 function expectFits(screen: string, columns: number): void {
   const lines = screen.split('\n');
   for (const l of lines) expect([...l].length).toBeLessThanOrEqual(columns);
@@ -20,12 +26,13 @@ describeInTmux('vulnerabilities view in tmux', (e2e) => {
       term.keys('C-x');
       await term.waitFor((s) => s.includes('Pick a preset'), 5000, 'the presets');
       term.keys('Enter');
-      const table = await term.waitFor((s) => s.includes('CVEs on') && s.includes('Fix:'), 15_000, 'the table with a remediation');
+      const whole = (s: string) => framed(s, size.columns);
+      const table = await term.waitFor((s) => s.includes('CVEs on') && s.includes('Fix:') && whole(s), 15_000, 'the table with a remediation, framed');
       expectFits(table, size.columns);
       term.keys('b');
-      expectFits(await term.waitFor((s) => s.includes('HOSTNAME') && s.includes('Fix:'), 5000, 'the hosts'), size.columns);
+      expectFits(await term.waitFor((s) => s.includes('HOSTNAME') && s.includes('Fix:') && whole(s), 5000, 'the hosts, framed'), size.columns);
       term.keys('t');
-      expectFits(await term.waitFor((s) => s.includes('Ticket preview'), 5000, 'the ticket'), size.columns);
+      expectFits(await term.waitFor((s) => s.includes('Ticket preview') && whole(s), 5000, 'the ticket, framed'), size.columns);
       // One Esc at a time: a burst of them reads as Alt+Esc in any terminal.
       term.keys('Escape');
       await term.waitFor((s) => s.includes('HOSTNAME') && !s.includes('Ticket preview'), 5000, 'the table again');
