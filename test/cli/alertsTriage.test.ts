@@ -94,28 +94,31 @@ describe('talon alerts triage', () => {
     expect(again.stdout).toContain('No rule matches an open alert; nothing to close.');
   });
 
+  /** Writes a rule file, runs triage on it (exit 2 expected) and returns stderr's lines. */
+  const rejected = async (env: NodeJS.ProcessEnv, file: string, lines: string[]): Promise<string[]> => {
+    writeFileSync(file, lines.join('\n'));
+    const r = await runTalon(['alerts', 'triage', '--rules', file, '--yes'], { env });
+    expect(r.code).toBe(2);
+    return r.stderr.split('\n');
+  };
+
   it('a malformed rule file: one sentence per mistake naming its place, exit 2, nothing changed', async () => {
     const { env, home } = h.home();
     const before = JSON.stringify(alerts());
     const bad = join(home, 'bad.yaml');
-    writeFileSync(
-      bad,
-      [
-        'rules:',
-        '  - name: ""',
-        '    when: {}',
-        '    close: { comment: x }',
-        '  - name: b',
-        '    when: { severity_at_most: huge, older_than: 3 days, sevrity: 1, tactic: [] }',
-        '    close: { comment: x, tag: y }',
-        '  - name: c',
-        '    when: { status: closed, sha256: abc }',
-        '    close: { comment: x, tag: y }',
-      ].join('\n'),
-    );
-    const r = await runTalon(['alerts', 'triage', '--rules', bad, '--yes'], { env });
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')).toEqual([
+    const lines = await rejected(env, bad, [
+      'rules:',
+      '  - name: ""',
+      '    when: {}',
+      '    close: { comment: x }',
+      '  - name: b',
+      '    when: { severity_at_most: huge, older_than: 3 days, sevrity: 1, tactic: [] }',
+      '    close: { comment: x, tag: y }',
+      '  - name: c',
+      '    when: { status: closed, sha256: abc }',
+      '    close: { comment: x, tag: y }',
+    ]);
+    expect(lines).toEqual([
       `talon: The rule file '${bad}' has 9 mistakes; nothing was changed:`,
       '  rules[0].name: must be a name for the rule, not empty.',
       '  rules[0].when: give at least one condition; a rule without conditions would close every open alert.',
@@ -147,21 +150,16 @@ describe('talon alerts triage', () => {
     const { env, home } = h.home();
     const before = JSON.stringify(alerts());
     const typos = join(home, 'typos.yaml');
-    writeFileSync(
-      typos,
-      [
-        'rule: x',
-        'version: 2',
-        'rules:',
-        '  - name: a',
-        '    when: { tactic: Discovery, sevrity: 1, tactc: x, olderthan: 2d }',
-        '    close: { comment: c, tag: t, tags: u }',
-        '    note: x',
-      ].join('\n'),
-    );
-    const r = await runTalon(['alerts', 'triage', '--rules', typos, '--yes'], { env });
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')).toEqual([
+    const lines = await rejected(env, typos, [
+      'rule: x',
+      'version: 2',
+      'rules:',
+      '  - name: a',
+      '    when: { tactic: Discovery, sevrity: 1, tactc: x, olderthan: 2d }',
+      '    close: { comment: c, tag: t, tags: u }',
+      '    note: x',
+    ]);
+    expect(lines).toEqual([
       `talon: The rule file '${typos}' has 4 mistakes; nothing was changed:`,
       "  rules[0].when: unknown keys 'sevrity', 'tactc', 'olderthan'; check the spelling against the rule format in the README.",
       "  rules[0].close: unknown key 'tags'; check the spelling against the rule format in the README.",
