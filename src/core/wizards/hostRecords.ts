@@ -129,7 +129,7 @@ export async function fetchOnlineStates(caller: ApiCaller, ids: readonly string[
       if (signal?.aborted) throw e;
       continue;
     }
-    if (res.status < 200 || res.status >= 300) continue;
+    // An answer that is not a 2xx may still carry the states it found (unknown ids are per-id errors): keep them.
     for (const raw of resources(res)) {
       const state = raw.state;
       if (typeof raw.id === 'string' && (state === 'online' || state === 'offline' || state === 'unknown')) out.set(raw.id.toLowerCase(), state);

@@ -86,6 +86,15 @@ describe('containment services against the simulator', () => {
     const got = await fetchHosts(r.client(), ['a'.repeat(32)]);
     expect(got).toEqual({ hosts: [], unknown: ['a'.repeat(32)] });
   });
+
+  // The online states are asked for all the ids at once, beside the details: an unknown id among them costs the others nothing.
+  it('gives the known hosts their online state when an unknown id is asked for with them', async () => {
+    const [a, b] = hostsIn(r.sim, 'normal');
+    const got = await fetchHosts(r.client(), [a!.device_id, 'b'.repeat(32), b!.device_id]);
+    expect(got.unknown).toEqual(['b'.repeat(32)]);
+    expect(got.hosts.map((h) => h.deviceId)).toEqual([a!.device_id, b!.device_id]);
+    for (const host of got.hosts) expect(['online', 'offline', 'unknown']).toContain(host.online);
+  });
 });
 
 describe('the watch, on a virtual clock', () => {
