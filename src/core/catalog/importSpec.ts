@@ -7,7 +7,8 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import type { CatalogFile } from './catalogFile.js';
-import { isObject, type UnresolvedRef } from './specSchema.js';
+import type { UnresolvedRef } from './specSchema.js';
+import { isObject } from '../schema/isObject.js';
 import { convertSpec } from './specToCatalog.js';
 
 export async function importSpecFile(file: string): Promise<CatalogFile> {

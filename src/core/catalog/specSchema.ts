@@ -2,6 +2,7 @@
 // schemas (#/definitions/X, #/components/schemas/X) become models referenced
 // by name, so recursive ones stay finite; any other reference is inlined.
 import type { FileProperty, FileSchema } from './catalogFile.js';
+import { isObject } from '../schema/isObject.js';
 
 type Json = Record<string, unknown>;
 
@@ -159,10 +160,6 @@ export class SpecSchemas {
     if (merged.length === 0) return extra ? 'object' : 'any';
     return extra ? { o: merged, x: 1 } : { o: merged };
   }
-}
-
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The schema's type; OpenAPI 3.1 allows a list such as ["string", "null"]. */

@@ -3,7 +3,8 @@
 // as the bundled catalog. Scopes come from each operation's OAuth2 security.
 import { CATALOG_FORMAT, type CatalogFile, type FileBody, type FileOperation, type FileParam, type FileProperty, type FileSchema } from './catalogFile.js';
 import { compareStrings } from '../text/compareStrings.js';
-import { isObject, SpecSchemas, type UnresolvedRef } from './specSchema.js';
+import { SpecSchemas, type UnresolvedRef } from './specSchema.js';
+import { isObject } from '../schema/isObject.js';
 
 type Json = Record<string, unknown>;
 

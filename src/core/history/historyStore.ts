@@ -9,6 +9,7 @@ import { talonPaths } from '../config/paths.js';
 import { appendPrivateLine } from '../config/privateAppend.js';
 import { ensurePrivateDir, writeSecretFile } from '../config/secureFile.js';
 import { UserError } from '../errors.js';
+import { isObject } from '../schema/isObject.js';
 import { LockTimeoutError, withLock } from './fileLock.js';
 import { serializeEntry, type HistoryEntry } from './historyEntry.js';
 
@@ -49,8 +50,7 @@ export function completeLines(text: string): string[] {
 
 function isJsonObject(line: string): boolean {
   try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isObject(JSON.parse(line));
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@
 // valibot, not zod: valibot's schemas are plain objects, so nothing is built
 // when the module loads (zod's runtime cost one-shot commands ~8 ms a call).
 import * as v from 'valibot';
-import { closedMapping, isMapping } from '../schema/closedMapping.js';
+import { closedMapping } from '../schema/closedMapping.js';
+import { isObject } from '../schema/isObject.js';
 import { findSource, SOURCE_NAMES } from './sources.js';
 import { parseDuration } from './duration.js';
 
@@ -52,7 +53,7 @@ const sectionSchema = closedMap(
     chart: v.optional(v.picklist(CHARTS, `must be one of ${CHARTS.join(', ')}`)),
     /** display names for values, e.g. exploit status 90 → Actively used */
     labels: v.optional(
-      v.pipe(v.custom<Record<string, unknown>>(isMapping, 'must map values to display names'), v.record(v.string(), v.string('must map each value to a display name'))),
+      v.pipe(v.custom<Record<string, unknown>>(isObject, 'must map values to display names'), v.record(v.string(), v.string('must map each value to a display name'))),
     ),
   },
   'must be a section: {title, source, aggregate}',

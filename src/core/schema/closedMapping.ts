@@ -5,8 +5,7 @@
 // a mapping in one issue (after the issues inside it), and refuses a mapping
 // holding a reserved key with that same sentence.
 import * as v from 'valibot';
-
-export const isMapping = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObject } from './isObject.js';
 
 // Keys valibot never copies into its output (a guard against prototype pollution).
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
@@ -25,13 +24,13 @@ export function closedMapping<const E extends v.ObjectEntries>(entries: E, messa
   return v.pipe(
     // A reserved key would vanish unseen below, so a mapping holding one is refused here, whole.
     v.custom<Record<string, unknown>>(
-      (x) => isMapping(x) && !RESERVED_KEYS.some((k) => Object.hasOwn(x, k)),
-      (issue) => (isMapping(issue.input) ? messages.unknownKeys(unknownKeys(issue.input)) : messages.notAMapping),
+      (x) => isObject(x) && !RESERVED_KEYS.some((k) => Object.hasOwn(x, k)),
+      (issue) => (isObject(issue.input) ? messages.unknownKeys(unknownKeys(issue.input)) : messages.notAMapping),
     ),
     v.looseObject(entries, messages.missingKey),
     // rawCheck runs even when the entries had issues, so unknown keys are named beside them.
     v.rawCheck(({ dataset, addIssue }) => {
-      const unknown = isMapping(dataset.value) ? unknownKeys(dataset.value) : [];
+      const unknown = isObject(dataset.value) ? unknownKeys(dataset.value) : [];
       if (unknown.length) addIssue({ message: messages.unknownKeys(unknown) });
     }),
     // An unknown key fails the check above, so what passes has only these keys.
