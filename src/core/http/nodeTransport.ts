@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
-import { readBoundedStream } from './responseLimits.js';
+import { closedEarly, readBoundedStream } from './responseLimits.js';
 
 // Loaded with require: an ESM import of node:http evaluates every export, and on
 // Node 22 one of them (WebSocket) loads Node's own undici, ~25 ms and ~10 MiB
@@ -61,7 +61,7 @@ export class NodeTransport implements Transport {
       request.on('error', reject);
       request.on('response', (res) => {
         readBoundedStream(res, res.headers['content-length'], req.maxBytes).then((bytes) => {
-          if (!res.complete) throw Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' });
+          if (!res.complete) throw closedEarly();
           return { status: res.statusCode ?? 0, rawHeaders: res.headers, bytes };
         }).then(resolve, reject);
       });

@@ -24,25 +24,46 @@ function tooLarge(limit: number): ResponseRefused {
   return new ResponseRefused(`The response is larger than ${mb} MB, so talon stopped reading it: narrow the query (a smaller limit, a filter), or raise the cap with TALON_MAX_RESPONSE_MB.`, ExitCode.network);
 }
 
+/** A body that ended before its answer did; a network failure, as a reset connection is. */
+export function closedEarly(): Error {
+  return Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' });
+}
+
+/** A body's chunks, up to `limit` bytes: one declared or received past it throws the cap's sentence. */
+class BoundedBody {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(
+    declaredLength: string | string[] | undefined,
+    private readonly limit: number,
+  ) {
+    const declared = Number(Array.isArray(declaredLength) ? declaredLength[0] : declaredLength);
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  }
+
+  add(chunk: Uint8Array): void {
+    this.size += chunk.byteLength;
+    if (this.size > this.limit) throw tooLarge(this.limit);
+    this.chunks.push(chunk);
+  }
+
+  bytes(): Uint8Array {
+    const all = Buffer.concat(this.chunks, this.size);
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  }
+}
+
 /** Reads a body stream up to `limit` bytes; past it, stops and throws. */
 export async function readBounded(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, declaredLength: string | string[] | undefined, limit: number): Promise<Uint8Array> {
-  const declared = Number(Array.isArray(declaredLength) ? declaredLength[0] : declaredLength);
-  if (Number.isFinite(declared) && declared > limit) {
-    body.destroy?.();
-    throw tooLarge(limit);
+  try {
+    const bounded = new BoundedBody(declaredLength, limit);
+    for await (const chunk of body) bounded.add(chunk);
+    return bounded.bytes();
+  } catch (e) {
+    if (e instanceof ResponseRefused) body.destroy?.();
+    throw e;
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      body.destroy?.();
-      throw tooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  const all = Buffer.concat(chunks, size);
-  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
 /**
@@ -51,30 +72,33 @@ export async function readBounded(body: AsyncIterable<Uint8Array> & { destroy?: 
  */
 export function readBoundedStream(body: NodeJS.ReadableStream & { destroy(e?: Error): void }, declaredLength: string | string[] | undefined, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const declared = Number(Array.isArray(declaredLength) ? declaredLength[0] : declaredLength);
-    if (Number.isFinite(declared) && declared > limit) {
+    const refuse = (e: unknown): void => {
       body.destroy();
-      reject(tooLarge(limit));
-      return;
+      reject(e);
+    };
+    let bounded: BoundedBody;
+    try {
+      bounded = new BoundedBody(declaredLength, limit);
+    } catch (e) {
+      return refuse(e);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
     body.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        body.destroy();
-        reject(tooLarge(limit));
-        return;
+      try {
+        bounded.add(chunk);
+      } catch (e) {
+        refuse(e);
       }
-      chunks.push(chunk);
     });
     body.on('error', reject);
+    let ended = false;
     body.on('end', () => {
-      const all = Buffer.concat(chunks, size);
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+      ended = true;
+      resolve(bounded.bytes());
     });
-    // Closed before the end (a reset connection): the caller sees an incomplete answer.
-    body.on('close', () => reject(Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' })));
+    // Closed before the end: a reset connection.
+    body.on('close', () => {
+      if (!ended) reject(closedEarly());
+    });
   });
 }
 
