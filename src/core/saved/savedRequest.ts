@@ -2,6 +2,8 @@
 // request, validated with valibot on load (naming the field that is wrong) and
 // written in a fixed key order so that diffs stay small.
 import * as v from 'valibot';
+import { closedMapping, unknownKeysOf } from '../schema/closedMapping.js';
+import { issuePath } from '../schema/issuePath.js';
 import { UserError } from '../errors.js';
 import { HTTP_METHODS, type ApiRequest, type HttpMethod } from '../http/types.js';
 
@@ -45,7 +47,10 @@ export function checkSavedName(name: string): string {
 }
 
 const scalar = v.union([v.string(), v.number(), v.boolean()]);
-const fileSchema = v.strictObject({
+// Every unknown key is named (parseSavedFile words the sentence); a list where a mapping belongs is refused.
+const mapping = <const E extends v.ObjectEntries>(entries: E) =>
+  closedMapping(entries, { notAMapping: 'must be a JSON object', unknownKeys: (keys) => `unknown field${keys.length === 1 ? '' : 's'} ${keys.join(', ')}` });
+const fileSchema = mapping({
   description: v.optional(v.string(), ''),
   method: v.pipe(
     v.string(),
@@ -59,7 +64,7 @@ const fileSchema = v.strictObject({
   variables: v.optional(
     v.record(
       v.pipe(v.string(), v.regex(VARIABLE_NAME, 'variable names use letters, digits and _')),
-      v.strictObject({
+      mapping({
         description: v.optional(v.string()),
         default: v.optional(v.pipe(v.union([v.string(), v.number(), v.boolean()]), v.transform(String))),
         type: v.optional(v.picklist(VARIABLE_TYPES)),
@@ -79,11 +84,6 @@ export class SavedFileError extends UserError {
   }
 }
 
-function fieldName(path: readonly { key: unknown }[] | undefined): string | undefined {
-  if (!path?.length) return undefined;
-  return path.map(({ key }, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
-}
-
 /** Parses the text of `<name>.json`; throws a SavedFileError naming the file and the field. */
 export function parseSavedFile(text: string, name: string, file: string): SavedRequest {
   let raw: unknown;
@@ -95,11 +95,10 @@ export function parseSavedFile(text: string, name: string, file: string): SavedR
   const r = v.safeParse(fileSchema, raw);
   if (!r.success) {
     const issue = r.issues[0];
-    // A key the format does not have (a strict object's issue, expecting no such key).
-    if (issue.type === 'strict_object' && issue.expected === 'never') {
-      throw new SavedFileError(file, fieldName(issue.path), 'unknown field (expected description, method, path, query, body, variables)');
-    }
-    throw new SavedFileError(file, fieldName(issue.path), issue.message);
+    const where = issuePath(issue.path);
+    const unknown = unknownKeysOf(issue);
+    if (unknown) throw new SavedFileError(file, unknown.map((k) => (where ? `${where}.${k}` : k)).join(', '), 'unknown field (expected description, method, path, query, body, variables)');
+    throw new SavedFileError(file, where || undefined, issue.message);
   }
   const f = r.output;
   const query: [string, string][] = [];

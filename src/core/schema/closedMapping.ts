@@ -19,6 +19,14 @@ export interface ClosedMappingMessages {
   missingKey?: (issue: v.LooseObjectIssue) => string;
 }
 
+/** Marks the issue naming a mapping's unknown keys (its input is the list of them). */
+const UNKNOWN_KEYS = 'no other keys';
+
+/** The unknown keys an issue names, when it is a closed mapping's unknown-keys issue. */
+export function unknownKeysOf(issue: v.BaseIssue<unknown>): string[] | undefined {
+  return issue.expected === UNKNOWN_KEYS && Array.isArray(issue.input) ? (issue.input as string[]) : undefined;
+}
+
 export function closedMapping<const E extends v.ObjectEntries>(entries: E, messages: ClosedMappingMessages) {
   const unknownKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => !Object.hasOwn(entries, k));
   return v.pipe(
@@ -31,7 +39,7 @@ export function closedMapping<const E extends v.ObjectEntries>(entries: E, messa
     // rawCheck runs even when the entries had issues, so unknown keys are named beside them.
     v.rawCheck(({ dataset, addIssue }) => {
       const unknown = isObject(dataset.value) ? unknownKeys(dataset.value) : [];
-      if (unknown.length) addIssue({ message: messages.unknownKeys(unknown) });
+      if (unknown.length) addIssue({ message: messages.unknownKeys(unknown), input: unknown, expected: UNKNOWN_KEYS });
     }),
     // An unknown key fails the check above, so what passes has only these keys.
     v.transform((map) => map as v.InferOutput<v.ObjectSchema<E, undefined>>),

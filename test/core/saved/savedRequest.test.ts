@@ -64,6 +64,9 @@ describe('saved request files', () => {
       ['{"method": "GET", "path": "/x", "variables": {"h": {"descripton": "typo"}}}', /^f\.json: variables\.h\.descripton: unknown field/],
       ['{"method": "GET", "path": "/x", "variables": {"h": {"type": "date"}}}', /^f\.json: variables\.h\.type: /],
       ['{"description": 5, "method": "GET", "path": "/x"}', /^f\.json: description: /],
+      // every unknown key at once, and a list where the file's object belongs
+      ['{"method": "GET", "path": "/x", "querry": {}, "bdy": 1}', /^f\.json: querry, bdy: unknown field/],
+      ['[{"method": "GET", "path": "/x"}]', /^f\.json: must be a JSON object$/],
     ];
     for (const [text, expected] of bad) expect(() => parseSavedFile(text, 'f', 'f.json'), text).toThrow(expected);
   });

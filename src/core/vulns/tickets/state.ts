@@ -5,6 +5,7 @@
 // It never holds the webhook URL or a header: only keys, digests, titles, ids.
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
+import { issuePath } from '../../schema/issuePath.js';
 import { UserError } from '../../errors.js';
 import { fileError } from '../../fileError.js';
 import { writeFileAtomic, SECRET_FILE_MODE } from '../../config/secureFile.js';
@@ -50,7 +51,7 @@ export function loadState(path: string): TicketState {
   const parsed = v.safeParse(StateFile, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const where = issue.path?.length ? ` at ${issue.path.map((p) => String(p.key)).join('.')}` : '';
+    const where = issuePath(issue.path) ? ` at ${issuePath(issue.path)}` : '';
     throw new UserError(`The ticket state file ${path} is not a talon ticket state${where}: ${issue.message}.`);
   }
   return parsed.output;

@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import * as v from 'valibot';
 import { closedMapping } from '../../schema/closedMapping.js';
+import { issuePath } from '../../schema/issuePath.js';
 import { SEVERITY_BANDS, severityCeiling, type AlertStatus, type SeverityName } from './alertRecord.js';
 
 const SEVERITY_NAMES = SEVERITY_BANDS.map((b) => b.name);
@@ -93,14 +94,8 @@ export class RuleFileError extends Error {
   }
 }
 
-function pathOf(path: readonly { key: unknown }[] | undefined): string {
-  let out = '';
-  for (const { key } of path ?? []) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
 function sentence(issue: v.BaseIssue<unknown>): string {
-  const where = pathOf(issue.path);
+  const where = issuePath(issue.path);
   const msg = issue.message.replace(/\.$/, '');
   // Unknown keys at the top still name their place.
   const place = where || (msg.startsWith('unknown key') ? 'the file' : '');
