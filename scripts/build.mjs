@@ -84,17 +84,16 @@ await build({
   outExtension: { '.js': '.cjs' },
   plugins: oneShotPlugins,
 });
-// bin/codeCache.js reads these files as latin1, which is their text only while they are ASCII (esbuild's default).
+// What bin/codeCache.js needs of the CommonJS bundles, and what must stay out of them.
 for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
-  if (readFileSync(new URL(`../${file}`, import.meta.url)).some((byte) => byte > 0x7f)) throw new Error(`${file} holds non-ASCII bytes, which bin/codeCache.js would misread`);
-}
-// bin/codeCache.js compiles these files without a loader for import() (see `supported` above).
-for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
-  if (/\bimport\(/.test(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
-}
-// jsonc-parser's formatter (and its string caches, built at load) stays out: PURE_PACKAGES in scripts/dependencyPatches.mjs.
-for (const file of ['dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs']) {
-  if (readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').includes('cachedBreakLinesWithSpaces')) throw new Error(`${file} holds jsonc-parser's formatter: see PURE_PACKAGES in scripts/dependencyPatches.mjs`);
+  const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
+  // It reads them as latin1, which is their text only while they are ASCII (esbuild's default).
+  if (bytes.some((byte) => byte > 0x7f)) throw new Error(`${file} holds non-ASCII bytes, which bin/codeCache.js would misread`);
+  const text = bytes.toString('latin1');
+  // It compiles them without a loader for import() (see `supported` above).
+  if (/\bimport\(/.test(text)) throw new Error(`${file} calls import(), which bin/codeCache.js cannot serve`);
+  // jsonc-parser's formatter (and its string caches, built at load): PURE_PACKAGES in scripts/dependencyPatches.mjs.
+  if (text.includes('cachedBreakLinesWithSpaces')) throw new Error(`${file} holds jsonc-parser's formatter: see PURE_PACKAGES in scripts/dependencyPatches.mjs`);
 }
 // The catalog's text is read from dist/catalog, never compiled into a bundle (scripts/catalogText.mjs).
 for (const file of ['dist/talon.js', 'dist/oneshot/oneshot.cjs', 'dist/complete/complete.cjs', ...readdirSync(new URL('../dist/chunks', import.meta.url)).map((f) => `dist/chunks/${f}`)]) {
